@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The registry of checks and --checks= selection. */
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "util.h"
+
+#define CHECK(name) extern const struct check check_##name;
+#include "check_list.h"
+#undef CHECK
+
+const struct check *const all_checks[] = {
+#define CHECK(name) &check_##name,
+#include "check_list.h"
+#undef CHECK
+};
+
+const size_t nr_all_checks = sizeof(all_checks) / sizeof(all_checks[0]);
+
+static int apply_pattern(const char *pat, bool *enabled, char *err,
+			 size_t errlen)
+{
+	bool on = true, matched = false;
+
+	while (*pat == ' ')
+		pat++;
+	if (*pat == '-') {
+		on = false;
+		pat++;
+	}
+	if (!*pat)
+		return 0;
+	for (size_t i = 0; i < nr_all_checks; i++) {
+		if (fnmatch(pat, all_checks[i]->id, 0) == 0) {
+			enabled[i] = on;
+			matched = true;
+		}
+	}
+	if (!matched)
+		return set_error(err, errlen,
+				 "--checks: '%s' matches no check (see --list-checks)",
+				 pat);
+	return 0;
+}
+
+int checks_select(const char *list, bool *enabled, char *err, size_t errlen)
+{
+	char *copy, *save, *pat;
+	int ret = 0;
+
+	for (size_t i = 0; i < nr_all_checks; i++)
+		enabled[i] = true;
+	if (!list)
+		return 0;
+	copy = xstrdup(list);
+	for (pat = strtok_r(copy, ",", &save); pat && !ret;
+	     pat = strtok_r(NULL, ",", &save))
+		ret = apply_pattern(pat, enabled, err, errlen);
+	free(copy);
+	return ret;
+}

@@ -1,0 +1,837 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * id-table-sentinel: a device-id table that something walks until its
+ * zeroed entry must end in one.
+ *
+ * The bus matching loops (pci_match_id(), of_match_node(), i2c_match_id(),
+ * usb_match_id(), ...) and modpost's alias generator stop only at the
+ * all-zero entry: a table without it makes them read past the array at
+ * probe time.  modpost catches only tables exported with
+ * MODULE_DEVICE_TABLE() in modular builds, so the table's consumers are
+ * found here: MODULE_DEVICE_TABLE(), a driver field the core walks
+ * (rules/id-table-walkers.list "field"), or an argument of a function
+ * that walks it ("call").  A table used only with ARRAY_SIZE() or an
+ * explicit bound has no such consumer and needs no sentinel.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../check.h"
+#include "../cx.h"
+#include "../rules.h"
+#include "../util.h"
+
+struct sentinel_rules {
+	struct strset types;	/* struct tags of device-id entries */
+	struct strset fields;	/* "member" or "struct.member" */
+	struct strset calls;	/* "function/argno" */
+};
+
+enum consumer_kind {
+	BY_EXPORT,
+	BY_FIELD,
+	BY_CALL,
+};
+
+struct consumer {
+	enum consumer_kind kind;
+	char *what;		/* field or function name */
+	struct cx_pos pos;
+};
+
+struct table {
+	CXCursor canon;		/* canonical declaration, for lookups */
+	CXCursor def;		/* the definition with its initializer */
+	bool has_def;
+	char *name;
+	struct consumer *consumer;
+	size_t nconsumer, cap;
+};
+
+struct walk {
+	const struct sentinel_rules *rules;
+	struct check_unit *unit;
+	struct table *table;
+	size_t ntable, tcap;
+	CXCursor *stack;	/* ancestors of the cursor being visited */
+	size_t depth, scap;
+};
+
+/* ---- rules ---- */
+
+static int load_walkers(struct sentinel_rules *r, const char *dir, char *err,
+			size_t errlen)
+{
+	struct rules_file rf;
+
+	if (rules_load(&rf, dir, "id-table-walkers.list", err, errlen))
+		return -1;
+	for (size_t i = 0; i < rf.nline; i++) {
+		const struct rules_line *l = &rf.line[i];
+		char *end;
+
+		if (l->nfield == 2 && !strcmp(l->field[0], "field")) {
+			strset_add(&r->fields, l->field[1]);
+		} else if (l->nfield == 3 && !strcmp(l->field[0], "call") &&
+			   strtoul(l->field[2], &end, 10) > 0 && !*end) {
+			char *key = xasprintf("%s/%s", l->field[1], l->field[2]);
+
+			strset_add(&r->calls, key);
+			free(key);
+		} else {
+			set_error(err, errlen,
+				  "%s:%u: expected 'field NAME' or 'call FUNCTION ARGNO'",
+				  rf.path, l->lineno);
+			rules_free(&rf);
+			return -1;
+		}
+	}
+	rules_free(&rf);
+	return 0;
+}
+
+static void sentinel_fini(void *state)
+{
+	struct sentinel_rules *r = state;
+
+	if (!r)
+		return;
+	strset_free(&r->types);
+	strset_free(&r->fields);
+	strset_free(&r->calls);
+	free(r);
+}
+
+static void *sentinel_init(const char *rules_dir, char *err, size_t errlen)
+{
+	struct sentinel_rules *r = xcalloc(1, sizeof(*r));
+	struct rules_file rf;
+
+	if (rules_load(&rf, rules_dir, "id-tables.list", err, errlen))
+		goto fail;
+	for (size_t i = 0; i < rf.nline; i++)
+		strset_add(&r->types, rf.line[i].field[0]);
+	rules_free(&rf);
+	if (load_walkers(r, rules_dir, err, errlen))
+		goto fail;
+	return r;
+fail:
+	sentinel_fini(r);
+	return NULL;
+}
+
+static bool is_ident_char(char c)
+{
+	return c == '_' || (c >= '0' && c <= '9') ||
+	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Any identifier of the source that names a device-id type? */
+static bool sentinel_may_report(const void *state, const char *src, size_t len)
+{
+	const struct sentinel_rules *r = state;
+	size_t i = 0;
+
+	while (i < len) {
+		size_t start = i;
+
+		if (!is_ident_char(src[i])) {
+			i++;
+			continue;
+		}
+		while (i < len && is_ident_char(src[i]))
+			i++;
+		if (strset_has_n(&r->types, src + start, i - start))
+			return true;
+	}
+	return false;
+}
+
+/* ---- finding tables and their consumers ---- */
+
+/* The struct tag of an array-of-struct type, or NULL. */
+static char *table_type(CXType t)
+{
+	CXType elem;
+
+	t = clang_getCanonicalType(t);
+	if (t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
+		return NULL;
+	elem = clang_getCanonicalType(clang_getArrayElementType(t));
+	if (elem.kind != CXType_Record)
+		return NULL;
+	return cx_spelling(clang_getTypeDeclaration(elem));
+}
+
+static bool is_table_decl(const struct walk *w, CXCursor decl)
+{
+	char *tag;
+	bool yes;
+
+	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
+		return false;
+	tag = table_type(clang_getCursorType(decl));
+	yes = tag && strset_has(&w->rules->types, tag);
+	free(tag);
+	return yes;
+}
+
+static struct table *table_for(struct walk *w, CXCursor decl)
+{
+	CXCursor canon = clang_getCanonicalCursor(decl);
+	struct table *t;
+
+	for (size_t i = 0; i < w->ntable; i++)
+		if (clang_equalCursors(w->table[i].canon, canon))
+			return &w->table[i];
+	GROW(w->table, w->tcap, w->ntable);
+	t = &w->table[w->ntable++];
+	memset(t, 0, sizeof(*t));
+	t->canon = canon;
+	t->name = cx_spelling(decl);
+	return t;
+}
+
+static void add_consumer(struct table *t, enum consumer_kind kind,
+			 const char *what, struct cx_pos pos)
+{
+	struct consumer *c;
+
+	GROW(t->consumer, t->cap, t->nconsumer);
+	c = &t->consumer[t->nconsumer++];
+	c->kind = kind;
+	c->what = xstrdup(what);
+	c->pos = pos;
+}
+
+/* The text of the first token of a cursor, for operators libclang hides. */
+static bool starts_with(const struct walk *w, CXCursor c, const char *text)
+{
+	struct cx_pos p = cx_cursor_start(c);
+
+	if (!p.file || !clang_File_isEqual(p.file, w->unit->main_file) ||
+	    p.offset >= w->unit->source_len)
+		return false;
+	return !strncmp(w->unit->source + p.offset, text, strlen(text));
+}
+
+/* A member the rules say is walked: "struct.member" or "member". */
+static bool field_walked(const struct walk *w, CXCursor field, char **name)
+{
+	char *member = cx_spelling(field);
+	char *tag = cx_spelling(clang_getCursorSemanticParent(field));
+	char *qualified = xasprintf("%s.%s", tag, member);
+	bool yes = strset_has(&w->rules->fields, qualified) ||
+		   strset_has(&w->rules->fields, member);
+
+	free(qualified);
+	free(tag);
+	*name = member;
+	return yes;
+}
+
+static void consider_field(struct walk *w, struct table *t, CXCursor field,
+			   CXCursor at)
+{
+	char *name;
+
+	if (field_walked(w, field, &name))
+		add_consumer(t, BY_FIELD, name, cx_cursor_start(at));
+	free(name);
+}
+
+/* '.member = <ref>' in an initializer: the last designator's member. */
+static bool designated_member(CXCursor expr, CXCursor *field)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(expr, &n);
+	bool found = false;
+
+	for (unsigned int i = 0; i + 1 < n; i++) {
+		if (clang_getCursorKind(ch[i]) == CXCursor_MemberRef) {
+			*field = clang_getCursorReferenced(ch[i]);
+			found = true;
+		}
+	}
+	free(ch);
+	return found;
+}
+
+/* 's.member = <ref>' or 'p->member = <ref>'. */
+static void consider_assignment(struct walk *w, struct table *t, CXCursor op,
+				CXCursor from)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(op, &n);
+
+	if (n == 2 && clang_equalCursors(ch[1], from) &&
+	    clang_getCursorKind(ch[0]) == CXCursor_MemberRefExpr) {
+		struct cx_pos lhs_end = cx_cursor_end(ch[0]);
+		const char *p = w->unit->source + lhs_end.offset;
+
+		while (lhs_end.offset < w->unit->source_len &&
+		       (*p == ' ' || *p == '\t' || *p == '\n'))
+			p++;
+		if (*p == '=' && p[1] != '=')
+			consider_field(w, t, clang_getCursorReferenced(ch[0]),
+				       op);
+	}
+	free(ch);
+}
+
+static void consider_call(struct walk *w, struct table *t, CXCursor call,
+			  CXCursor from)
+{
+	int n = clang_Cursor_getNumArguments(call);
+	char *fn = cx_spelling(call);
+
+	for (int i = 0; i < n; i++) {
+		if (!clang_equalCursors(clang_Cursor_getArgument(call, i), from))
+			continue;
+		char *key = xasprintf("%s/%d", fn, i + 1);
+
+		if (strset_has(&w->rules->calls, key))
+			add_consumer(t, BY_CALL, fn, cx_cursor_start(call));
+		free(key);
+	}
+	free(fn);
+}
+
+/*
+ * Climb from a reference to the table through what only passes its
+ * address along (parentheses, casts, '&', '[i]', '?:', of_match_ptr())
+ * to the first thing that uses it.
+ */
+static void classify_reference(struct walk *w, struct table *t)
+{
+	CXCursor from = w->stack[w->depth - 1];
+
+	for (size_t i = w->depth - 1; i-- > 0;) {
+		CXCursor a = w->stack[i], field;
+
+		switch (clang_getCursorKind(a)) {
+		case CXCursor_ParenExpr:
+		case CXCursor_CStyleCastExpr:
+		case CXCursor_ConditionalOperator:
+		case CXCursor_ArraySubscriptExpr:
+			break;
+		case CXCursor_UnaryOperator:
+			if (!starts_with(w, a, "&"))
+				return;
+			break;
+		case CXCursor_UnexposedExpr:
+			/* Implicit casts, and designated initializers. */
+			if (designated_member(a, &field)) {
+				consider_field(w, t, field, a);
+				return;
+			}
+			break;
+		case CXCursor_BinaryOperator:
+			consider_assignment(w, t, a, from);
+			return;
+		case CXCursor_CallExpr:
+			consider_call(w, t, a, from);
+			return;
+		default:
+			return;
+		}
+		from = a;
+	}
+}
+
+static void note_cursor(struct walk *w, CXCursor c)
+{
+	enum CXCursorKind kind = clang_getCursorKind(c);
+
+	if (kind == CXCursor_VarDecl && is_table_decl(w, c)) {
+		struct table *t = table_for(w, c);
+
+		if (clang_isCursorDefinition(c)) {
+			t->def = c;
+			t->has_def = true;
+		}
+	} else if (kind == CXCursor_DeclRefExpr) {
+		CXCursor decl = clang_getCursorReferenced(c);
+
+		if (is_table_decl(w, decl))
+			classify_reference(w, table_for(w, decl));
+	}
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
+				     CXClientData data)
+{
+	struct walk *w = data;
+
+	(void)parent;
+	if (!w->depth && !cx_in_file(c, w->unit->main_file))
+		return CXChildVisit_Continue;
+	GROW(w->stack, w->scap, w->depth);
+	w->stack[w->depth++] = c;
+	note_cursor(w, c);
+	clang_visitChildren(c, visit, w);
+	w->depth--;
+	return CXChildVisit_Continue;
+}
+
+/* ---- MODULE_DEVICE_TABLE(type, name) ---- */
+
+static bool in_skipped_range(CXSourceRangeList *skipped, unsigned int offset)
+{
+	for (unsigned int i = 0; skipped && i < skipped->count; i++) {
+		struct cx_pos a = cx_expansion(clang_getRangeStart(skipped->ranges[i]));
+		struct cx_pos b = cx_expansion(clang_getRangeEnd(skipped->ranges[i]));
+
+		if (offset >= a.offset && offset < b.offset)
+			return true;
+	}
+	return false;
+}
+
+static size_t skip_space(const char *s, size_t i, size_t len)
+{
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
+			   s[i] == '\\' || s[i] == '\r'))
+		i++;
+	return i;
+}
+
+static size_t identifier_end(const char *s, size_t i, size_t len)
+{
+	while (i < len && is_ident_char(s[i]))
+		i++;
+	return i;
+}
+
+/* The table named by MODULE_DEVICE_TABLE( type , name ) at offset i. */
+static void note_export(struct walk *w, size_t i)
+{
+	const char *s = w->unit->source;
+	size_t len = w->unit->source_len, a, b;
+	struct cx_pos pos = { .file = w->unit->main_file, .offset = i };
+
+	i = skip_space(s, identifier_end(s, i, len), len);
+	if (i >= len || s[i] != '(')
+		return;
+	i = skip_space(s, identifier_end(s, skip_space(s, i + 1, len), len), len);
+	if (i >= len || s[i] != ',')
+		return;
+	a = skip_space(s, i + 1, len);
+	b = identifier_end(s, a, len);
+	if (skip_space(s, b, len) >= len || s[skip_space(s, b, len)] != ')')
+		return;
+	for (size_t k = 0; k < w->ntable; k++) {
+		struct table *t = &w->table[k];
+
+		if (strlen(t->name) == b - a && !strncmp(t->name, s + a, b - a)) {
+			text_line_col(s, len, pos.offset, &pos.line, &pos.column);
+			add_consumer(t, BY_EXPORT, "MODULE_DEVICE_TABLE", pos);
+		}
+	}
+}
+
+/* Is offset on a preprocessor directive line (a #define's body)? */
+static bool in_directive(const char *s, size_t offset)
+{
+	size_t i = offset;
+
+	for (;;) {
+		while (i > 0 && s[i - 1] != '\n')
+			i--;
+		/* continued from the line before? */
+		if (i >= 2 && s[i - 2] == '\\') {
+			i--;
+			continue;
+		}
+		break;
+	}
+	while (s[i] == ' ' || s[i] == '\t')
+		i++;
+	return s[i] == '#';
+}
+
+/*
+ * A MODULE_DEVICE_TABLE() inside a conditional block counts only if the
+ * preprocessor kept the block: only then is the preprocessing record,
+ * which knows the skipped ranges, worth its cost.
+ */
+static unsigned int sentinel_parse_options(const void *state, const char *src,
+					   size_t len)
+{
+	const char *p = src, *end = src + len;
+	int depth = 0;
+
+	(void)state;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', end - p), *q = p;
+
+		if (!nl)
+			nl = end;
+		while (q < nl && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < nl && *q == '#') {
+			q++;
+			while (q < nl && (*q == ' ' || *q == '\t'))
+				q++;
+			if (!strncmp(q, "if", 2))
+				depth++;
+			else if (!strncmp(q, "endif", 5) && depth > 0)
+				depth--;
+		} else if (depth > 0 &&
+			   memmem(p, nl - p, "MODULE_DEVICE_TABLE", 19)) {
+			return CXTranslationUnit_DetailedPreprocessingRecord;
+		}
+		p = nl + 1;
+	}
+	return 0;
+}
+
+/*
+ * MODULE_DEVICE_TABLE() expands to nothing in built-in code, so it is
+ * found in the text: outside comments, strings and directives, and
+ * outside the branches the preprocessor skipped.
+ */
+static void find_exports(struct walk *w)
+{
+	static const char macro[] = "MODULE_DEVICE_TABLE";
+	const char *s = w->unit->source;
+	size_t len = w->unit->source_len;
+	CXSourceRangeList *skipped = NULL;
+	enum { CODE, LINE_COMMENT, BLOCK_COMMENT, STRING, CHAR } st = CODE;
+
+	if (!strstr(s, macro))
+		return;
+	skipped = clang_getSkippedRanges(w->unit->tu, w->unit->main_file);
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+
+		switch (st) {
+		case CODE:
+			if (c == '/' && s[i + 1] == '/')
+				st = LINE_COMMENT;
+			else if (c == '/' && s[i + 1] == '*')
+				st = BLOCK_COMMENT, i++;
+			else if (c == '"')
+				st = STRING;
+			else if (c == '\'')
+				st = CHAR;
+			else if (c == 'M' && (i == 0 || !is_ident_char(s[i - 1])) &&
+				 !strncmp(s + i, macro, sizeof(macro) - 1) &&
+				 identifier_end(s, i, len) == i + sizeof(macro) - 1 &&
+				 !in_directive(s, i) && !in_skipped_range(skipped, i))
+				note_export(w, i);
+			break;
+		case LINE_COMMENT:
+			if (c == '\n' && s[i - 1] != '\\')
+				st = CODE;
+			break;
+		case BLOCK_COMMENT:
+			if (c == '*' && s[i + 1] == '/')
+				st = CODE, i++;
+			break;
+		case STRING:
+		case CHAR:
+			if (c == '\\')
+				i++;
+			else if (c == (st == STRING ? '"' : '\''))
+				st = CODE;
+			break;
+		}
+	}
+	if (skipped)
+		clang_disposeSourceRangeList(skipped);
+}
+
+/* ---- is the last entry zero? ---- */
+
+static bool value_is_zero(CXCursor c);
+
+static bool children_all_zero(CXCursor c, bool need_one)
+{
+	unsigned int n, seen = 0;
+	CXCursor *ch = cx_children(c, &n);
+	bool zero = true;
+
+	for (unsigned int i = 0; i < n && zero; i++) {
+		enum CXCursorKind k = clang_getCursorKind(ch[i]);
+
+		if (k == CXCursor_MemberRef || k == CXCursor_TypeRef)
+			continue;
+		seen++;
+		zero = value_is_zero(ch[i]);
+	}
+	free(ch);
+	return zero && (seen || !need_one);
+}
+
+static bool evaluates_to_zero(CXCursor c, bool *known)
+{
+	CXEvalResult ev = clang_Cursor_Evaluate(c);
+	bool zero = false;
+
+	*known = false;
+	if (!ev)
+		return false;
+	switch (clang_EvalResult_getKind(ev)) {
+	case CXEval_Int:
+		*known = true;
+		zero = clang_EvalResult_getAsLongLong(ev) == 0;
+		break;
+	case CXEval_Float:
+		*known = true;
+		zero = clang_EvalResult_getAsDouble(ev) == 0.0;
+		break;
+	case CXEval_StrLiteral:
+		*known = true;
+		zero = clang_EvalResult_getAsStr(ev)[0] == '\0';
+		break;
+	default:
+		break;
+	}
+	clang_EvalResult_dispose(ev);
+	return zero;
+}
+
+/* Would this initializer leave the memory it sets all zero? */
+static bool value_is_zero(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	bool known, zero;
+
+	if (k == CXCursor_InitListExpr)
+		return children_all_zero(c, false);
+	zero = evaluates_to_zero(c, &known);
+	if (known)
+		return zero;
+	if (k == CXCursor_UnexposedExpr || k == CXCursor_ParenExpr ||
+	    k == CXCursor_CStyleCastExpr)
+		return children_all_zero(c, true);
+	return false;
+}
+
+static CXCursor initializer_of(CXCursor def)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(def, &n), init = clang_getNullCursor();
+
+	for (unsigned int i = 0; i < n; i++)
+		if (clang_getCursorKind(ch[i]) == CXCursor_InitListExpr)
+			init = ch[i];
+	free(ch);
+	return init;
+}
+
+/*
+ * Only the preprocessed entries count.  An explicit size larger than the
+ * entries leaves zeroed elements at the end.  Array designators
+ * ('[3] = { ... }') place entries where the count cannot tell: such a
+ * table is taken as terminated (a limit, documented).
+ */
+static bool has_sentinel(const struct walk *w, const struct table *t,
+			 CXCursor init)
+{
+	long long size = clang_getArraySize(clang_getCursorType(t->def));
+	unsigned int n;
+	CXCursor *entry = cx_children(init, &n);
+	bool yes;
+
+	for (unsigned int i = 0; i < n; i++) {
+		if (starts_with(w, entry[i], "[")) {
+			free(entry);
+			return true;
+		}
+	}
+	yes = n == 0 || (size >= 0 && (long long)n < size) ||
+	      value_is_zero(entry[n - 1]);
+	free(entry);
+	return yes;
+}
+
+/* ---- the fix: '{ }' as the last entry ---- */
+
+static void make_edit(const struct check_unit *u, struct edit *e,
+		      unsigned int offset, const char *text)
+{
+	e->file = (char *)u->path;
+	e->offset = offset;
+	e->length = 0;
+	e->text = (char *)text;
+	text_line_col(u->source, u->source_len, offset, &e->line, &e->column);
+	e->end_line = e->line;
+	e->end_column = e->column;
+}
+
+static size_t line_start(const char *s, size_t i)
+{
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	return i;
+}
+
+/* Is there a ',' after the last entry, before anything else? */
+static bool comma_follows(const char *s, size_t i, size_t end)
+{
+	while (i < end) {
+		if (s[i] == ',')
+			return true;
+		if (s[i] == '/' && s[i + 1] == '*') {
+			const char *close = strstr(s + i + 2, "*/");
+
+			if (!close)
+				return false;
+			i = close - s + 2;
+		} else if (s[i] == '/' && s[i + 1] == '/') {
+			while (i < end && s[i] != '\n')
+				i++;
+		} else if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') {
+			i++;
+		} else {
+			return false;
+		}
+	}
+	return false;
+}
+
+static void add_sentinel_fix(struct finding *f, const struct check_unit *u,
+			     CXCursor init)
+{
+	unsigned int n;
+	CXCursor *entry = cx_children(init, &n);
+	struct cx_pos last_start, last_end, close;
+	const char *s = u->source;
+	size_t rbrace, ls, ind;
+	struct edit e;
+
+	if (!n || cx_from_macro(init) || cx_from_macro(entry[n - 1]))
+		goto out;
+	last_start = cx_cursor_start(entry[n - 1]);
+	last_end = cx_cursor_end(entry[n - 1]);
+	close = cx_cursor_end(init);
+	if (!close.file || !clang_File_isEqual(close.file, u->main_file) ||
+	    close.offset == 0 || close.offset > u->source_len ||
+	    s[close.offset - 1] != '}')
+		goto out;
+	rbrace = close.offset - 1;
+	if (!comma_follows(s, last_end.offset, rbrace)) {
+		make_edit(u, &e, last_end.offset, ",");
+		finding_add_edit(f, &e);
+	}
+	ls = line_start(s, rbrace);
+	if (strspn(s + ls, " \t") == rbrace - ls) {
+		/* '};' on a line of its own: a line before it, indented like the entries. */
+		size_t es = line_start(s, last_start.offset);
+		char *text;
+
+		ind = strspn(s + es, " \t");
+		text = xasprintf("%.*s{ }\n", (int)(ind ? ind : 0), s + es);
+		if (!ind) {
+			free(text);
+			text = xstrdup("\t{ }\n");
+		}
+		make_edit(u, &e, ls, text);
+		finding_add_edit(f, &e);
+		free(text);
+	} else {
+		make_edit(u, &e, rbrace, s[rbrace - 1] == ' ' ? "{ } " : " { } ");
+		finding_add_edit(f, &e);
+	}
+	f->fix_description = xstrdup("terminate the table with '{ }'");
+out:
+	free(entry);
+}
+
+/* ---- findings ---- */
+
+static char *message_for(const struct table *t)
+{
+	const struct consumer *c = &t->consumer[0];
+
+	switch (c->kind) {
+	case BY_CALL:
+		return xasprintf("'%s' has no terminating '{ }' entry, but %s() walks it until one",
+				 t->name, c->what);
+	case BY_FIELD:
+		return xasprintf("'%s' has no terminating '{ }' entry, but it is stored in '.%s', which is walked until one",
+				 t->name, c->what);
+	default:
+		return xasprintf("'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which needs one (modpost rejects it in modular builds)",
+				 t->name);
+	}
+}
+
+static char *note_for(const struct consumer *c)
+{
+	switch (c->kind) {
+	case BY_CALL:
+		return xasprintf("walked to the sentinel by %s() here", c->what);
+	case BY_FIELD:
+		return xasprintf("stored in '.%s' here, which is walked to the sentinel",
+				 c->what);
+	default:
+		return xstrdup("exported with MODULE_DEVICE_TABLE() here");
+	}
+}
+
+static int by_offset(const void *a, const void *b)
+{
+	const struct consumer *x = a, *y = b;
+
+	return (x->pos.offset > y->pos.offset) - (x->pos.offset < y->pos.offset);
+}
+
+static void report_table(struct walk *w, struct table *t)
+{
+	struct check_unit *u = w->unit;
+	struct cx_pos at = cx_expansion(clang_getCursorLocation(t->def));
+	CXCursor init = initializer_of(t->def);
+	struct finding *f;
+	char *msg;
+
+	if (!t->nconsumer || clang_Cursor_isNull(init) ||
+	    has_sentinel(w, t, init) || !at.file ||
+	    !clang_File_isEqual(at.file, u->main_file))
+		return;
+	qsort(t->consumer, t->nconsumer, sizeof(*t->consumer), by_offset);
+	msg = message_for(t);
+	f = finding_add(u->findings, "id-table-sentinel", SEV_WARNING, u->path,
+			at.line, at.column, t->name, msg);
+	free(msg);
+	for (size_t i = 0; i < t->nconsumer; i++) {
+		char *note = note_for(&t->consumer[i]);
+
+		finding_add_related(f, u->path, t->consumer[i].pos.line,
+				    t->consumer[i].pos.column, note);
+		free(note);
+	}
+	add_sentinel_fix(f, u, init);
+}
+
+static void sentinel_run(const void *state, struct check_unit *unit)
+{
+	struct walk w = { .rules = state, .unit = unit };
+
+	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit, &w);
+	find_exports(&w);
+	for (size_t i = 0; i < w.ntable; i++) {
+		struct table *t = &w.table[i];
+
+		if (t->has_def)
+			report_table(&w, t);
+		for (size_t k = 0; k < t->nconsumer; k++)
+			free(t->consumer[k].what);
+		free(t->consumer);
+		free(t->name);
+	}
+	free(w.table);
+	free(w.stack);
+}
+
+const struct check check_id_table_sentinel = {
+	.id = "id-table-sentinel",
+	.summary = "device-id table walked to its sentinel but missing the zeroed terminating entry",
+	.init = sentinel_init,
+	.fini = sentinel_fini,
+	.may_report = sentinel_may_report,
+	.parse_options = sentinel_parse_options,
+	.run = sentinel_run,
+};

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * libclang helpers.  Every CXString is copied and disposed at once here,
+ * so no check holds one; locations are turned into plain numbers.
+ */
+#ifndef DRVLINT_CX_H
+#define DRVLINT_CX_H
+
+#include <stdbool.h>
+
+#include <clang-c/Index.h>
+
+/* Copy and dispose; never NULL. */
+char *cx_take(CXString s);
+char *cx_spelling(CXCursor c);
+
+/* Where a location is, resolved to where the macro was expanded. */
+struct cx_pos {
+	CXFile file;
+	unsigned int line, column, offset;
+};
+
+struct cx_pos cx_expansion(CXSourceLocation loc);
+struct cx_pos cx_cursor_start(CXCursor c);
+struct cx_pos cx_cursor_end(CXCursor c);	/* one past the last character */
+bool cx_in_file(CXCursor c, CXFile file);
+/* Does the cursor's text come from a macro expansion? */
+bool cx_from_macro(CXCursor c);
+
+/* Line and column (1-based) of a byte offset in text. */
+void text_line_col(const char *text, size_t len, unsigned int offset,
+		   unsigned int *line, unsigned int *column);
+
+/* Visit the direct children of c into an array; caller frees. */
+CXCursor *cx_children(CXCursor c, unsigned int *n);
+
+#endif

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The parse pool: N workers, each with its own CXIndex, take units in
+ * order, parse each once for all enabled checks, run the checks, and
+ * dispose of the unit.  A unit that fails to parse or crashes libclang is
+ * recorded as a failure and the run goes on.
+ */
+#ifndef DRVLINT_ENGINE_H
+#define DRVLINT_ENGINE_H
+
+#include <stdbool.h>
+
+#include "check.h"
+#include "report.h"
+#include "units.h"
+
+struct engine_config {
+	const struct check *const *checks;	/* the enabled ones */
+	void *const *states;			/* their init() results */
+	size_t nchecks;
+	int jobs;
+	bool prefilter;		/* skip units no check may report on */
+	bool verbose;		/* a line per unit on stderr */
+	bool progress;		/* a status line on a terminal */
+};
+
+/* Fills r->findings, r->failures, r->units, r->units_parsed. */
+void engine_run(const struct unit_list *units, const struct engine_config *cfg,
+		struct report *r);
+
+#endif

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Compiler flags, as a compile database or kbuild hands them over, made
+ * fit for libclang: options clang rejects (GCC-only code generation
+ * options, sparse's own flags), options that would write files
+ * (dependency output) and warning options (drvlint reports only errors
+ * from the parse) are dropped, never fatal.
+ */
+#ifndef DRVLINT_FLAGS_H
+#define DRVLINT_FLAGS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct argv_list {
+	char **v;
+	size_t n, cap;
+};
+
+void argv_push(struct argv_list *a, const char *arg);
+void argv_free(struct argv_list *a);
+
+/* Does this option take the next argument as its value ("-I dir")? */
+bool flag_takes_value(const char *arg);
+
+/*
+ * Append the usable flags of in[0..n) to out.  For each dropped option
+ * (with its value, if any) 'dropped' is called when not NULL.
+ */
+void flags_filter(char *const *in, size_t n, struct argv_list *out,
+		  void (*dropped)(void *ctx, const char *opt), void *ctx);
+
+#endif

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * drvlint: check Linux drivers for driver-model misuse.
+ *
+ * main() is the edge: it turns the options into units, checks and a
+ * report, and is the one place that prints errors and picks the exit
+ * status (0 no findings, 1 findings, 2 usage or tool failure).
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "cx.h"
+#include "engine.h"
+#include "options.h"
+#include "report.h"
+#include "rules.h"
+#include "units.h"
+#include "util.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+struct run {
+	struct options opt;
+	char cwd[PATH_MAX];
+	bool enabled[64];
+	const struct check *checks[64];
+	void *states[64];
+	size_t nchecks;
+	struct rule_info rules[64];
+	struct strset dropped;
+};
+
+static int fail(const char *msg)
+{
+	fprintf(stderr, "drvlint: error: %s\n", msg);
+	return EXIT_TROUBLE;
+}
+
+static int usage_error(const char *msg)
+{
+	fprintf(stderr, "drvlint: error: %s\nTry 'drvlint --help' for more information.\n",
+		msg);
+	return EXIT_TROUBLE;
+}
+
+static void note_dropped(void *ctx, const char *flag)
+{
+	struct run *run = ctx;
+
+	if (!run->opt.verbose || strset_has(&run->dropped, flag))
+		return;
+	strset_add(&run->dropped, flag);
+	fprintf(stderr, "drvlint: note: dropping compiler option '%s'\n", flag);
+}
+
+static const char *rules_dir(const struct run *run)
+{
+	return run->opt.rules_dir ? run->opt.rules_dir : DRVLINT_RULES_DIR;
+}
+
+static int list_checks(void)
+{
+	for (size_t i = 0; i < nr_all_checks; i++)
+		printf("%-28s %s\n", all_checks[i]->id, all_checks[i]->summary);
+	return 0;
+}
+
+static int init_checks(struct run *run)
+{
+	char err[512];
+
+	if (nr_all_checks > 64)
+		return fail("too many checks for this build");
+	if (checks_select(run->opt.checks, run->enabled, err, sizeof(err)))
+		return usage_error(err);
+	for (size_t i = 0; i < nr_all_checks; i++) {
+		const struct check *c = all_checks[i];
+		void *state;
+
+		if (!run->enabled[i])
+			continue;
+		state = c->init(rules_dir(run), err, sizeof(err));
+		if (!state)
+			return fail(err);
+		run->checks[run->nchecks] = c;
+		run->states[run->nchecks++] = state;
+	}
+	if (!run->nchecks)
+		return usage_error("--checks leaves no check enabled");
+	return 0;
+}
+
+/* Rule documents for SARIF's help text: rules/<id>.md, if present. */
+static void load_rule_info(struct run *run)
+{
+	for (size_t i = 0; i < run->nchecks; i++) {
+		char *path = xasprintf("%s/%s.md", rules_dir(run),
+				       run->checks[i]->id);
+
+		run->rules[i].id = run->checks[i]->id;
+		run->rules[i].summary = run->checks[i]->summary;
+		run->rules[i].help = read_file(path, NULL);
+		free(path);
+	}
+}
+
+static int collect_units(struct run *run, struct unit_list *ul)
+{
+	struct options *o = &run->opt;
+	char err[PATH_MAX + 512];
+	int r;
+
+	if (o->build_dir)
+		r = units_from_compdb(ul, o->build_dir, run->cwd, o->paths.v,
+				      o->paths.n, note_dropped, run, err,
+				      sizeof(err));
+	else if (!o->paths.n)
+		return usage_error("no input: give files or directories, or -p BUILD_DIR");
+	else
+		r = units_from_paths(ul, run->cwd, o->paths.v, o->paths.n,
+				     o->cflags.v, o->cflags.n, note_dropped, run,
+				     err, sizeof(err));
+	return r ? fail(err) : 0;
+}
+
+static char *report_root(const struct run *run)
+{
+	const char *root = run->opt.root ? run->opt.root :
+			   run->opt.build_dir ? run->opt.build_dir : ".";
+	char buf[PATH_MAX];
+
+	if (realpath(root, buf))
+		return xstrdup(buf);
+	return path_absolute(run->cwd, root);
+}
+
+static int write_report(struct run *run, struct report *r)
+{
+	struct options *o = &run->opt;
+	FILE *out = o->kbuild ? stderr : stdout;
+	char err[PATH_MAX + 256];
+	int ret = 0;
+
+	if (o->output && !(out = fopen(o->output, "w"))) {
+		snprintf(err, sizeof(err), "%s: %s", o->output, strerror(errno));
+		return fail(err);
+	}
+	if (o->patch) {
+		if (fix_write_patch(out, &r->findings, r->root, err, sizeof(err)) < 0)
+			ret = fail(err);
+	} else if (report_write(out, r, o->format)) {
+		ret = fail("could not write the report");
+	}
+	if (o->output && fclose(out))
+		ret = fail("could not write the report");
+	if (!ret && o->fix && fix_apply(&r->findings, err, sizeof(err)) < 0)
+		ret = fail(err);
+	return ret;
+}
+
+static double seconds_since(const struct timespec *t0)
+{
+	struct timespec t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	return (t1.tv_sec - t0->tv_sec) + (t1.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+static int exit_status(const struct run *run, const struct report *r)
+{
+	if (run->opt.kbuild)
+		return 0;	/* as sparse: findings go into the build log */
+	if (r->failures.n)
+		return EXIT_TROUBLE;
+	return r->findings.n ? EXIT_FINDINGS : 0;
+}
+
+static int check_units(struct run *run)
+{
+	struct report r = { .tool_version = DRVLINT_VERSION };
+	struct engine_config cfg = { 0 };
+	struct unit_list ul = { 0 };
+	struct timespec t0;
+	int ret;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ret = init_checks(run);
+	if (!ret)
+		ret = collect_units(run, &ul);
+	if (ret)
+		goto out;
+	load_rule_info(run);
+	cfg.checks = run->checks;
+	cfg.states = run->states;
+	cfg.nchecks = run->nchecks;
+	cfg.jobs = run->opt.jobs;
+	cfg.prefilter = !run->opt.no_prefilter;
+	cfg.verbose = run->opt.verbose;
+	cfg.progress = !run->opt.quiet && !run->opt.kbuild && isatty(2);
+	engine_run(&ul, &cfg, &r);
+	finding_list_sort_unique(&r.findings);
+	r.root = report_root(run);
+	r.rules = run->rules;
+	r.nrules = run->nchecks;
+	r.seconds = seconds_since(&t0);
+	ret = write_report(run, &r);
+	if (!run->opt.quiet && (!run->opt.kbuild || run->opt.verbose))
+		report_summary(stderr, &r);
+	if (!ret)
+		ret = exit_status(run, &r);
+	free((char *)r.root);
+	finding_list_free(&r.findings);
+	failure_list_free(&r.failures);
+out:
+	unit_list_free(&ul);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	struct run *run = xcalloc(1, sizeof(*run));
+	char err[512];
+	int ret;
+
+	if (options_parse(&run->opt, argc, argv, err, sizeof(err))) {
+		ret = usage_error(err);
+	} else if (!getcwd(run->cwd, sizeof(run->cwd))) {
+		ret = fail("cannot read the current directory");
+	} else {
+		switch (run->opt.command) {
+		case CMD_HELP:
+			options_usage(stdout);
+			ret = 0;
+			break;
+		case CMD_VERSION:
+		{
+			char *v = cx_take(clang_getClangVersion());
+
+			printf("drvlint %s (%s)\n", DRVLINT_VERSION, v);
+			free(v);
+		}
+			ret = 0;
+			break;
+		case CMD_LIST_CHECKS:
+			ret = list_checks();
+			break;
+		default:
+			ret = check_units(run);
+			break;
+		}
+	}
+	for (size_t i = 0; i < run->nchecks; i++) {
+		run->checks[i]->fini(run->states[i]);
+		free((char *)run->rules[i].help);
+	}
+	strset_free(&run->dropped);
+	options_free(&run->opt);
+	free(run);
+	return ret;
+}

@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Parse the command line into struct options.  Nothing here touches the
+ * file system: main() decides what the options mean for the run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "options.h"
+#include "util.h"
+
+void options_usage(FILE *out)
+{
+	fputs(
+"Usage: drvlint [OPTION]... [FILE|DIR]... [-- COMPILER-FLAGS]\n"
+"Check Linux drivers for driver-model misuse.\n"
+"\n"
+"Files come from a compile database (-p) or are parsed with the compiler\n"
+"flags given after '--'.  Called as kbuild's checker (make C=1\n"
+"CHECK=drvlint), the compiler flags are the other '-' options.\n"
+"\n"
+"Input:\n"
+"  -p DIR               read DIR/compile_commands.json; FILE and DIR\n"
+"                       arguments restrict the run to those files or trees\n"
+"      --root DIR       print paths relative to DIR (default: the compile\n"
+"                       database's directory, else the current directory)\n"
+"      --rules-dir DIR  read the rule data files from DIR\n"
+"Checks:\n"
+"      --checks=LIST    comma-separated globs, '-' to disable, in order:\n"
+"                       '-*,id-table-sentinel' (default: all checks)\n"
+"      --list-checks    list the checks and exit\n"
+"      --no-prefilter   parse every unit, even those a quick scan of the\n"
+"                       source shows no enabled check can report on\n"
+"Output:\n"
+"      --format=FMT     text (default), json or sarif\n"
+"  -o, --output FILE    write the report to FILE\n"
+"      --fix            apply the suggested fixes to the files\n"
+"      --patch          print the suggested fixes as a unified diff\n"
+"  -q, --quiet          no progress and no summary\n"
+"  -v, --verbose        say what is parsed, dropped and skipped\n"
+"Run:\n"
+"  -j N                 N workers (default: one per core)\n"
+"  -h, --help           show this help and exit\n"
+"      --version        show the version and exit\n"
+"\n"
+"Exit status: 0 no findings, 1 findings, 2 usage error, tool failure or a\n"
+"unit that did not parse.  As kbuild's checker, findings exit 0.\n",
+	      out);
+}
+
+/* "--name=value" or "--name value": the value, advancing *i if needed. */
+static const char *long_value(const char *arg, const char *name, int argc,
+			      char **argv, int *i, bool *missing)
+{
+	size_t n = strlen(name);
+
+	*missing = false;
+	if (strncmp(arg, name, n))
+		return NULL;
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (arg[n])
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int parse_format(struct options *o, const char *v, char *err,
+			size_t errlen)
+{
+	if (!strcmp(v, "text"))
+		o->format = FORMAT_TEXT;
+	else if (!strcmp(v, "json"))
+		o->format = FORMAT_JSON;
+	else if (!strcmp(v, "sarif"))
+		o->format = FORMAT_SARIF;
+	else
+		return set_error(err, errlen,
+				 "unknown format '%s' (text, json or sarif)", v);
+	return 0;
+}
+
+static int parse_jobs(struct options *o, const char *v, char *err,
+		      size_t errlen)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (!*v || *end || n < 1 || n > 1024)
+		return set_error(err, errlen,
+				 "-j takes a number from 1 to 1024, not '%s'", v);
+	o->jobs = (int)n;
+	return 0;
+}
+
+struct flag_opt {
+	const char *name;
+	bool *target;
+};
+
+/* Options with a value; returns 1 if arg was one, 0 if not, -1 on error. */
+static int parse_valued(struct options *o, int argc, char **argv, int *i,
+			char *err, size_t errlen)
+{
+	const char *arg = argv[*i], *v;
+	bool missing;
+
+#define VALUE(name) \
+	((v = long_value(arg, name, argc, argv, i, &missing)) || missing)
+	if (VALUE("--checks"))
+		o->checks = v;
+	else if (VALUE("--format")) {
+		if (v && parse_format(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("--output") || VALUE("-o"))
+		o->output = v;
+	else if (VALUE("--rules-dir"))
+		o->rules_dir = v;
+	else if (VALUE("--root"))
+		o->root = v;
+	else if (VALUE("-p"))
+		o->build_dir = v;
+	else if (VALUE("-j")) {
+		if (v && parse_jobs(o, v, err, errlen))
+			return -1;
+	} else if (!strncmp(arg, "-j", 2) && arg[2]) {
+		return parse_jobs(o, arg + 2, err, errlen) ? -1 : 1;
+	} else {
+		return 0;
+	}
+#undef VALUE
+	if (missing)
+		return set_error(err, errlen, "option '%s' needs a value", arg);
+	return 1;
+}
+
+static bool parse_switch(struct options *o, const char *arg)
+{
+	const struct flag_opt switches[] = {
+		{ "--fix", &o->fix },
+		{ "--patch", &o->patch },
+		{ "--quiet", &o->quiet },
+		{ "-q", &o->quiet },
+		{ "--verbose", &o->verbose },
+		{ "-v", &o->verbose },
+		{ "--no-prefilter", &o->no_prefilter },
+	};
+
+	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {
+		if (!strcmp(arg, switches[k].name)) {
+			*switches[k].target = true;
+			return true;
+		}
+	}
+	if (!strcmp(arg, "--help") || !strcmp(arg, "-h"))
+		o->command = CMD_HELP;
+	else if (!strcmp(arg, "--version"))
+		o->command = CMD_VERSION;
+	else if (!strcmp(arg, "--list-checks"))
+		o->command = CMD_LIST_CHECKS;
+	else
+		return false;
+	return true;
+}
+
+/* sparse's own options, as kbuild's CHECKFLAGS pass them: ignored. */
+static bool sparse_only(const char *arg)
+{
+	return !strncmp(arg, "--arch=", 7);
+}
+
+int options_parse(struct options *o, int argc, char **argv, char *err,
+		  size_t errlen)
+{
+	bool seen_dashdash = false;
+
+	memset(o, 0, sizeof(*o));
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		int r;
+
+		if (seen_dashdash) {
+			argv_push(&o->cflags, arg);
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			seen_dashdash = true;
+			continue;
+		}
+		if (arg[0] != '-' || !arg[1]) {
+			argv_push(&o->paths, arg);
+			continue;
+		}
+		r = parse_valued(o, argc, argv, &i, err, errlen);
+		if (r < 0)
+			return -1;
+		if (r > 0 || parse_switch(o, arg) || sparse_only(arg))
+			continue;
+		if (arg[1] == '-')
+			return set_error(err, errlen, "unknown option '%s'", arg);
+		/* A compiler flag, as kbuild's checker hook passes them. */
+		o->kbuild = true;
+		argv_push(&o->cflags, arg);
+		if (flag_takes_value(arg) && i + 1 < argc)
+			argv_push(&o->cflags, argv[++i]);
+	}
+	if (o->kbuild && seen_dashdash)
+		return set_error(err, errlen,
+				 "compiler flag '%s' before '--'; put compiler flags after '--'",
+				 o->cflags.v[0]);
+	if (o->kbuild && o->build_dir)
+		return set_error(err, errlen,
+				 "compiler flags and -p do not go together");
+	if (o->fix && o->patch)
+		return set_error(err, errlen, "--fix and --patch do not go together");
+	return 0;
+}
+
+void options_free(struct options *o)
+{
+	argv_free(&o->paths);
+	argv_free(&o->cflags);
+}

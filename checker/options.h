@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The command line.  drvlint's own options are long ("--checks=") or one
+ * of -p -j -o -q -v -h; in the habit of sparse and kbuild's checker hook,
+ * any other option starting with '-' is a compiler flag, as is everything
+ * after "--" (clang-tidy's form).
+ */
+#ifndef DRVLINT_OPTIONS_H
+#define DRVLINT_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "flags.h"
+#include "report.h"
+
+enum command {
+	CMD_CHECK,
+	CMD_HELP,
+	CMD_VERSION,
+	CMD_LIST_CHECKS,
+};
+
+struct options {
+	enum command command;
+	const char *build_dir;		/* -p */
+	struct argv_list paths;		/* files and directories */
+	struct argv_list cflags;	/* compiler flags */
+	const char *checks;		/* --checks=, NULL for the default */
+	enum report_format format;
+	const char *output;		/* -o */
+	const char *rules_dir;
+	const char *root;
+	int jobs;			/* 0: one per core */
+	bool fix, patch, quiet, verbose, no_prefilter;
+	/* Called as kbuild's CHECK: compiler flags without "--". */
+	bool kbuild;
+};
+
+/* 0 on success; -1 with a one-line reason in err. */
+int options_parse(struct options *o, int argc, char **argv, char *err,
+		  size_t errlen);
+void options_free(struct options *o);
+void options_usage(FILE *out);
+
+#endif

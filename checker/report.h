@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Reporters: text (compiler style), JSON, SARIF 2.1.0, and the fix
+ * writers (--fix applies edits, --patch prints a unified diff).
+ * Reporters know nothing about checks beyond struct rule_info.
+ */
+#ifndef DRVLINT_REPORT_H
+#define DRVLINT_REPORT_H
+
+#include <stdio.h>
+
+#include "finding.h"
+
+/* What a reporter may say about a rule (SARIF's tool.driver.rules). */
+struct rule_info {
+	const char *id;
+	const char *summary;	/* one line */
+	const char *help;	/* the rule's document (Markdown), may be NULL */
+};
+
+struct report {
+	const char *root;	/* paths are printed relative to it */
+	const char *tool_version;
+	const struct rule_info *rules;
+	size_t nrules;
+	struct finding_list findings;
+	struct failure_list failures;
+	unsigned int units;		/* translation units considered */
+	unsigned int units_parsed;	/* of which parsed by libclang */
+	double seconds;
+};
+
+enum report_format {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_SARIF,
+};
+
+/* "a/b.c" for root "/x" and file "/x/a/b.c"; the file itself otherwise. */
+const char *path_relative(const char *root, const char *file);
+
+int report_write_text(FILE *out, const struct report *r);
+int report_write_json(FILE *out, const struct report *r);
+int report_write_sarif(FILE *out, const struct report *r);
+int report_write(FILE *out, const struct report *r, enum report_format fmt);
+
+/* One line to stderr: units, failures, findings per rule, time. */
+void report_summary(FILE *out, const struct report *r);
+
+/*
+ * Apply every edit of every finding to the files on disk.  Overlapping
+ * edits in one file keep the first and drop the rest.  Returns the number
+ * of files written, or -1 with a message in errbuf.
+ */
+int fix_apply(const struct finding_list *list, char *errbuf, size_t errlen);
+/* The same edits as a unified diff (a/ b/ prefixes relative to root). */
+int fix_write_patch(FILE *out, const struct finding_list *list,
+		    const char *root, char *errbuf, size_t errlen);
+
+#endif
