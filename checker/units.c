@@ -41,12 +41,17 @@ void unit_list_free(struct unit_list *ul)
 	memset(ul, 0, sizeof(*ul));
 }
 
-/* Why libclang could not read the database, in one line. */
-static int compdb_error(const char *path, char *err, size_t errlen)
+/*
+ * libclang's reader is lenient: it takes some malformed files and says
+ * nothing useful about others.  jansson reads the file first and says
+ * what is wrong, with the line and column.
+ */
+static int compdb_validate(const char *path, char *err, size_t errlen)
 {
 	json_error_t jerr;
 	json_t *root;
 	struct stat st;
+	int ret = 0;
 
 	if (stat(path, &st))
 		return set_error(err, errlen, "%s: %s", path, strerror(errno));
@@ -55,10 +60,12 @@ static int compdb_error(const char *path, char *err, size_t errlen)
 		return set_error(err, errlen,
 				 "%s:%d:%d: malformed compile database: %s",
 				 path, jerr.line, jerr.column, jerr.text);
+	if (!json_is_array(root))
+		ret = set_error(err, errlen,
+				"%s: not a compile database (expected a JSON array of objects with \"directory\", \"file\" and \"command\" or \"arguments\")",
+				path);
 	json_decref(root);
-	return set_error(err, errlen,
-			 "%s: not a compile database (expected a JSON array of objects with \"directory\", \"file\" and \"command\" or \"arguments\")",
-			 path);
+	return ret;
 }
 
 /* Is file one of paths, or below one of them? */
@@ -138,9 +145,15 @@ int units_from_compdb(struct unit_list *ul, const char *build_dir,
 	char *path = xasprintf("%s/compile_commands.json", build_dir);
 	int ret = 0;
 
+	if (compdb_validate(path, err, errlen)) {
+		ret = -1;
+		goto out;
+	}
 	db = clang_CompilationDatabase_fromDirectory(build_dir, &dberr);
 	if (dberr != CXCompilationDatabase_NoError) {
-		ret = compdb_error(path, err, errlen);
+		ret = set_error(err, errlen,
+				"%s: libclang cannot read this compile database",
+				path);
 		goto out;
 	}
 	for (size_t i = 0; i < npaths; i++)

@@ -622,27 +622,77 @@ static CXCursor initializer_of(CXCursor def)
 }
 
 /*
- * Only the preprocessed entries count.  An explicit size larger than the
- * entries leaves zeroed elements at the end.  Array designators
- * ('[3] = { ... }') place entries where the count cannot tell: such a
- * table is taken as terminated (a limit, documented).
+ * The index an array designator ('[3] = ...', '[0 ... 3] = ...') gives an
+ * entry, from its designator expressions (every child but the value);
+ * -1 when the entry has none.
+ */
+static long long designated_index(const struct walk *w, CXCursor entry)
+{
+	unsigned int n;
+	CXCursor *ch;
+	long long idx = -1;
+
+	if (clang_getCursorKind(entry) != CXCursor_UnexposedExpr ||
+	    !starts_with(w, entry, "["))
+		return -1;
+	ch = cx_children(entry, &n);
+	for (unsigned int i = 0; i + 1 < n; i++) {
+		CXEvalResult ev = clang_Cursor_Evaluate(ch[i]);
+
+		if (ev && clang_EvalResult_getKind(ev) == CXEval_Int &&
+		    clang_EvalResult_getAsLongLong(ev) > idx)
+			idx = clang_EvalResult_getAsLongLong(ev);
+		if (ev)
+			clang_EvalResult_dispose(ev);
+	}
+	free(ch);
+	return idx;
+}
+
+/* What an entry sets: the value after its array designator, if any. */
+static CXCursor entry_value(const struct walk *w, CXCursor entry)
+{
+	unsigned int n;
+	CXCursor *ch, value;
+
+	if (designated_index(w, entry) < 0)
+		return entry;
+	ch = cx_children(entry, &n);
+	value = ch[n - 1];
+	free(ch);
+	return value;
+}
+
+/*
+ * Only the preprocessed entries count.  The last element is the entry
+ * with the highest index (array designators place entries anywhere; a
+ * later entry for the same index wins); an explicit size beyond it
+ * leaves zeroed elements at the end.
  */
 static bool has_sentinel(const struct walk *w, const struct table *t,
-			 CXCursor init)
+			 CXCursor init, bool *designated)
 {
 	long long size = clang_getArraySize(clang_getCursorType(t->def));
+	long long next = 0, last_idx = -1;
 	unsigned int n;
-	CXCursor *entry = cx_children(init, &n);
+	CXCursor *entry = cx_children(init, &n), last = clang_getNullCursor();
 	bool yes;
 
 	for (unsigned int i = 0; i < n; i++) {
-		if (starts_with(w, entry[i], "[")) {
-			free(entry);
-			return true;
+		long long idx = designated_index(w, entry[i]);
+
+		if (idx >= 0)
+			*designated = true;
+		else
+			idx = next;
+		next = idx + 1;
+		if (idx >= last_idx) {
+			last_idx = idx;
+			last = entry[i];
 		}
 	}
-	yes = n == 0 || (size >= 0 && (long long)n < size) ||
-	      value_is_zero(entry[n - 1]);
+	yes = n == 0 || (size >= 0 && last_idx + 1 < size) ||
+	      value_is_zero(entry_value(w, last));
 	free(entry);
 	return yes;
 }
@@ -784,11 +834,12 @@ static void report_table(struct walk *w, struct table *t)
 	struct check_unit *u = w->unit;
 	struct cx_pos at = cx_expansion(clang_getCursorLocation(t->def));
 	CXCursor init = initializer_of(t->def);
+	bool designated = false;
 	struct finding *f;
 	char *msg;
 
 	if (!t->nconsumer || clang_Cursor_isNull(init) ||
-	    has_sentinel(w, t, init) || !at.file ||
+	    has_sentinel(w, t, init, &designated) || !at.file ||
 	    !clang_File_isEqual(at.file, u->main_file))
 		return;
 	qsort(t->consumer, t->nconsumer, sizeof(*t->consumer), by_offset);
@@ -803,7 +854,9 @@ static void report_table(struct walk *w, struct table *t)
 				    t->consumer[i].pos.column, note);
 		free(note);
 	}
-	add_sentinel_fix(f, u, init);
+	/* With array designators, the last entry written is not the last. */
+	if (!designated)
+		add_sentinel_fix(f, u, init);
 }
 
 static void sentinel_run(const void *state, struct check_unit *unit)
