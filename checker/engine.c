@@ -180,16 +180,16 @@ static void show_progress(struct pool *pool, const struct unit *u,
 			res->failures.n ? "failed" :
 			res->parsed ? "parsed" : "skipped by prefilter",
 			res->findings.n);
-	} else if (cfg->progress && (t - pool->last_progress > 0.2 ||
-				     done == total)) {
+	} else if (cfg->progress &&
+		   (t - pool->last_progress > (cfg->progress_tty ? 0.2 : 5) ||
+		    done == total)) {
 		double rate = elapsed > 0 ? done / elapsed : 0;
 		double left = rate > 0 ? (total - done) / rate : 0;
 
-		fprintf(stderr,
-			"\r\033[K[%zu/%zu] %.1f units/s, %.0fs left, %zu findings",
-			done, total, rate, left, (size_t)pool->nfindings);
-		if (done == total)
-			fputc('\n', stderr);
+		fprintf(stderr, "%s[%zu/%zu] %.1f units/s, %.0fs left, %zu findings%s",
+			cfg->progress_tty ? "\r\033[K" : "drvlint: ", done,
+			total, rate, left, (size_t)pool->nfindings,
+			cfg->progress_tty && done < total ? "" : "\n");
 		pool->last_progress = t;
 	}
 	pthread_mutex_unlock(&pool->lock);

@@ -21,7 +21,8 @@ struct engine_config {
 	int jobs;
 	bool prefilter;		/* skip units no check may report on */
 	bool verbose;		/* a line per unit on stderr */
-	bool progress;		/* a status line on a terminal */
+	bool progress;		/* a status line on stderr */
+	bool progress_tty;	/* stderr is a terminal: redraw one line */
 };
 
 /* Fills r->findings, r->failures, r->units, r->units_parsed. */

@@ -203,7 +203,9 @@ static int check_units(struct run *run)
 	cfg.jobs = run->opt.jobs;
 	cfg.prefilter = !run->opt.no_prefilter;
 	cfg.verbose = run->opt.verbose;
-	cfg.progress = !run->opt.quiet && !run->opt.kbuild && isatty(2);
+	cfg.progress_tty = isatty(2);
+	cfg.progress = !run->opt.quiet && !run->opt.kbuild &&
+		       (cfg.progress_tty || run->opt.progress);
 	engine_run(&ul, &cfg, &r);
 	finding_list_sort_unique(&r.findings);
 	r.root = report_root(run);

@@ -38,6 +38,7 @@ void options_usage(FILE *out)
 "      --fix            apply the suggested fixes to the files\n"
 "      --patch          print the suggested fixes as a unified diff\n"
 "  -q, --quiet          no progress and no summary\n"
+"      --progress       show progress even when stderr is not a terminal\n"
 "  -v, --verbose        say what is parsed, dropped and skipped\n"
 "Run:\n"
 "  -j N                 N workers (default: one per core)\n"
@@ -148,6 +149,7 @@ static bool parse_switch(struct options *o, const char *arg)
 		{ "--verbose", &o->verbose },
 		{ "-v", &o->verbose },
 		{ "--no-prefilter", &o->no_prefilter },
+		{ "--progress", &o->progress },
 	};
 
 	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {

@@ -31,7 +31,7 @@ struct options {
 	const char *rules_dir;
 	const char *root;
 	int jobs;			/* 0: one per core */
-	bool fix, patch, quiet, verbose, no_prefilter;
+	bool fix, patch, quiet, verbose, no_prefilter, progress;
 	/* Called as kbuild's CHECK: compiler flags without "--". */
 	bool kbuild;
 };
