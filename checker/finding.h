@@ -88,6 +88,8 @@ void finding_list_append(struct finding_list *dst, struct finding_list *src);
 /* Sort by file, line, column, rule, message; drop exact duplicates. */
 void finding_list_sort_unique(struct finding_list *list);
 void finding_list_free(struct finding_list *list);
+/* Free the strings and arrays one finding owns (not the finding itself). */
+void finding_free(struct finding *f);
 
 void failure_add(struct failure_list *list, const char *file,
 		 unsigned int line, unsigned int column, const char *message);
