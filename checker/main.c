@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "cocci.h"
 #include "cx.h"
 #include "engine.h"
 #include "options.h"
@@ -165,6 +166,29 @@ static int write_report(struct run *run, struct report *r)
 	return ret;
 }
 
+static int run_cocci(struct run *run, const struct unit_list *ul,
+		     struct report *r)
+{
+	const char *ids[64];
+	struct cocci_config cfg = {
+		.spatch = run->opt.spatch ? run->opt.spatch : "spatch",
+		.cocci_dir = run->opt.cocci_dir ? run->opt.cocci_dir :
+						  DRVLINT_COCCI_DIR,
+		.rules = ids,
+		.nrules = run->nchecks,
+		.jobs = run->opt.jobs,
+		.verbose = run->opt.verbose,
+	};
+	char err[4096];
+
+	for (size_t i = 0; i < run->nchecks; i++)
+		ids[i] = run->checks[i]->id;
+	if (cocci_run(ul, &cfg, &r->findings, err, sizeof(err)))
+		return fail(err);
+	cocci_merge(&r->findings);
+	return 0;
+}
+
 static double seconds_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -206,7 +230,14 @@ static int check_units(struct run *run)
 	cfg.progress_tty = isatty(2);
 	cfg.progress = !run->opt.quiet && !run->opt.kbuild &&
 		       (cfg.progress_tty || run->opt.progress);
-	engine_run(&ul, &cfg, &r);
+	if (run->opt.engine & ENGINE_CLANG)
+		engine_run(&ul, &cfg, &r);
+	else
+		r.units = ul.n;
+	if ((run->opt.engine & ENGINE_COCCI) && run_cocci(run, &ul, &r)) {
+		ret = EXIT_TROUBLE;
+		goto out_report;
+	}
 	finding_list_sort_unique(&r.findings);
 	r.root = report_root(run);
 	r.rules = run->rules;
@@ -217,6 +248,7 @@ static int check_units(struct run *run)
 		report_summary(stderr, &r);
 	if (!ret)
 		ret = exit_status(run, &r);
+out_report:
 	free((char *)r.root);
 	finding_list_free(&r.findings);
 	failure_list_free(&r.failures);

@@ -26,6 +26,11 @@ void options_usage(FILE *out)
 "      --root DIR       print paths relative to DIR (default: the compile\n"
 "                       database's directory, else the current directory)\n"
 "      --rules-dir DIR  read the rule data files from DIR\n"
+"Engines:\n"
+"      --engine=E       clang (default), cocci (Coccinelle's semantic patches\n"
+"                       of cocci/, no build needed) or all (both, merged)\n"
+"      --spatch PROG    the spatch program (default: spatch)\n"
+"      --cocci-dir DIR  read the semantic patches from DIR\n"
 "Checks:\n"
 "      --checks=LIST    comma-separated globs, '-' to disable, in order:\n"
 "                       '-*,id-table-sentinel' (default: all checks)\n"
@@ -85,6 +90,21 @@ static int parse_format(struct options *o, const char *v, char *err,
 	return 0;
 }
 
+static int parse_engine(struct options *o, const char *v, char *err,
+			size_t errlen)
+{
+	if (!strcmp(v, "clang"))
+		o->engine = ENGINE_CLANG;
+	else if (!strcmp(v, "cocci"))
+		o->engine = ENGINE_COCCI;
+	else if (!strcmp(v, "all"))
+		o->engine = ENGINE_ALL;
+	else
+		return set_error(err, errlen,
+				 "unknown engine '%s' (clang, cocci or all)", v);
+	return 0;
+}
+
 static int parse_jobs(struct options *o, const char *v, char *err,
 		      size_t errlen)
 {
@@ -121,6 +141,13 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 		o->output = v;
 	else if (VALUE("--rules-dir"))
 		o->rules_dir = v;
+	else if (VALUE("--engine")) {
+		if (v && parse_engine(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("--spatch"))
+		o->spatch = v;
+	else if (VALUE("--cocci-dir"))
+		o->cocci_dir = v;
 	else if (VALUE("--root"))
 		o->root = v;
 	else if (VALUE("-p"))
@@ -181,6 +208,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 	bool seen_dashdash = false;
 
 	memset(o, 0, sizeof(*o));
+	o->engine = ENGINE_CLANG;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		int r;

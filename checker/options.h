@@ -20,6 +20,12 @@ enum command {
 	CMD_LIST_CHECKS,
 };
 
+enum engine_select {
+	ENGINE_CLANG = 1,
+	ENGINE_COCCI = 2,
+	ENGINE_ALL = ENGINE_CLANG | ENGINE_COCCI,
+};
+
 struct options {
 	enum command command;
 	const char *build_dir;		/* -p */
@@ -29,6 +35,9 @@ struct options {
 	enum report_format format;
 	const char *output;		/* -o */
 	const char *rules_dir;
+	enum engine_select engine;
+	const char *spatch;		/* --spatch, default "spatch" */
+	const char *cocci_dir;		/* --cocci-dir */
 	const char *root;
 	int jobs;			/* 0: one per core */
 	bool fix, patch, quiet, verbose, no_prefilter, progress;

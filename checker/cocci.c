@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Run the semantic patches of cocci/ the way the kernel's coccicheck
+ * does (report mode, --very-quiet, the script's own "// Options:" line)
+ * and turn their report lines into findings.  Coccinelle sees every #ifdef
+ * branch and needs no build; libclang sees one configuration exactly:
+ * together they are merged into one report.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cocci.h"
+#include "flags.h"
+#include "program.h"
+#include "util.h"
+
+bool cocci_parse_line(const char *line, char **file, unsigned int *lineno,
+		      unsigned int *column, char **message)
+{
+	const char *p = line, *colon;
+	unsigned int l, c, c_end;
+	int used;
+
+	/* The file name may hold ':', the message too: find ":N:N-N: ". */
+	for (colon = strchr(p, ':'); colon; colon = strchr(colon + 1, ':')) {
+		if (sscanf(colon, ":%u:%u-%u: %n", &l, &c, &c_end, &used) == 3 &&
+		    used > 0) {
+			*file = xstrndup(line, colon - line);
+			*lineno = l;
+			*column = c + 1;	/* spatch counts columns from 0 */
+			*message = xstrdup(colon + used);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The object a message names: the first '...' in it. */
+static char *quoted_object(const char *msg)
+{
+	const char *a = strchr(msg, '\''), *b = a ? strchr(a + 1, '\'') : NULL;
+
+	return b ? xstrndup(a + 1, b - a - 1) : NULL;
+}
+
+/* The words of the script's "// Options:" line, as coccicheck uses them. */
+static void script_options(const char *script, struct argv_list *args)
+{
+	char *text = read_file(script, NULL), *line, *save;
+
+	if (!text)
+		return;
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *tok, *save2;
+
+		if (strncmp(line, "// Options:", 11))
+			continue;
+		for (tok = strtok_r(line + 11, " \t", &save2); tok;
+		     tok = strtok_r(NULL, " \t", &save2))
+			argv_push(args, tok);
+		break;
+	}
+	free(text);
+}
+
+/* Every file its own group: spatch then spreads them over --jobs. */
+static char *write_file_groups(const struct unit_list *ul, char *err,
+			       size_t errlen)
+{
+	const char *tmp = getenv("TMPDIR");
+	char *path = xasprintf("%s/drvlint-groups-XXXXXX", tmp ? tmp : "/tmp");
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (!f) {
+		set_error(err, errlen, "%s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		free(path);
+		return NULL;
+	}
+	for (size_t i = 0; i < ul->n; i++)
+		fprintf(f, "%s\n\n", ul->v[i].file);
+	if (fclose(f)) {
+		set_error(err, errlen, "%s: %s", path, strerror(errno));
+		unlink(path);
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+static void read_report(const char *rule, const char *out,
+			struct finding_list *findings)
+{
+	char *copy = xstrdup(out), *line, *save;
+
+	for (line = strtok_r(copy, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *file, *msg, *object;
+		unsigned int l, c;
+		struct finding *f;
+
+		if (!cocci_parse_line(line, &file, &l, &c, &msg))
+			continue;
+		object = quoted_object(msg);
+		f = finding_add(findings, rule, SEV_WARNING, file, l, c, object,
+				msg);
+		f->engine = "cocci";
+		free(object);
+		free(msg);
+		free(file);
+	}
+	free(copy);
+}
+
+static int run_rule(const char *rule, const char *script, const char *groups,
+		    const struct cocci_config *cfg, struct finding_list *out,
+		    char *err, size_t errlen)
+{
+	struct argv_list argv = { 0 };
+	struct spawn_result res;
+	char jobs[16];
+	int ret = 0;
+
+	snprintf(jobs, sizeof(jobs), "%d", cfg->jobs > 0 ? cfg->jobs :
+			 (int)sysconf(_SC_NPROCESSORS_ONLN));
+	argv_push(&argv, cfg->spatch);
+	argv_push(&argv, "-D");
+	argv_push(&argv, "report");
+	argv_push(&argv, "--very-quiet");
+	argv_push(&argv, "--no-show-diff");
+	script_options(script, &argv);
+	argv_push(&argv, "--jobs");
+	argv_push(&argv, jobs);
+	argv_push(&argv, "--cocci-file");
+	argv_push(&argv, script);
+	argv_push(&argv, "--file-groups");
+	argv_push(&argv, groups);
+	if (cfg->verbose) {
+		char *cmd = spawn_command_line(argv.v);
+
+		fprintf(stderr, "drvlint: running %s\n", cmd);
+		free(cmd);
+	}
+	if (spawn_run(argv.v, &res, err, errlen)) {
+		ret = -1;
+	} else if (res.status) {
+		char *cmd = spawn_command_line(argv.v);
+
+		ret = set_error(err, errlen, "%s failed (exit %d): %s", cmd,
+				res.status, res.err_len ? res.err : "no message");
+		free(cmd);
+	} else {
+		read_report(rule, res.out, out);
+	}
+	spawn_result_free(&res);
+	argv_free(&argv);
+	return ret;
+}
+
+int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
+	      struct finding_list *out, char *err, size_t errlen)
+{
+	char *groups;
+	int ret = 0;
+
+	if (!spawn_found(cfg->spatch))
+		return set_error(err, errlen,
+				 "%s not found: the Coccinelle engine needs it (Debian package 'coccinelle')",
+				 cfg->spatch);
+	groups = write_file_groups(ul, err, errlen);
+	if (!groups)
+		return -1;
+	for (size_t i = 0; i < cfg->nrules && !ret; i++) {
+		char *script = xasprintf("%s/%s.cocci", cfg->cocci_dir,
+					 cfg->rules[i]);
+
+		if (access(script, R_OK) == 0)
+			ret = run_rule(cfg->rules[i], script, groups, cfg, out,
+				       err, errlen);
+		else if (cfg->verbose)
+			fprintf(stderr, "drvlint: note: %s has no semantic patch (%s)\n",
+				cfg->rules[i], script);
+		free(script);
+	}
+	unlink(groups);
+	free(groups);
+	return ret;
+}
+
+static bool same_place(const struct finding *a, const struct finding *b)
+{
+	return !strcmp(a->rule, b->rule) && a->loc.line == b->loc.line &&
+	       !strcmp(a->loc.file, b->loc.file);
+}
+
+void cocci_merge(struct finding_list *findings)
+{
+	bool *dup = xcalloc(findings->n, sizeof(bool));
+	size_t keep = 0;
+
+	for (size_t i = 0; i < findings->n; i++) {
+		struct finding *f = &findings->v[i];
+
+		if (strcmp(f->engine, "cocci"))
+			continue;
+		for (size_t k = 0; k < findings->n && !dup[i]; k++) {
+			struct finding *g = &findings->v[k];
+
+			if (strcmp(g->engine, "cocci") && same_place(f, g)) {
+				g->engine = "clang+cocci";
+				dup[i] = true;
+			}
+		}
+	}
+	for (size_t i = 0; i < findings->n; i++) {
+		if (dup[i])
+			finding_free(&findings->v[i]);
+		else
+			findings->v[keep++] = findings->v[i];
+	}
+	findings->n = keep;
+	free(dup);
+}
