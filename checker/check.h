@@ -24,6 +24,7 @@ struct check_unit {
 	const char *source;	/* its text, NUL-terminated */
 	size_t source_len;
 	struct finding_list *findings;
+	unsigned long *stats;	/* the running check's counters */
 };
 
 struct check {
@@ -44,6 +45,8 @@ struct check {
 	 */
 	unsigned int (*parse_options)(const void *state, const char *source,
 				      size_t len);
+	/* Names of the counters run() adds to in unit->stats; NULL-ended. */
+	const char *const *stats;
 	/* Examine one unit; state is shared by all workers, read-only. */
 	void (*run)(const void *state, struct check_unit *unit);
 };
@@ -59,5 +62,8 @@ extern const size_t nr_all_checks;
  * pattern matches no check.
  */
 int checks_select(const char *list, bool *enabled, char *err, size_t errlen);
+
+/* How many counters a check has. */
+size_t check_nstats(const struct check *c);
 
 #endif

@@ -45,6 +45,15 @@ static int apply_pattern(const char *pat, bool *enabled, char *err,
 	return 0;
 }
 
+size_t check_nstats(const struct check *c)
+{
+	size_t n = 0;
+
+	while (c->stats && c->stats[n])
+		n++;
+	return n;
+}
+
 int checks_select(const char *list, bool *enabled, char *err, size_t errlen)
 {
 	char *copy, *save, *pat;

@@ -83,6 +83,14 @@ void text_line_col(const char *text, size_t len, unsigned int offset,
 	*column = c;
 }
 
+bool cx_same_expr(CXCursor a, CXCursor b)
+{
+	return clang_equalCursors(a, b) ||
+	       (clang_getCursorKind(a) == clang_getCursorKind(b) &&
+		clang_equalRanges(clang_getCursorExtent(a),
+				  clang_getCursorExtent(b)));
+}
+
 struct children {
 	CXCursor *v;
 	size_t n, cap;

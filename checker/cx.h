@@ -31,6 +31,13 @@ bool cx_from_macro(CXCursor c);
 void text_line_col(const char *text, size_t len, unsigned int offset,
 		   unsigned int *line, unsigned int *column);
 
+/*
+ * Are a and b the same expression?  clang_equalCursors() also compares the
+ * parent declaration libclang stored in the cursor, which differs between
+ * a cursor from the visitor and one from clang_Cursor_getArgument().
+ */
+bool cx_same_expr(CXCursor a, CXCursor b);
+
 /* Visit the direct children of c into an array; caller frees. */
 CXCursor *cx_children(CXCursor c, unsigned int *n);
 

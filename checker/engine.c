@@ -20,6 +20,7 @@
 struct unit_result {
 	struct finding_list findings;
 	struct failure_list failures;
+	unsigned long *stats;	/* every check's counters, in order */
 	bool parsed;
 };
 
@@ -157,10 +158,16 @@ static void check_unit(struct pool *pool, CXIndex index, size_t i)
 	cu.tu = parse_unit(index, u, parse_options(cfg, source, cu.source_len),
 			   res);
 	if (cu.tu) {
+		size_t first = 0;
+
 		res->parsed = true;
+		res->stats = xcalloc(cfg->nstats, sizeof(unsigned long));
 		cu.main_file = clang_getFile(cu.tu, u->file);
-		for (size_t k = 0; k < cfg->nchecks && cu.main_file; k++)
+		for (size_t k = 0; k < cfg->nchecks && cu.main_file; k++) {
+			cu.stats = res->stats + first;
 			cfg->checks[k]->run(cfg->states[k], &cu);
+			first += check_nstats(cfg->checks[k]);
+		}
 		clang_disposeTranslationUnit(cu.tu);
 	}
 	free(source);
@@ -230,6 +237,16 @@ void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 	pthread_t *threads = xcalloc(nthreads, sizeof(pthread_t));
 	int started = 0;
 
+	struct check_stat *stats = xcalloc(cfg->nstats, sizeof(*stats));
+	size_t s = 0;
+
+	for (size_t k = 0; k < cfg->nchecks; k++)
+		for (size_t j = 0; j < check_nstats(cfg->checks[k]); j++) {
+			stats[s].rule = cfg->checks[k]->id;
+			stats[s++].name = cfg->checks[k]->stats[j];
+		}
+	r->stats = stats;
+	r->nstats = cfg->nstats;
 	pool.results = xcalloc(units->n, sizeof(*pool.results));
 	pthread_mutex_init(&pool.lock, NULL);
 	pool.start = now();
@@ -248,6 +265,9 @@ void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 	for (int t = 0; t < started; t++)
 		pthread_join(threads[t], NULL);
 	for (size_t i = 0; i < units->n; i++) {
+		for (size_t k = 0; pool.results[i].stats && k < cfg->nstats; k++)
+			stats[k].value += pool.results[i].stats[k];
+		free(pool.results[i].stats);
 		r->units++;
 		r->units_parsed += pool.results[i].parsed;
 		finding_list_append(&r->findings, &pool.results[i].findings);

@@ -18,6 +18,7 @@ struct engine_config {
 	const struct check *const *checks;	/* the enabled ones */
 	void *const *states;			/* their init() results */
 	size_t nchecks;
+	size_t nstats;		/* sum of check_nstats() */
 	int jobs;
 	bool prefilter;		/* skip units no check may report on */
 	bool verbose;		/* a line per unit on stderr */

@@ -224,6 +224,8 @@ static int check_units(struct run *run)
 	cfg.checks = run->checks;
 	cfg.states = run->states;
 	cfg.nchecks = run->nchecks;
+	for (size_t i = 0; i < run->nchecks; i++)
+		cfg.nstats += check_nstats(run->checks[i]);
 	cfg.jobs = run->opt.jobs;
 	cfg.prefilter = !run->opt.no_prefilter;
 	cfg.verbose = run->opt.verbose;
@@ -249,6 +251,7 @@ static int check_units(struct run *run)
 	if (!ret)
 		ret = exit_status(run, &r);
 out_report:
+	free((struct check_stat *)r.stats);
 	free((char *)r.root);
 	finding_list_free(&r.findings);
 	failure_list_free(&r.failures);

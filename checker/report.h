@@ -11,6 +11,13 @@
 
 #include "finding.h"
 
+/* A number a check counted over the run ("tables", "need-sentinel"). */
+struct check_stat {
+	const char *rule;
+	const char *name;
+	unsigned long value;
+};
+
 /* What a reporter may say about a rule (SARIF's tool.driver.rules). */
 struct rule_info {
 	const char *id;
@@ -28,6 +35,8 @@ struct report {
 	unsigned int units;		/* translation units considered */
 	unsigned int units_parsed;	/* of which parsed by libclang */
 	double seconds;
+	const struct check_stat *stats;	/* what the checks counted */
+	size_t nstats;
 };
 
 enum report_format {

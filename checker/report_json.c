@@ -78,6 +78,24 @@ static json_t *finding_object(const char *root, const struct finding *f)
 	return o;
 }
 
+/* {"rule": {"counter": N, ...}, ...} */
+static json_t *stats_object(const struct report *r)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < r->nstats; i++) {
+		const struct check_stat *s = &r->stats[i];
+		json_t *rule = json_object_get(o, s->rule);
+
+		if (!rule) {
+			rule = json_object();
+			json_object_set_new(o, s->rule, rule);
+		}
+		json_object_set_new(rule, s->name, json_integer(s->value));
+	}
+	return o;
+}
+
 static json_t *summary_object(const struct report *r)
 {
 	json_t *o = json_object(), *by_rule = json_object();
@@ -93,6 +111,7 @@ static json_t *summary_object(const struct report *r)
 	json_object_set_new(o, "failures", json_integer(r->failures.n));
 	json_object_set_new(o, "findings", json_integer(r->findings.n));
 	json_object_set_new(o, "by_rule", by_rule);
+	json_object_set_new(o, "stats", stats_object(r));
 	json_object_set_new(o, "seconds", json_real(r->seconds));
 	return o;
 }

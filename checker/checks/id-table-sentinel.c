@@ -27,6 +27,9 @@ struct sentinel_rules {
 	struct strset calls;	/* "function/argno" */
 };
 
+/* Counters, in the order of sentinel_stats[]. */
+enum { STAT_TABLES, STAT_NEED_SENTINEL };
+
 enum consumer_kind {
 	BY_EXPORT,
 	BY_FIELD,
@@ -264,7 +267,7 @@ static void consider_assignment(struct walk *w, struct table *t, CXCursor op,
 	unsigned int n;
 	CXCursor *ch = cx_children(op, &n);
 
-	if (n == 2 && clang_equalCursors(ch[1], from) &&
+	if (n == 2 && cx_same_expr(ch[1], from) &&
 	    clang_getCursorKind(ch[0]) == CXCursor_MemberRefExpr) {
 		struct cx_pos lhs_end = cx_cursor_end(ch[0]);
 		const char *p = w->unit->source + lhs_end.offset;
@@ -286,7 +289,7 @@ static void consider_call(struct walk *w, struct table *t, CXCursor call,
 	char *fn = cx_spelling(call);
 
 	for (int i = 0; i < n; i++) {
-		if (!clang_equalCursors(clang_Cursor_getArgument(call, i), from))
+		if (!cx_same_expr(clang_Cursor_getArgument(call, i), from))
 			continue;
 		char *key = xasprintf("%s/%d", fn, i + 1);
 
@@ -838,6 +841,9 @@ static void report_table(struct walk *w, struct table *t)
 	struct finding *f;
 	char *msg;
 
+	u->stats[STAT_TABLES]++;
+	if (t->nconsumer)
+		u->stats[STAT_NEED_SENTINEL]++;
 	if (!t->nconsumer || clang_Cursor_isNull(init) ||
 	    has_sentinel(w, t, init, &designated) || !at.file ||
 	    !clang_File_isEqual(at.file, u->main_file))
@@ -879,6 +885,8 @@ static void sentinel_run(const void *state, struct check_unit *unit)
 	free(w.stack);
 }
 
+static const char *const sentinel_stats[] = { "tables", "need-sentinel", NULL };
+
 const struct check check_id_table_sentinel = {
 	.id = "id-table-sentinel",
 	.summary = "device-id table walked to its sentinel but missing the zeroed terminating entry",
@@ -886,5 +894,6 @@ const struct check check_id_table_sentinel = {
 	.fini = sentinel_fini,
 	.may_report = sentinel_may_report,
 	.parse_options = sentinel_parse_options,
+	.stats = sentinel_stats,
 	.run = sentinel_run,
 };
