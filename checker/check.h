@@ -14,7 +14,20 @@
 
 #include <clang-c/Index.h>
 
+#include "fact.h"
 #include "finding.h"
+#include "rules.h"
+
+/* What every check's init() is given. */
+struct check_config {
+	const char *rules_dir;
+	/* Check-specific switches, "rule:name" (e.g. "const-driver-struct:blocked"). */
+	const struct strset *switches;
+};
+
+/* Is the switch "rule:name" on? */
+bool check_switch(const struct check_config *cfg, const char *rule,
+		  const char *name);
 
 /* One translation unit, as a check sees it. */
 struct check_unit {
@@ -25,13 +38,14 @@ struct check_unit {
 	size_t source_len;
 	struct finding_list *findings;
 	unsigned long *stats;	/* the running check's counters */
+	struct fact_list *facts;	/* the running check's facts */
 };
 
 struct check {
 	const char *id;		/* the rule id, kebab-case */
 	const char *summary;	/* one line for --list-checks and SARIF */
-	/* Load data from rules_dir; returns the check's state or NULL with err. */
-	void *(*init)(const char *rules_dir, char *err, size_t errlen);
+	/* Load data from cfg->rules_dir; the check's state, or NULL with err. */
+	void *(*init)(const struct check_config *cfg, char *err, size_t errlen);
 	void (*fini)(void *state);
 	/*
 	 * Could this source produce a finding?  A cheap text scan that
@@ -49,6 +63,12 @@ struct check {
 	const char *const *stats;
 	/* Examine one unit; state is shared by all workers, read-only. */
 	void (*run)(const void *state, struct check_unit *unit);
+	/*
+	 * After every unit: decide what needs the whole tree from the facts
+	 * run() recorded (in unit order); may be NULL.
+	 */
+	void (*finish)(const void *state, const struct fact_list *facts,
+		       struct finding_list *out);
 };
 
 /* All checks, in check_list.h order. */

@@ -1,3 +1,4 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /* Every check, one line each: CHECK(c_name) for 'check_<c_name>'. */
 CHECK(id_table_sentinel)
+CHECK(const_driver_struct)

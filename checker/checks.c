@@ -45,6 +45,20 @@ static int apply_pattern(const char *pat, bool *enabled, char *err,
 	return 0;
 }
 
+bool check_switch(const struct check_config *cfg, const char *rule,
+		  const char *name)
+{
+	char *key;
+	bool on;
+
+	if (!cfg->switches)
+		return false;
+	key = xasprintf("%s:%s", rule, name);
+	on = strset_has(cfg->switches, key);
+	free(key);
+	return on;
+}
+
 size_t check_nstats(const struct check *c)
 {
 	size_t n = 0;

@@ -91,6 +91,123 @@ bool cx_same_expr(CXCursor a, CXCursor b)
 				  clang_getCursorExtent(b)));
 }
 
+#if CINDEX_VERSION_MINOR >= 64
+static enum cx_op unary_op(CXCursor c)
+{
+	switch (clang_getCursorUnaryOperatorKind(c)) {
+	case CXUnaryOperator_AddrOf:
+		return CX_OP_ADDR;
+	case CXUnaryOperator_Deref:
+		return CX_OP_DEREF;
+	case CXUnaryOperator_PostInc:
+	case CXUnaryOperator_PostDec:
+	case CXUnaryOperator_PreInc:
+	case CXUnaryOperator_PreDec:
+		return CX_OP_INCDEC;
+	default:
+		return CX_OP_OTHER;
+	}
+}
+
+static enum cx_op binary_op(CXCursor c)
+{
+	enum CXBinaryOperatorKind k = clang_getCursorBinaryOperatorKind(c);
+
+	if (k == CXBinaryOperator_Assign)
+		return CX_OP_ASSIGN;
+	if (k >= CXBinaryOperator_MulAssign && k <= CXBinaryOperator_OrAssign)
+		return CX_OP_COMPOUND;
+	if (k == CXBinaryOperator_Add || k == CXBinaryOperator_Sub)
+		return CX_OP_ARITH;
+	if (k >= CXBinaryOperator_LT && k <= CXBinaryOperator_NE)
+		return CX_OP_COMPARE;
+	return CX_OP_OTHER;
+}
+
+enum cx_op cx_operator(CXCursor c)
+{
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator)
+		return unary_op(c);
+	return binary_op(c);
+}
+#else
+/* The spelling of the token that starts at or after 'after' in c's extent. */
+static char *token_after(CXCursor c, CXSourceLocation after, bool first)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(c);
+	unsigned int n, from;
+	CXToken *tok;
+	char *s = NULL;
+
+	clang_getExpansionLocation(after, NULL, NULL, NULL, &from);
+	clang_tokenize(tu, clang_getCursorExtent(c), &tok, &n);
+	for (unsigned int i = 0; i < n && !s; i++) {
+		unsigned int off;
+
+		clang_getExpansionLocation(clang_getTokenLocation(tu, tok[i]),
+					   NULL, NULL, NULL, &off);
+		if (first || off >= from)
+			s = cx_take(clang_getTokenSpelling(tu, tok[i]));
+	}
+	if (!s && n)
+		s = cx_take(clang_getTokenSpelling(tu, tok[n - 1]));
+	clang_disposeTokens(tu, tok, n);
+	return s ? s : xstrdup("");
+}
+
+static enum cx_op op_of_text(const char *t)
+{
+	static const char *const compound[] = { "+=", "-=", "*=", "/=", "%=",
+		"&=", "|=", "^=", "<<=", ">>=" };
+	static const char *const compare[] = { "==", "!=", "<", ">", "<=", ">=" };
+
+	if (!strcmp(t, "&"))
+		return CX_OP_ADDR;
+	if (!strcmp(t, "*"))
+		return CX_OP_DEREF;
+	if (!strcmp(t, "++") || !strcmp(t, "--"))
+		return CX_OP_INCDEC;
+	if (!strcmp(t, "="))
+		return CX_OP_ASSIGN;
+	if (!strcmp(t, "+") || !strcmp(t, "-"))
+		return CX_OP_ARITH;
+	for (size_t i = 0; i < sizeof(compound) / sizeof(*compound); i++)
+		if (!strcmp(t, compound[i]))
+			return CX_OP_COMPOUND;
+	for (size_t i = 0; i < sizeof(compare) / sizeof(*compare); i++)
+		if (!strcmp(t, compare[i]))
+			return CX_OP_COMPARE;
+	return CX_OP_OTHER;
+}
+
+enum cx_op cx_operator(CXCursor c)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(c, &n);
+	char *t;
+	enum cx_op op;
+
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator) {
+		t = token_after(c, clang_getRangeStart(clang_getCursorExtent(c)), true);
+		op = op_of_text(t);
+		if (op == CX_OP_OTHER || op == CX_OP_ARITH) {
+			free(t);	/* x++ and x-- put the operator last */
+			t = token_after(c, clang_getRangeEnd(clang_getCursorExtent(ch[0])), false);
+			op = op_of_text(t) == CX_OP_INCDEC ? CX_OP_INCDEC : CX_OP_OTHER;
+		}
+	} else {
+		t = n ? token_after(c, clang_getRangeEnd(clang_getCursorExtent(ch[0])), false) :
+			xstrdup("");
+		op = op_of_text(t);
+		if (op == CX_OP_ADDR || op == CX_OP_DEREF || op == CX_OP_INCDEC)
+			op = CX_OP_OTHER;
+	}
+	free(t);
+	free(ch);
+	return op;
+}
+#endif
+
 struct children {
 	CXCursor *v;
 	size_t n, cap;

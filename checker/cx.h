@@ -38,6 +38,25 @@ void text_line_col(const char *text, size_t len, unsigned int offset,
  */
 bool cx_same_expr(CXCursor a, CXCursor b);
 
+/* What an operator does, as far as the checks care. */
+enum cx_op {
+	CX_OP_OTHER,
+	CX_OP_ADDR,		/* &x */
+	CX_OP_DEREF,		/* *p */
+	CX_OP_INCDEC,		/* ++x, x--, ... */
+	CX_OP_ASSIGN,		/* x = y */
+	CX_OP_COMPOUND,		/* x += y, x |= y, ... */
+	CX_OP_ARITH,		/* p + n, p - n */
+	CX_OP_COMPARE,		/* ==, !=, <, ... */
+};
+
+/*
+ * The operator of a UnaryOperator, BinaryOperator or
+ * CompoundAssignOperator cursor.  libclang 17 and later say it, also for
+ * operators written inside macros; older ones are asked through tokens.
+ */
+enum cx_op cx_operator(CXCursor c);
+
 /* Visit the direct children of c into an array; caller frees. */
 CXCursor *cx_children(CXCursor c, unsigned int *n);
 

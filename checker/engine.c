@@ -21,6 +21,7 @@ struct unit_result {
 	struct finding_list findings;
 	struct failure_list failures;
 	unsigned long *stats;	/* every check's counters, in order */
+	struct fact_list *facts;	/* one list per check */
 	bool parsed;
 };
 
@@ -162,9 +163,11 @@ static void check_unit(struct pool *pool, CXIndex index, size_t i)
 
 		res->parsed = true;
 		res->stats = xcalloc(cfg->nstats, sizeof(unsigned long));
+		res->facts = xcalloc(cfg->nchecks, sizeof(struct fact_list));
 		cu.main_file = clang_getFile(cu.tu, u->file);
 		for (size_t k = 0; k < cfg->nchecks && cu.main_file; k++) {
 			cu.stats = res->stats + first;
+			cu.facts = &res->facts[k];
 			cfg->checks[k]->run(cfg->states[k], &cu);
 			first += check_nstats(cfg->checks[k]);
 		}
@@ -238,6 +241,7 @@ void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 	int started = 0;
 
 	struct check_stat *stats = xcalloc(cfg->nstats, sizeof(*stats));
+	struct fact_list *facts = xcalloc(cfg->nchecks, sizeof(*facts));
 	size_t s = 0;
 
 	for (size_t k = 0; k < cfg->nchecks; k++)
@@ -267,12 +271,22 @@ void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 	for (size_t i = 0; i < units->n; i++) {
 		for (size_t k = 0; pool.results[i].stats && k < cfg->nstats; k++)
 			stats[k].value += pool.results[i].stats[k];
+		for (size_t k = 0; pool.results[i].facts && k < cfg->nchecks; k++)
+			fact_list_append(&facts[k], &pool.results[i].facts[k]);
+		free(pool.results[i].facts);
 		free(pool.results[i].stats);
 		r->units++;
 		r->units_parsed += pool.results[i].parsed;
 		finding_list_append(&r->findings, &pool.results[i].findings);
 		failure_list_append(&r->failures, &pool.results[i].failures);
 	}
+	for (size_t k = 0; k < cfg->nchecks; k++) {
+		if (cfg->checks[k]->finish)
+			cfg->checks[k]->finish(cfg->states[k], &facts[k],
+					       &r->findings);
+		fact_list_free(&facts[k]);
+	}
+	free(facts);
 	pthread_mutex_destroy(&pool.lock);
 	free(pool.results);
 	free(threads);

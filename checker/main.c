@@ -36,6 +36,8 @@ struct run {
 	size_t nchecks;
 	struct rule_info rules[64];
 	struct strset dropped;
+	struct strset switches;		/* check switches, "rule:name" */
+	struct check_config config;
 };
 
 static int fail(const char *msg)
@@ -81,13 +83,17 @@ static int init_checks(struct run *run)
 		return fail("too many checks for this build");
 	if (checks_select(run->opt.checks, run->enabled, err, sizeof(err)))
 		return usage_error(err);
+	for (size_t i = 0; i < run->opt.switches.n; i++)
+		strset_add(&run->switches, run->opt.switches.v[i]);
+	run->config.rules_dir = rules_dir(run);
+	run->config.switches = &run->switches;
 	for (size_t i = 0; i < nr_all_checks; i++) {
 		const struct check *c = all_checks[i];
 		void *state;
 
 		if (!run->enabled[i])
 			continue;
-		state = c->init(rules_dir(run), err, sizeof(err));
+		state = c->init(&run->config, err, sizeof(err));
 		if (!state)
 			return fail(err);
 		run->checks[run->nchecks] = c;
@@ -240,7 +246,9 @@ static int check_units(struct run *run)
 		ret = EXIT_TROUBLE;
 		goto out_report;
 	}
-	finding_list_sort_unique(&r.findings);
+	/* The road map is ordered by what it unlocks, not by place. */
+	if (!strset_has(&run->switches, "const-driver-struct:roadmap"))
+		finding_list_sort_unique(&r.findings);
 	r.root = report_root(run);
 	r.rules = run->rules;
 	r.nrules = run->nchecks;
@@ -298,6 +306,7 @@ int main(int argc, char **argv)
 		free((char *)run->rules[i].help);
 	}
 	strset_free(&run->dropped);
+	strset_free(&run->switches);
 	options_free(&run->opt);
 	free(run);
 	return ret;

@@ -37,6 +37,11 @@ void options_usage(FILE *out)
 "      --list-checks    list the checks and exit\n"
 "      --no-prefilter   parse every unit, even those a quick scan of the\n"
 "                       source shows no enabled check can report on\n"
+"const-driver-struct:\n"
+"      --const-blocked  also list objects that cannot be const yet, and why\n"
+"      --const-roadmap  instead of findings, the API parameters that block\n"
+"                       constification, with the objects each blocks, most first\n"
+"      --all-types      also consider struct types not in the list\n"
 "Output:\n"
 "      --format=FMT     text (default), json or sarif\n"
 "  -o, --output FILE    write the report to FILE\n"
@@ -166,6 +171,15 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 	return 1;
 }
 
+/* Options that switch on something of one check: "rule:name". */
+static const struct {
+	const char *option, *name;
+} check_switches[] = {
+	{ "--const-blocked", "const-driver-struct:blocked" },
+	{ "--const-roadmap", "const-driver-struct:roadmap" },
+	{ "--all-types", "const-driver-struct:all-types" },
+};
+
 static bool parse_switch(struct options *o, const char *arg)
 {
 	const struct flag_opt switches[] = {
@@ -182,6 +196,12 @@ static bool parse_switch(struct options *o, const char *arg)
 	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {
 		if (!strcmp(arg, switches[k].name)) {
 			*switches[k].target = true;
+			return true;
+		}
+	}
+	for (size_t k = 0; k < sizeof(check_switches) / sizeof(check_switches[0]); k++) {
+		if (!strcmp(arg, check_switches[k].option)) {
+			argv_push(&o->switches, check_switches[k].name);
 			return true;
 		}
 	}
@@ -252,6 +272,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 
 void options_free(struct options *o)
 {
+	argv_free(&o->switches);
 	argv_free(&o->paths);
 	argv_free(&o->cflags);
 }

@@ -31,6 +31,7 @@ struct options {
 	const char *build_dir;		/* -p */
 	struct argv_list paths;		/* files and directories */
 	struct argv_list cflags;	/* compiler flags */
+	struct argv_list switches;	/* check switches, "rule:name" */
 	const char *checks;		/* --checks=, NULL for the default */
 	enum report_format format;
 	const char *output;		/* -o */

@@ -105,8 +105,10 @@ static void sentinel_fini(void *state)
 	free(r);
 }
 
-static void *sentinel_init(const char *rules_dir, char *err, size_t errlen)
+static void *sentinel_init(const struct check_config *cfg, char *err,
+			   size_t errlen)
 {
+	const char *rules_dir = cfg->rules_dir;
 	struct sentinel_rules *r = xcalloc(1, sizeof(*r));
 	struct rules_file rf;
 
@@ -268,17 +270,9 @@ static void consider_assignment(struct walk *w, struct table *t, CXCursor op,
 	CXCursor *ch = cx_children(op, &n);
 
 	if (n == 2 && cx_same_expr(ch[1], from) &&
-	    clang_getCursorKind(ch[0]) == CXCursor_MemberRefExpr) {
-		struct cx_pos lhs_end = cx_cursor_end(ch[0]);
-		const char *p = w->unit->source + lhs_end.offset;
-
-		while (lhs_end.offset < w->unit->source_len &&
-		       (*p == ' ' || *p == '\t' || *p == '\n'))
-			p++;
-		if (*p == '=' && p[1] != '=')
-			consider_field(w, t, clang_getCursorReferenced(ch[0]),
-				       op);
-	}
+	    clang_getCursorKind(ch[0]) == CXCursor_MemberRefExpr &&
+	    cx_operator(op) == CX_OP_ASSIGN)
+		consider_field(w, t, clang_getCursorReferenced(ch[0]), op);
 	free(ch);
 }
 
@@ -319,7 +313,7 @@ static void classify_reference(struct walk *w, struct table *t)
 		case CXCursor_ArraySubscriptExpr:
 			break;
 		case CXCursor_UnaryOperator:
-			if (!starts_with(w, a, "&"))
+			if (cx_operator(a) != CX_OP_ADDR)
 				return;
 			break;
 		case CXCursor_UnexposedExpr:
