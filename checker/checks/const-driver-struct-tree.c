@@ -115,6 +115,14 @@ static void report_constant(const struct object_facts *o,
 		f->fix_description = xstrdup("declare it const");
 }
 
+/* "struct class" out of "static const struct class". */
+static const char *type_of(const struct fact *def)
+{
+	const char *t = strstr(def->text, "const ");
+
+	return t ? t + 6 : def->text;
+}
+
 static void report_blocked(const struct object_facts *o,
 			   struct finding_list *out)
 {
@@ -123,16 +131,16 @@ static void report_blocked(const struct object_facts *o,
 	struct finding *f;
 
 	if (o->nblocker && o->init_only)
-		msg = xasprintf("'%s' cannot be const: it is written, but only in __init code; '__ro_after_init' would make it read-only after boot",
-				object_name(o->key));
+		msg = xasprintf("'%s' (%s) cannot be const: it is written, but only in __init code; '__ro_after_init' would make it read-only after boot",
+				object_name(o->key), type_of(d));
 	else if (o->nblocker)
-		msg = xasprintf("'%s' cannot be const yet: %zu use%s need%s it writable",
-				object_name(o->key), o->nblocker,
+		msg = xasprintf("'%s' (%s) cannot be const yet: %zu use%s need%s it writable",
+				object_name(o->key), type_of(d), o->nblocker,
 				o->nblocker == 1 ? "" : "s",
 				o->nblocker == 1 ? "s" : "");
 	else
-		msg = xasprintf("'%s' is exported with EXPORT_SYMBOL(): users outside the checked units may write it",
-				object_name(o->key));
+		msg = xasprintf("'%s' (%s) is exported with EXPORT_SYMBOL(): users outside the checked units may write it",
+				object_name(o->key), type_of(d));
 	f = finding_add(out, RULE, SEV_NOTE, d->loc.file, d->loc.line,
 			d->loc.column, object_name(o->key), msg);
 	free(msg);
