@@ -45,27 +45,6 @@ bool cx_in_file(CXCursor c, CXFile file)
 	return p.file && clang_File_isEqual(p.file, file);
 }
 
-bool cx_from_macro(CXCursor c)
-{
-	CXSourceRange r = clang_getCursorExtent(c);
-	CXSourceLocation ends[2] = { clang_getRangeStart(r),
-				     clang_getRangeEnd(r) };
-
-	for (int i = 0; i < 2; i++) {
-		unsigned int exp_off, spell_off;
-		CXFile exp_file, spell_file;
-
-		clang_getExpansionLocation(ends[i], &exp_file, NULL, NULL,
-					   &exp_off);
-		clang_getSpellingLocation(ends[i], &spell_file, NULL, NULL,
-					  &spell_off);
-		if (exp_off != spell_off || !exp_file || !spell_file ||
-		    !clang_File_isEqual(exp_file, spell_file))
-			return true;
-	}
-	return false;
-}
-
 void text_line_col(const char *text, size_t len, unsigned int offset,
 		   unsigned int *line, unsigned int *column)
 {
@@ -187,20 +166,34 @@ enum cx_op cx_operator(CXCursor c)
 	char *t;
 	enum cx_op op;
 
+	/*
+	 * Inside a macro the extent is the macro's invocation, whose tokens
+	 * are not the operator's: anything but an operator where one must
+	 * stand means "unknown".
+	 */
 	if (clang_getCursorKind(c) == CXCursor_UnaryOperator) {
 		t = token_after(c, clang_getRangeStart(clang_getCursorExtent(c)), true);
 		op = op_of_text(t);
-		if (op == CX_OP_OTHER || op == CX_OP_ARITH) {
+		if (strchr("-+!~", t[0]) && t[0] && !t[1]) {
+			op = CX_OP_OTHER;
+		} else if (op != CX_OP_ADDR && op != CX_OP_DEREF &&
+			   op != CX_OP_INCDEC && n) {
 			free(t);	/* x++ and x-- put the operator last */
 			t = token_after(c, clang_getRangeEnd(clang_getCursorExtent(ch[0])), false);
-			op = op_of_text(t) == CX_OP_INCDEC ? CX_OP_INCDEC : CX_OP_OTHER;
+			op = op_of_text(t) == CX_OP_INCDEC ? CX_OP_INCDEC :
+							     CX_OP_UNKNOWN;
 		}
 	} else {
 		t = n ? token_after(c, clang_getRangeEnd(clang_getCursorExtent(ch[0])), false) :
 			xstrdup("");
 		op = op_of_text(t);
-		if (op == CX_OP_ADDR || op == CX_OP_DEREF || op == CX_OP_INCDEC)
-			op = CX_OP_OTHER;
+		if (op == CX_OP_DEREF)
+			op = CX_OP_OTHER;	/* multiplication */
+		else if (op == CX_OP_ADDR)
+			op = CX_OP_OTHER;	/* bitwise and */
+		else if (op == CX_OP_OTHER && !strchr("/%|^<>", t[0] ? t[0] : 'x') &&
+			 strcmp(t, "&&") && strcmp(t, "||") && strcmp(t, ","))
+			op = CX_OP_UNKNOWN;
 	}
 	free(t);
 	free(ch);

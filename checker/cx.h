@@ -24,8 +24,12 @@ struct cx_pos cx_expansion(CXSourceLocation loc);
 struct cx_pos cx_cursor_start(CXCursor c);
 struct cx_pos cx_cursor_end(CXCursor c);	/* one past the last character */
 bool cx_in_file(CXCursor c, CXFile file);
-/* Does the cursor's text come from a macro expansion? */
-bool cx_from_macro(CXCursor c);
+/*
+ * There is no cx_from_macro(): libclang's clang_getSpellingLocation()
+ * returns the file location, so a cursor cannot say whether its text
+ * comes from a macro.  Callers check that the text at a cursor is what
+ * they expect (a '{', the object's name) before they edit it.
+ */
 
 /* Line and column (1-based) of a byte offset in text. */
 void text_line_col(const char *text, size_t len, unsigned int offset,
@@ -48,12 +52,15 @@ enum cx_op {
 	CX_OP_COMPOUND,		/* x += y, x |= y, ... */
 	CX_OP_ARITH,		/* p + n, p - n */
 	CX_OP_COMPARE,		/* ==, !=, <, ... */
+	CX_OP_UNKNOWN,		/* written in a macro, and libclang < 17 */
 };
 
 /*
  * The operator of a UnaryOperator, BinaryOperator or
  * CompoundAssignOperator cursor.  libclang 17 and later say it, also for
- * operators written inside macros; older ones are asked through tokens.
+ * operators written inside macros; older ones are asked through tokens,
+ * which cannot see into a macro: CX_OP_UNKNOWN, and the caller must
+ * assume the worst.
  */
 enum cx_op cx_operator(CXCursor c);
 

@@ -6,6 +6,8 @@ An expected finding is a comment on the line where it must be reported:
     static struct bus_type foo_bus = {   /* expect: const-driver-struct */
 'expect-clang:' and 'expect-cocci:' limit an annotation to one engine.
 A comment 'drvlint-flags: ...' in the first lines adds compiler flags;
+'drvlint-libclang: N' on the first line skips the file (exit 77) when
+drvlint is built with an older libclang;
 'drvlint-also: other.c' checks other.c (next to it) in the same run, for
 decisions that need two units.
 
@@ -25,6 +27,8 @@ import tempfile
 EXPECT = re.compile(r"expect(?:-(clang|cocci))?:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)")
 FLAGS = re.compile(r"drvlint-flags:\s*(.*?)\s*(?:\*/)?\s*$")
 ALSO = re.compile(r"drvlint-also:\s*(.*?)\s*(?:\*/)?\s*$")
+NEEDS = re.compile(r"drvlint-libclang:\s*(\d+)")
+SKIP = 77
 
 
 def expectations(path, engine):
@@ -48,6 +52,18 @@ def expectations(path, engine):
     return want, flags, also
 
 
+def libclang_needed(path):
+    with open(path, encoding="utf-8") as f:
+        m = NEEDS.search(f.readline())
+    return int(m.group(1)) if m else 0
+
+
+def libclang_major(drvlint):
+    out = subprocess.run([drvlint, "--version"], capture_output=True, text=True).stdout
+    m = re.search(r"clang version (\d+)", out)
+    return int(m.group(1)) if m else 0
+
+
 def run_drvlint(args, path, engine, include, flags, extra=(), also=()):
     cmd = [args.drvlint, "--format=json", "--quiet", "--no-prefilter",
            "--engine=" + engine] if engine != "clang" else \
@@ -69,6 +85,10 @@ def main():
     ap.add_argument("file")
     args = ap.parse_args()
 
+    needs = libclang_needed(args.file)
+    if needs and args.engine == "clang" and libclang_major(args.drvlint) < needs:
+        print(f"{args.file}: needs libclang {needs} or later: skipped")
+        return SKIP
     want, flags, also = expectations(args.file, args.engine)
     proc, report = run_drvlint(args, args.file, args.engine, args.include, flags, also=also)
     errors = []

@@ -247,6 +247,15 @@ static void record_write(struct walk *w, const char *key, CXCursor at,
 	free(why);
 }
 
+/* An operator in a macro that an old libclang cannot name: assume a write. */
+static void record_unknown_operator(struct walk *w, const char *key,
+				    CXCursor at)
+{
+	record(w, F_ESCAPE, key, at,
+	       "an operator inside a macro (libclang before 17 cannot tell which)",
+	       NULL, 0);
+}
+
 /* Escape through a call's argument: which API parameter blocks const. */
 static void record_call_escape(struct walk *w, const char *key, CXCursor call,
 			       CXCursor arg)
@@ -371,11 +380,15 @@ static enum state lvalue_step(struct walk *w, const char *key, CXCursor a,
 			return POINTER;
 		if (cx_operator(a) == CX_OP_INCDEC)
 			record_write(w, key, a, *member);
+		else if (cx_operator(a) == CX_OP_UNKNOWN)
+			record_unknown_operator(w, key, a);
 		return DONE;
 	case CXCursor_BinaryOperator:
 	case CXCursor_CompoundAssignOperator:
 		if (first_child_is(a, from) && is_store(a))
 			record_write(w, key, a, *member);
+		else if (cx_operator(a) == CX_OP_UNKNOWN)
+			record_unknown_operator(w, key, a);
 		return DONE;
 	case CXCursor_CallExpr:
 	case CXCursor_ReturnStmt:
@@ -422,6 +435,8 @@ static enum state pointer_step(struct walk *w, const char *key, CXCursor a,
 	case CXCursor_MemberRefExpr:
 		return first_child_is(a, from) ? LVALUE : DONE;
 	case CXCursor_UnaryOperator:
+		if (cx_operator(a) == CX_OP_UNKNOWN)
+			record_unknown_operator(w, key, a);
 		return cx_operator(a) == CX_OP_DEREF ? LVALUE : DONE;
 	case CXCursor_BinaryOperator:
 		if (!first_child_is(a, from) && cx_operator(a) == CX_OP_ASSIGN) {
@@ -524,6 +539,18 @@ static const struct object *object_add(struct walk *w, CXCursor decl)
 	return o;
 }
 
+/* Is the object's name written at its location (and not a macro's)? */
+static bool names_object(const char *text, size_t len, CXCursor decl)
+{
+	char *name = cx_spelling(decl);
+	size_t n = strlen(name);
+	bool yes = n <= len && !strncmp(text, name, n) &&
+		   (n == len || !(text[n] == '_' || isalnum((unsigned char)text[n])));
+
+	free(name);
+	return yes;
+}
+
 /*
  * 'const ' goes before the type: "static const struct bus_type foo".
  * Declarations in headers get it too, or the definition would conflict
@@ -541,9 +568,9 @@ static void record_fix(struct walk *w, const char *key, CXCursor decl)
 
 	if (a.file)
 		s = clang_getFileContents(w->unit->tu, a.file, &len);
-	if (!s || cx_from_macro(decl) || !name.file ||
-	    !clang_File_isEqual(a.file, name.file) ||
-	    name.offset <= a.offset || name.offset > len)
+	if (!s || !name.file || !clang_File_isEqual(a.file, name.file) ||
+	    name.offset <= a.offset || name.offset > len ||
+	    !names_object(s + name.offset, len - name.offset, decl))
 		goto out;
 	hit = memmem(s + a.offset, name.offset - a.offset, pattern,
 		     strlen(pattern));

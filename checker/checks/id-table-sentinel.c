@@ -313,7 +313,9 @@ static void classify_reference(struct walk *w, struct table *t)
 		case CXCursor_ArraySubscriptExpr:
 			break;
 		case CXCursor_UnaryOperator:
-			if (cx_operator(a) != CX_OP_ADDR)
+			/* '&table'; an unknown one may be it too */
+			if (cx_operator(a) != CX_OP_ADDR &&
+			    cx_operator(a) != CX_OP_UNKNOWN)
 				return;
 			break;
 		case CXCursor_UnexposedExpr:
@@ -589,6 +591,16 @@ static bool evaluates_to_zero(CXCursor c, bool *known)
 	return zero;
 }
 
+/* "" (or "" ""): libclang before 17 does not evaluate string literals. */
+static bool string_literal_is_empty(CXCursor c)
+{
+	char *text = cx_spelling(c);
+	bool empty = strspn(text, "\" \t\n") == strlen(text);
+
+	free(text);
+	return empty;
+}
+
 /* Would this initializer leave the memory it sets all zero? */
 static bool value_is_zero(CXCursor c)
 {
@@ -597,6 +609,8 @@ static bool value_is_zero(CXCursor c)
 
 	if (k == CXCursor_InitListExpr)
 		return children_all_zero(c, false);
+	if (k == CXCursor_StringLiteral)
+		return string_literal_is_empty(c);
 	zero = evaluates_to_zero(c, &known);
 	if (known)
 		return zero;
@@ -749,14 +763,21 @@ static void add_sentinel_fix(struct finding *f, const struct check_unit *u,
 	size_t rbrace, ls, ind;
 	struct edit e;
 
-	if (!n || cx_from_macro(init) || cx_from_macro(entry[n - 1]))
+	if (!n)
 		goto out;
 	last_start = cx_cursor_start(entry[n - 1]);
 	last_end = cx_cursor_end(entry[n - 1]);
 	close = cx_cursor_end(init);
+	/*
+	 * Only braces and entries written out can be edited: a table or an
+	 * entry a macro produces (its text starts with the macro's name)
+	 * gets no fix.
+	 */
 	if (!close.file || !clang_File_isEqual(close.file, u->main_file) ||
 	    close.offset == 0 || close.offset > u->source_len ||
-	    s[close.offset - 1] != '}')
+	    s[close.offset - 1] != '}' ||
+	    s[cx_cursor_start(init).offset] != '{' ||
+	    !strchr("{\"", s[last_start.offset]))
 		goto out;
 	rbrace = close.offset - 1;
 	if (!comma_follows(s, last_end.offset, rbrace)) {

@@ -40,10 +40,6 @@ static struct device_type cu_type = {	/* expect: const-driver-struct */
 	.pm = &cu_pm,
 };
 
-static struct class cu_once_class = {	/* expect: const-driver-struct */
-	.name = "cu-once",
-};
-
 static int cu_check(struct kobject *kobj, struct device *dev)
 {
 	const struct class *c = &cu_ptr_class;
@@ -55,8 +51,8 @@ static int cu_check(struct kobject *kobj, struct device *dev)
 	ret += device_add_groups(dev, (const struct attribute_group **)cu_groups);
 	if (dev->bus == &cu_cmp_bus || dev->type == &cu_type)
 		ret++;
-	ret += memcmp(&cu_once_class, c, sizeof(cu_once_class));
-	return ret + (int)sizeof(cu_cmp_bus) + (READ_ONCE(cu_once_class.name) != NULL);
+	ret += memcmp(&cu_ptr_class, c, sizeof(cu_ptr_class));
+	return ret + (int)sizeof(cu_cmp_bus);
 }
 
 static int __init cu_init(void)

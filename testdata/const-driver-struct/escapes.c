@@ -41,10 +41,6 @@ static struct class es_ulong_class = {
 	.name = "es-ulong",
 };
 
-static struct class es_once_class = {
-	.name = "es-once",
-};
-
 struct es_holder {
 	struct class *cls;
 };
@@ -70,7 +66,6 @@ static int __init es_init(void)
 	memset(&es_memset_group, 0, sizeof(es_memset_group));
 	memcpy(&es_memcpy_group, &tmp, sizeof(tmp));
 	((struct class *)&es_cast_class)->name = "changed";
-	WRITE_ONCE(es_once_class.name, "changed");
 	return legacy_register_group(&es_legacy_group) + (p != NULL) +
 	       (es_get() != NULL) + (addr != 0) + (es_holder.cls != NULL);
 }
