@@ -77,7 +77,9 @@ extern const size_t nr_all_checks;
 
 /*
  * Select checks with a clang-tidy style list: comma-separated globs
- * applied in order, a leading '-' disables.  NULL selects all.
+ * applied in order, a leading '-' disables.  NULL selects all; a list
+ * whose first glob enables starts from none, one whose first glob
+ * disables starts from all.
  * enabled[] has nr_all_checks entries.  Returns -1 with err if a
  * pattern matches no check.
  */

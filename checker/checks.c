@@ -73,8 +73,14 @@ int checks_select(const char *list, bool *enabled, char *err, size_t errlen)
 	char *copy, *save, *pat;
 	int ret = 0;
 
+	/*
+	 * A list that starts by naming checks selects just those; one that
+	 * starts by removing some ('-foo', '-*,foo') starts from all.
+	 */
+	while (list && *list == ' ')
+		list++;
 	for (size_t i = 0; i < nr_all_checks; i++)
-		enabled[i] = true;
+		enabled[i] = !list || *list == '-';
 	if (!list)
 		return 0;
 	copy = xstrdup(list);

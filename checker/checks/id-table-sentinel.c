@@ -131,7 +131,7 @@ static char *table_type(CXType t)
 	return cx_spelling(clang_getTypeDeclaration(elem));
 }
 
-static bool is_table_decl(const struct walk *w, CXCursor decl)
+bool sentinel_is_table(const struct walk *w, CXCursor decl)
 {
 	char *tag;
 	bool yes;
@@ -160,8 +160,13 @@ static struct table *table_for(struct walk *w, CXCursor decl)
 	return t;
 }
 
-static void add_consumer(struct table *t, enum consumer_kind kind,
-			 const char *what, struct cx_pos pos)
+size_t sentinel_table_index(struct walk *w, CXCursor decl)
+{
+	return table_for(w, decl) - w->table;
+}
+
+void sentinel_add_consumer(struct table *t, enum consumer_kind kind,
+			   const char *what, struct cx_pos pos)
 {
 	struct consumer *c;
 
@@ -204,7 +209,7 @@ static void consider_field(struct walk *w, struct table *t, CXCursor field,
 	char *name;
 
 	if (field_walked(w, field, &name))
-		add_consumer(t, BY_FIELD, name, cx_cursor_start(at));
+		sentinel_add_consumer(t, BY_FIELD, name, cx_cursor_start(at));
 	free(name);
 }
 
@@ -233,9 +238,15 @@ static void consider_assignment(struct walk *w, struct table *t, CXCursor op,
 	CXCursor *ch = cx_children(op, &n);
 
 	if (n == 2 && cx_same_expr(ch[1], from) &&
-	    clang_getCursorKind(ch[0]) == CXCursor_MemberRefExpr &&
-	    cx_operator(op) == CX_OP_ASSIGN)
-		consider_field(w, t, clang_getCursorReferenced(ch[0]), op);
+	    cx_operator(op) == CX_OP_ASSIGN) {
+		CXCursor lhs = clang_getCursorReferenced(ch[0]);
+
+		if (clang_getCursorKind(ch[0]) == CXCursor_MemberRefExpr)
+			consider_field(w, t, lhs, op);
+		else if (clang_getCursorKind(ch[0]) == CXCursor_DeclRefExpr &&
+			 walks_points_to_entry(w, lhs))
+			walks_flow_into_var(w, t - w->table, lhs, op);
+	}
 	free(ch);
 }
 
@@ -249,9 +260,12 @@ static void consider_call(struct walk *w, struct table *t, CXCursor call,
 		if (!cx_same_expr(clang_Cursor_getArgument(call, i), from))
 			continue;
 		char *key = xasprintf("%s/%d", fn, i + 1);
+		CXCursor callee = clang_getCursorReferenced(call);
 
 		if (strset_has(&w->rules->calls, key))
-			add_consumer(t, BY_CALL, fn, cx_cursor_start(call));
+			sentinel_add_consumer(t, BY_CALL, fn, cx_cursor_start(call));
+		else if (clang_getCursorKind(callee) == CXCursor_FunctionDecl)
+			walks_flow_into_call(w, t - w->table, callee, i, call);
 		free(key);
 	}
 	free(fn);
@@ -294,6 +308,49 @@ static void classify_reference(struct walk *w, struct table *t)
 		case CXCursor_CallExpr:
 			consider_call(w, t, a, from);
 			return;
+		case CXCursor_VarDecl:
+			/* 'const struct x_device_id *id = table;' */
+			if (walks_points_to_entry(w, a))
+				walks_flow_into_var(w, t - w->table, a, a);
+			return;
+		default:
+			return;
+		}
+		from = a;
+	}
+}
+
+/*
+ * A pointer variable or a helper's parameter handed on to a listed
+ * walker: a table that flows into it is walked.
+ */
+static void classify_pointer(struct walk *w, CXCursor var)
+{
+	CXCursor from = w->stack[w->depth - 1];
+
+	for (size_t i = w->depth - 1; i-- > 0;) {
+		CXCursor a = w->stack[i];
+
+		switch (clang_getCursorKind(a)) {
+		case CXCursor_ParenExpr:
+		case CXCursor_CStyleCastExpr:
+		case CXCursor_UnexposedExpr:
+			break;
+		case CXCursor_CallExpr: {
+			int n = clang_Cursor_getNumArguments(a);
+			char *fn = cx_spelling(a);
+
+			for (int k = 0; k < n; k++) {
+				char *key = xasprintf("%s/%d", fn, k + 1);
+
+				if (cx_same_expr(clang_Cursor_getArgument(a, k), from) &&
+				    strset_has(&w->rules->calls, key))
+					walks_pointer_to_walker(w, var, fn, a);
+				free(key);
+			}
+			free(fn);
+			return;
+		}
 		default:
 			return;
 		}
@@ -305,7 +362,9 @@ static void note_cursor(struct walk *w, CXCursor c)
 {
 	enum CXCursorKind kind = clang_getCursorKind(c);
 
-	if (kind == CXCursor_VarDecl && is_table_decl(w, c)) {
+	if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
+		walks_note_store(w, c);
+	if (kind == CXCursor_VarDecl && sentinel_is_table(w, c)) {
 		struct table *t = table_for(w, c);
 
 		if (clang_isCursorDefinition(c)) {
@@ -315,8 +374,15 @@ static void note_cursor(struct walk *w, CXCursor c)
 	} else if (kind == CXCursor_DeclRefExpr) {
 		CXCursor decl = clang_getCursorReferenced(c);
 
-		if (is_table_decl(w, decl))
+		if (sentinel_is_table(w, decl))
 			classify_reference(w, table_for(w, decl));
+		else if ((clang_getCursorKind(decl) == CXCursor_ParmDecl ||
+			  clang_getCursorKind(decl) == CXCursor_VarDecl) &&
+			 walks_points_to_entry(w, decl))
+			classify_pointer(w, decl);
+	} else if (kind == CXCursor_ForStmt || kind == CXCursor_WhileStmt ||
+		   kind == CXCursor_DoStmt) {
+		walks_note_loop(w, c);
 	}
 }
 
@@ -324,14 +390,18 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 				     CXClientData data)
 {
 	struct walk *w = data;
+	CXCursor saved = w->function;
 
 	(void)parent;
 	if (!w->depth && !cx_in_file(c, w->unit->main_file))
 		return CXChildVisit_Continue;
 	GROW(w->stack, w->scap, w->depth);
 	w->stack[w->depth++] = c;
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		w->function = c;
 	note_cursor(w, c);
 	clang_visitChildren(c, visit, w);
+	w->function = saved;
 	w->depth--;
 	return CXChildVisit_Continue;
 }
@@ -387,7 +457,7 @@ static void note_export(struct walk *w, size_t i)
 
 		if (strlen(t->name) == b - a && !strncmp(t->name, s + a, b - a)) {
 			text_line_col(s, len, pos.offset, &pos.line, &pos.column);
-			add_consumer(t, BY_EXPORT, "MODULE_DEVICE_TABLE", pos);
+			sentinel_add_consumer(t, BY_EXPORT, "MODULE_DEVICE_TABLE", pos);
 		}
 	}
 }
@@ -517,6 +587,9 @@ static char *message_for(const struct table *t)
 	case BY_FIELD:
 		return xasprintf("'%s' has no terminating '{ }' entry, but it is stored in '.%s', which is walked until one",
 				 t->name, c->what);
+	case BY_LOOP:
+		return xasprintf("'%s' has no terminating '{ }' entry, but a loop in %s() walks it until one",
+				 t->name, c->what);
 	default:
 		return xasprintf("'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which needs one (modpost rejects it in modular builds)",
 				 t->name);
@@ -531,6 +604,8 @@ static char *note_for(const struct consumer *c)
 	case BY_FIELD:
 		return xasprintf("stored in '.%s' here, which is walked to the sentinel",
 				 c->what);
+	case BY_LOOP:
+		return xstrdup("walked to the sentinel by this loop");
 	default:
 		return xstrdup("exported with MODULE_DEVICE_TABLE() here");
 	}
@@ -578,10 +653,12 @@ static void report_table(struct walk *w, struct table *t)
 
 static void sentinel_run(const void *state, struct check_unit *unit)
 {
-	struct walk w = { .rules = state, .unit = unit };
+	struct walk w = { .rules = state, .unit = unit,
+			  .function = clang_getNullCursor() };
 
 	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit, &w);
 	find_exports(&w);
+	walks_resolve(&w);
 	for (size_t i = 0; i < w.ntable; i++) {
 		struct table *t = &w.table[i];
 
@@ -592,6 +669,7 @@ static void sentinel_run(const void *state, struct check_unit *unit)
 		free(t->consumer);
 		free(t->name);
 	}
+	walks_free(&w);
 	free(w.table);
 	free(w.stack);
 }

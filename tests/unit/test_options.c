@@ -111,6 +111,15 @@ static void test_check_selection(void)
 	OK(!on[0]);
 	INTEQ(checks_select("-*,id-table-*", on, err, sizeof(err)), 0);
 	OK(on[0]);
+	OK(!on[1]);
+	/* naming a check first selects just it */
+	INTEQ(checks_select("const-driver-struct", on, err, sizeof(err)), 0);
+	OK(!on[0]);
+	OK(on[1]);
+	/* removing one first keeps the others */
+	INTEQ(checks_select("-const-driver-struct", on, err, sizeof(err)), 0);
+	OK(on[0]);
+	OK(!on[1]);
 	OK(checks_select("-*,no-such-check", on, err, sizeof(err)) < 0);
 }
 
