@@ -2,3 +2,4 @@
 /* Every check, one line each: CHECK(c_name) for 'check_<c_name>'. */
 CHECK(id_table_sentinel)
 CHECK(const_driver_struct)
+CHECK(registration_flag)

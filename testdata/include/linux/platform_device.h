@@ -43,4 +43,11 @@ void platform_driver_unregister(struct platform_driver *drv);
 int platform_device_register(struct platform_device *pdev);
 void platform_device_unregister(struct platform_device *pdev);
 
+struct platform_device *platform_device_alloc(const char *name, int id);
+int platform_device_add(struct platform_device *pdev);
+void platform_device_del(struct platform_device *pdev);
+void platform_device_put(struct platform_device *pdev);
+struct platform_device *platform_device_register_simple(const char *name,
+		int id, const struct resource *res, unsigned int num);
+
 #endif

@@ -1,0 +1,88 @@
+/* Each way a flag can guard the unregister: if, else, &&, early return and goto on the cleared flag. */
+#include <linux/module.h>
+#include <linux/miscdevice.h>
+#include <linux/netdevice.h>
+
+static struct miscdevice m_if = { .name = "if" };
+static struct miscdevice m_else = { .name = "else" };
+static struct miscdevice m_ret = { .name = "ret" };
+static struct miscdevice m_goto = { .name = "goto" };
+static struct miscdevice m_and = { .name = "and" };
+static struct notifier_block nb;
+
+static bool in_if;		/* expect: registration-flag */
+static bool in_else;		/* expect: registration-flag */
+static bool early_ret;		/* expect: registration-flag */
+static bool early_goto;		/* expect: registration-flag */
+static bool in_cond_and;	/* expect: registration-flag */
+static bool nb_on;		/* expect: registration-flag */
+static bool verbose;
+
+static int __init guard_init(void)
+{
+	if (misc_register(&m_if) == 0)
+		in_if = true;
+	if (misc_register(&m_else) == 0)
+		in_else = true;
+	if (misc_register(&m_ret) == 0)
+		early_ret = true;
+	if (misc_register(&m_goto) == 0)
+		early_goto = true;
+	if (misc_register(&m_and) == 0)
+		in_cond_and = true;
+	if (!register_netdevice_notifier(&nb))
+		nb_on = true;
+	return 0;
+}
+
+static void remove_if(void)
+{
+	if (in_if)
+		misc_deregister(&m_if);
+}
+
+static void remove_else(void)
+{
+	if (!in_else)
+		pr_info("never registered\n");
+	else
+		misc_deregister(&m_else);
+}
+
+static void remove_ret(void)
+{
+	if (!early_ret)
+		return;
+	pr_info("removing\n");
+	misc_deregister(&m_ret);
+}
+
+static int remove_goto(void)
+{
+	if (early_goto == false)
+		goto out;
+	misc_deregister(&m_goto);
+out:
+	return 0;
+}
+
+static void remove_and(void)
+{
+	if (in_cond_and && !verbose)
+		misc_deregister(&m_and);
+}
+
+static void remove_nb(void)
+{
+	nb_on && unregister_netdevice_notifier(&nb);
+}
+
+static void __exit guard_exit(void)
+{
+	remove_if();
+	remove_else();
+	remove_ret();
+	remove_goto();
+	remove_and();
+	remove_nb();
+}
