@@ -18,6 +18,7 @@
 #include "cocci.h"
 #include "cx.h"
 #include "engine.h"
+#include "gate.h"
 #include "options.h"
 #include "report.h"
 #include "rules.h"
@@ -195,6 +196,32 @@ static int run_cocci(struct run *run, const struct unit_list *ul,
 	return 0;
 }
 
+/* --write-baseline, --baseline, --diff: 0, or an exit status. */
+static int apply_gate(struct run *run, struct report *r, bool *done)
+{
+	struct options *o = &run->opt;
+	char err[PATH_MAX + 4096];
+
+	*done = false;
+	if (o->write_baseline) {
+		if (baseline_write(o->write_baseline, &r->findings, r->root,
+				   err, sizeof(err)))
+			return fail(err);
+		if (!o->quiet)
+			fprintf(stderr, "drvlint: wrote %zu findings to %s\n",
+				r->findings.n, o->write_baseline);
+		*done = true;
+		return r->failures.n ? EXIT_TROUBLE : 0;
+	}
+	if (o->baseline && baseline_filter(o->baseline, &r->findings, r->root,
+					   &r->baselined, err, sizeof(err)))
+		return fail(err);
+	if (o->diff_rev && diff_filter(o->diff_rev, &r->findings, r->root,
+				       &r->outside_diff, err, sizeof(err)))
+		return fail(err);
+	return 0;
+}
+
 static double seconds_since(const struct timespec *t0)
 {
 	struct timespec t1;
@@ -253,6 +280,13 @@ static int check_units(struct run *run)
 	r.rules = run->rules;
 	r.nrules = run->nchecks;
 	r.seconds = seconds_since(&t0);
+	{
+		bool done;
+
+		ret = apply_gate(run, &r, &done);
+		if (ret || done)
+			goto out_report;
+	}
 	ret = write_report(run, &r);
 	if (!run->opt.quiet && (!run->opt.kbuild || run->opt.verbose))
 		report_summary(stderr, &r);

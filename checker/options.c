@@ -51,6 +51,11 @@ void options_usage(FILE *out)
 "  -q, --quiet          no progress and no summary\n"
 "      --progress       show progress even when stderr is not a terminal\n"
 "  -v, --verbose        say what is parsed, dropped and skipped\n"
+"CI gate:\n"
+"      --baseline FILE  report only findings FILE does not hold (matched by\n"
+"                       rule, file, object and message: lines may move)\n"
+"      --write-baseline FILE  write the findings as a baseline and exit\n"
+"      --diff REV       report only findings on lines 'git diff REV' touches\n"
 "Run:\n"
 "  -j N                 N workers (default: one per core)\n"
 "  -h, --help           show this help and exit\n"
@@ -156,6 +161,12 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 		o->cocci_dir = v;
 	else if (VALUE("--root"))
 		o->root = v;
+	else if (VALUE("--baseline"))
+		o->baseline = v;
+	else if (VALUE("--write-baseline"))
+		o->write_baseline = v;
+	else if (VALUE("--diff"))
+		o->diff_rev = v;
 	else if (VALUE("-p"))
 		o->build_dir = v;
 	else if (VALUE("-j")) {

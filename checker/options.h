@@ -40,6 +40,9 @@ struct options {
 	const char *spatch;		/* --spatch, default "spatch" */
 	const char *cocci_dir;		/* --cocci-dir */
 	const char *root;
+	const char *baseline;		/* --baseline */
+	const char *write_baseline;	/* --write-baseline */
+	const char *diff_rev;		/* --diff */
 	int jobs;			/* 0: one per core */
 	bool fix, patch, quiet, verbose, no_prefilter, progress;
 	/* Called as kbuild's CHECK: compiler flags without "--". */

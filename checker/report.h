@@ -37,6 +37,8 @@ struct report {
 	double seconds;
 	const struct check_stat *stats;	/* what the checks counted */
 	size_t nstats;
+	size_t baselined;		/* findings the baseline absorbed */
+	size_t outside_diff;		/* findings off the changed lines */
 };
 
 enum report_format {

@@ -112,6 +112,8 @@ static json_t *summary_object(const struct report *r)
 	json_object_set_new(o, "findings", json_integer(r->findings.n));
 	json_object_set_new(o, "by_rule", by_rule);
 	json_object_set_new(o, "stats", stats_object(r));
+	json_object_set_new(o, "baselined", json_integer(r->baselined));
+	json_object_set_new(o, "outside_diff", json_integer(r->outside_diff));
 	json_object_set_new(o, "seconds", json_real(r->seconds));
 	return o;
 }

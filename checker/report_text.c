@@ -112,7 +112,12 @@ void report_summary(FILE *out, const struct report *r)
 	for (size_t i = 0; i < n; i++)
 		fprintf(out, "%s%s: %zu", i ? ", " : " (", rc[i].rule,
 			rc[i].count);
-	fprintf(out, "%s, %.1f s\n", n ? ")" : "", r->seconds);
+	fprintf(out, "%s", n ? ")" : "");
+	if (r->baselined)
+		fprintf(out, ", %zu in the baseline", r->baselined);
+	if (r->outside_diff)
+		fprintf(out, ", %zu off the changed lines", r->outside_diff);
+	fprintf(out, ", %.1f s\n", r->seconds);
 	free(rc);
 }
 

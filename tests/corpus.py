@@ -85,6 +85,9 @@ def main():
     ap.add_argument("file")
     args = ap.parse_args()
 
+    if args.engine == "cocci" and not shutil.which("spatch"):
+        print(f"{args.file}: spatch is not installed (Debian package coccinelle): skipped")
+        return SKIP
     needs = libclang_needed(args.file)
     if needs and args.engine == "clang" and libclang_major(args.drvlint) < needs:
         print(f"{args.file}: needs libclang {needs} or later: skipped")
