@@ -170,8 +170,12 @@ bool sentinel_present(const struct walk *w, const struct table *t,
 			last = entry[i];
 		}
 	}
-	yes = n == 0 || (size >= 0 && last_idx + 1 < size) ||
-	      value_is_zero(entry_value(w, last));
+	/* '{ }' alone: a table of no entry has no sentinel either */
+	if (n == 0)
+		yes = size > 0;
+	else
+		yes = (size >= 0 && last_idx + 1 < size) ||
+		      value_is_zero(entry_value(w, last));
 	free(entry);
 	return yes;
 }
