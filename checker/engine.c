@@ -232,6 +232,14 @@ static int worker_count(const struct engine_config *cfg, size_t nunits)
 	return (int)n;
 }
 
+void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
+		   struct finding_list *out)
+{
+	for (size_t k = 0; k < cfg->nchecks; k++)
+		if (cfg->checks[k]->finish)
+			cfg->checks[k]->finish(cfg->states[k], &facts[k], out);
+}
+
 void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 		struct report *r)
 {
@@ -280,13 +288,20 @@ void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 		finding_list_append(&r->findings, &pool.results[i].findings);
 		failure_list_append(&r->failures, &pool.results[i].failures);
 	}
-	for (size_t k = 0; k < cfg->nchecks; k++) {
-		if (cfg->checks[k]->finish)
-			cfg->checks[k]->finish(cfg->states[k], &facts[k],
-					       &r->findings);
-		fact_list_free(&facts[k]);
+	if (cfg->defer_finish) {
+		const char **rules = xcalloc(cfg->nchecks, sizeof(char *));
+
+		for (size_t k = 0; k < cfg->nchecks; k++)
+			rules[k] = cfg->checks[k]->id;
+		r->fact_rules = rules;
+		r->facts = facts;
+		r->nfact_lists = cfg->nchecks;
+	} else {
+		engine_finish(cfg, facts, &r->findings);
+		for (size_t k = 0; k < cfg->nchecks; k++)
+			fact_list_free(&facts[k]);
+		free(facts);
 	}
-	free(facts);
 	pthread_mutex_destroy(&pool.lock);
 	free(pool.results);
 	free(threads);

@@ -24,10 +24,16 @@ struct engine_config {
 	bool verbose;		/* a line per unit on stderr */
 	bool progress;		/* a status line on stderr */
 	bool progress_tty;	/* stderr is a terminal: redraw one line */
+	/* A shard: hand the facts to the report instead of finish(). */
+	bool defer_finish;
 };
 
 /* Fills r->findings, r->failures, r->units, r->units_parsed. */
 void engine_run(const struct unit_list *units, const struct engine_config *cfg,
 		struct report *r);
+
+/* The tree-level decisions over every unit's facts (one list per check). */
+void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
+		   struct finding_list *out);
 
 #endif

@@ -239,12 +239,91 @@ static int exit_status(const struct run *run, const struct report *r)
 	return r->findings.n ? EXIT_FINDINGS : 0;
 }
 
+static void engine_config_for(struct run *run, struct engine_config *cfg)
+{
+	memset(cfg, 0, sizeof(*cfg));
+	cfg->checks = run->checks;
+	cfg->states = run->states;
+	cfg->nchecks = run->nchecks;
+	for (size_t i = 0; i < run->nchecks; i++)
+		cfg->nstats += check_nstats(run->checks[i]);
+	cfg->jobs = run->opt.jobs;
+	cfg->prefilter = !run->opt.no_prefilter;
+	cfg->verbose = run->opt.verbose;
+	cfg->progress_tty = isatty(2);
+	cfg->progress = !run->opt.quiet && !run->opt.kbuild &&
+			(cfg->progress_tty || run->opt.progress);
+	cfg->defer_finish = run->opt.shard_n > 0;
+}
+
+static int compare_units(const void *a, const void *b)
+{
+	const struct unit *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	return c ? c : strcmp(x->directory, y->directory);
+}
+
+/* --shard K/N: every N-th unit in file order, from the K-th. */
+static void keep_shard(const struct options *o, struct unit_list *ul)
+{
+	size_t n = 0;
+
+	if (!o->shard_n)
+		return;
+	qsort(ul->v, ul->n, sizeof(*ul->v), compare_units);
+	for (size_t i = 0; i < ul->n; i++) {
+		if (i % o->shard_n == (size_t)(o->shard_k - 1)) {
+			ul->v[n++] = ul->v[i];
+		} else {
+			unit_free(&ul->v[i]);
+		}
+	}
+	ul->n = n;
+}
+
+/* Sort, filter, write and summarise a report; the exit status. */
+static int finish_report(struct run *run, struct report *r,
+			 const struct timespec *t0)
+{
+	bool done;
+	int ret;
+
+	/* The road map is ordered by what it unlocks, not by place. */
+	if (!strset_has(&run->switches, "const-driver-struct:roadmap"))
+		finding_list_sort_unique(&r->findings);
+	r->root = report_root(run);
+	r->rules = run->rules;
+	r->nrules = run->nchecks;
+	r->seconds = seconds_since(t0);
+	ret = apply_gate(run, r, &done);
+	if (ret || done)
+		return ret;
+	ret = write_report(run, r);
+	if (!run->opt.quiet && (!run->opt.kbuild || run->opt.verbose))
+		report_summary(stderr, r);
+	return ret ? ret : exit_status(run, r);
+}
+
+static void report_free(struct report *r)
+{
+	for (size_t k = 0; k < r->nfact_lists; k++)
+		fact_list_free(&r->facts[k]);
+	free(r->facts);
+	free((char **)r->fact_rules);
+	free((struct check_stat *)r->stats);
+	free((char *)r->root);
+	finding_list_free(&r->findings);
+	failure_list_free(&r->failures);
+}
+
 static int check_units(struct run *run)
 {
 	struct report r = { .tool_version = DRVLINT_VERSION };
-	struct engine_config cfg = { 0 };
+	struct engine_config cfg;
 	struct unit_list ul = { 0 };
 	struct timespec t0;
+	char shard[32];
 	int ret;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -254,51 +333,80 @@ static int check_units(struct run *run)
 	if (ret)
 		goto out;
 	load_rule_info(run);
-	cfg.checks = run->checks;
-	cfg.states = run->states;
-	cfg.nchecks = run->nchecks;
-	for (size_t i = 0; i < run->nchecks; i++)
-		cfg.nstats += check_nstats(run->checks[i]);
-	cfg.jobs = run->opt.jobs;
-	cfg.prefilter = !run->opt.no_prefilter;
-	cfg.verbose = run->opt.verbose;
-	cfg.progress_tty = isatty(2);
-	cfg.progress = !run->opt.quiet && !run->opt.kbuild &&
-		       (cfg.progress_tty || run->opt.progress);
+	keep_shard(&run->opt, &ul);
+	engine_config_for(run, &cfg);
+	if (run->opt.shard_n) {
+		snprintf(shard, sizeof(shard), "%d/%d", run->opt.shard_k,
+			 run->opt.shard_n);
+		r.shard = shard;
+	}
 	if (run->opt.engine & ENGINE_CLANG)
 		engine_run(&ul, &cfg, &r);
 	else
 		r.units = ul.n;
-	if ((run->opt.engine & ENGINE_COCCI) && run_cocci(run, &ul, &r)) {
+	if ((run->opt.engine & ENGINE_COCCI) && run_cocci(run, &ul, &r))
 		ret = EXIT_TROUBLE;
-		goto out_report;
-	}
-	/* The road map is ordered by what it unlocks, not by place. */
-	if (!strset_has(&run->switches, "const-driver-struct:roadmap"))
-		finding_list_sort_unique(&r.findings);
-	r.root = report_root(run);
-	r.rules = run->rules;
-	r.nrules = run->nchecks;
-	r.seconds = seconds_since(&t0);
-	{
-		bool done;
-
-		ret = apply_gate(run, &r, &done);
-		if (ret || done)
-			goto out_report;
-	}
-	ret = write_report(run, &r);
-	if (!run->opt.quiet && (!run->opt.kbuild || run->opt.verbose))
-		report_summary(stderr, &r);
-	if (!ret)
-		ret = exit_status(run, &r);
-out_report:
-	free((struct check_stat *)r.stats);
-	free((char *)r.root);
-	finding_list_free(&r.findings);
-	failure_list_free(&r.failures);
+	else
+		ret = finish_report(run, &r, &t0);
+	report_free(&r);
 out:
 	unit_list_free(&ul);
+	return ret;
+}
+
+/* The counters of the enabled checks, named, at zero. */
+static void zero_stats(struct run *run, struct report *r)
+{
+	struct check_stat *stats;
+	size_t n = 0, s = 0;
+
+	for (size_t k = 0; k < run->nchecks; k++)
+		n += check_nstats(run->checks[k]);
+	stats = xcalloc(n, sizeof(*stats));
+	for (size_t k = 0; k < run->nchecks; k++)
+		for (size_t j = 0; j < check_nstats(run->checks[k]); j++) {
+			stats[s].rule = run->checks[k]->id;
+			stats[s++].name = run->checks[k]->stats[j];
+		}
+	r->stats = stats;
+	r->nstats = n;
+}
+
+/* drvlint merge SHARD.json...: one report, tree-level checks decided over all. */
+static int merge_shards(struct run *run)
+{
+	struct report r = { .tool_version = DRVLINT_VERSION };
+	struct engine_config cfg;
+	struct fact_list *facts;
+	const char *ids[64];
+	struct timespec t0;
+	char err[PATH_MAX + 512];
+	int ret;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	if (!run->opt.paths.n)
+		return usage_error("merge: give the shards' JSON reports");
+	ret = init_checks(run);
+	if (ret)
+		return ret;
+	load_rule_info(run);
+	engine_config_for(run, &cfg);
+	zero_stats(run, &r);
+	facts = xcalloc(run->nchecks, sizeof(*facts));
+	for (size_t i = 0; i < run->nchecks; i++)
+		ids[i] = run->checks[i]->id;
+	for (size_t i = 0; i < run->opt.paths.n && !ret; i++)
+		if (report_read_json(run->opt.paths.v[i], &r, ids, run->nchecks,
+				     facts, err, sizeof(err)))
+			ret = fail(err);
+	if (!ret) {
+		engine_finish(&cfg, facts, &r.findings);
+		ret = finish_report(run, &r, &t0);
+	}
+	for (size_t k = 0; k < run->nchecks; k++)
+		fact_list_free(&facts[k]);
+	free(facts);
+	report_free(&r);
 	return ret;
 }
 
@@ -329,6 +437,9 @@ int main(int argc, char **argv)
 			break;
 		case CMD_LIST_CHECKS:
 			ret = list_checks();
+			break;
+		case CMD_MERGE:
+			ret = merge_shards(run);
 			break;
 		default:
 			ret = check_units(run);

@@ -14,6 +14,7 @@ void options_usage(FILE *out)
 {
 	fputs(
 "Usage: drvlint [OPTION]... [FILE|DIR]... [-- COMPILER-FLAGS]\n"
+"       drvlint merge [OPTION]... SHARD.json...\n"
 "Check Linux drivers for driver-model misuse.\n"
 "\n"
 "Files come from a compile database (-p) or are parsed with the compiler\n"
@@ -58,6 +59,9 @@ void options_usage(FILE *out)
 "      --diff REV       report only findings on lines 'git diff REV' touches\n"
 "Run:\n"
 "  -j N                 N workers (default: one per core)\n"
+"      --shard K/N      check every N-th unit from the K-th (in file order)\n"
+"                       and write a JSON report with the facts that\n"
+"                       'drvlint merge' joins into one report\n"
 "  -h, --help           show this help and exit\n"
 "      --version        show the version and exit\n"
 "\n"
@@ -116,6 +120,20 @@ static int parse_engine(struct options *o, const char *v, char *err,
 	return 0;
 }
 
+static int parse_shard(struct options *o, const char *v, char *err,
+		       size_t errlen)
+{
+	int k, n, used = 0;
+
+	if (sscanf(v, "%d/%d%n", &k, &n, &used) != 2 || v[used] || n < 1 ||
+	    k < 1 || k > n)
+		return set_error(err, errlen,
+				 "--shard takes K/N with 1 <= K <= N, not '%s'", v);
+	o->shard_k = k;
+	o->shard_n = n;
+	return 0;
+}
+
 static int parse_jobs(struct options *o, const char *v, char *err,
 		      size_t errlen)
 {
@@ -167,6 +185,10 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 		o->write_baseline = v;
 	else if (VALUE("--diff"))
 		o->diff_rev = v;
+	else if (VALUE("--shard")) {
+		if (v && parse_shard(o, v, err, errlen))
+			return -1;
+	}
 	else if (VALUE("-p"))
 		o->build_dir = v;
 	else if (VALUE("-j")) {
@@ -279,6 +301,17 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 				 "compiler flags and -p do not go together");
 	if (o->fix && o->patch)
 		return set_error(err, errlen, "--fix and --patch do not go together");
+	/* 'drvlint merge SHARD.json...' */
+	if (o->paths.n && !strcmp(o->paths.v[0], "merge") && !o->build_dir &&
+	    o->command == CMD_CHECK) {
+		o->command = CMD_MERGE;
+		free(o->paths.v[0]);
+		memmove(o->paths.v, o->paths.v + 1, o->paths.n * sizeof(char *));
+		o->paths.n--;
+	}
+	if (o->shard_n && o->format != FORMAT_JSON)
+		return set_error(err, errlen,
+				 "--shard writes a report for 'drvlint merge': add --format=json");
 	return 0;
 }
 

@@ -18,6 +18,7 @@ enum command {
 	CMD_HELP,
 	CMD_VERSION,
 	CMD_LIST_CHECKS,
+	CMD_MERGE,
 };
 
 enum engine_select {
@@ -44,6 +45,7 @@ struct options {
 	const char *write_baseline;	/* --write-baseline */
 	const char *diff_rev;		/* --diff */
 	int jobs;			/* 0: one per core */
+	int shard_k, shard_n;		/* --shard K/N; N is 0 without it */
 	bool fix, patch, quiet, verbose, no_prefilter, progress;
 	/* Called as kbuild's CHECK: compiler flags without "--". */
 	bool kbuild;

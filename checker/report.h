@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "fact.h"
 #include "finding.h"
 
 /* A number a check counted over the run ("tables", "need-sentinel"). */
@@ -39,6 +40,14 @@ struct report {
 	size_t nstats;
 	size_t baselined;		/* findings the baseline absorbed */
 	size_t outside_diff;		/* findings off the changed lines */
+	/*
+	 * A shard's facts, one list per rule, so that 'drvlint merge' can
+	 * make the tree-level decisions over every shard; NULL otherwise.
+	 */
+	const char *const *fact_rules;
+	struct fact_list *facts;
+	size_t nfact_lists;
+	const char *shard;		/* "K/N" of a shard's report */
 };
 
 enum report_format {
@@ -54,6 +63,17 @@ int report_write_text(FILE *out, const struct report *r);
 int report_write_json(FILE *out, const struct report *r);
 int report_write_sarif(FILE *out, const struct report *r);
 int report_write(FILE *out, const struct report *r, enum report_format fmt);
+
+/*
+ * Read a JSON report back (a shard's, for 'drvlint merge') and add it to
+ * r: findings and failures of the rules named in rules[] (static
+ * strings, so that findings can point at them), counts, stats, and facts
+ * into facts[i] for rules[i].  -1 with err on a file that is not a
+ * drvlint JSON report.
+ */
+int report_read_json(const char *path, struct report *r,
+		     const char *const *rules, size_t nrules,
+		     struct fact_list *facts, char *err, size_t errlen);
 
 /* One line to stderr: units, failures, findings per rule, time. */
 void report_summary(FILE *out, const struct report *r);

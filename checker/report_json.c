@@ -118,6 +118,32 @@ static json_t *summary_object(const struct report *r)
 	return o;
 }
 
+static json_t *facts_object(const struct report *r)
+{
+	json_t *o = json_object();
+
+	for (size_t k = 0; k < r->nfact_lists; k++) {
+		json_t *list = json_array();
+
+		for (size_t i = 0; i < r->facts[k].n; i++) {
+			const struct fact *f = &r->facts[k].v[i];
+			json_t *fo = json_object();
+
+			json_object_set_new(fo, "kind", json_integer(f->kind));
+			json_object_set_new(fo, "key", json_text(f->key));
+			json_object_set_new(fo, "file", json_text(f->loc.file));
+			json_object_set_new(fo, "line", json_integer(f->loc.line));
+			json_object_set_new(fo, "column", json_integer(f->loc.column));
+			json_object_set_new(fo, "text", json_text(f->text));
+			json_object_set_new(fo, "extra", json_text(f->extra));
+			json_object_set_new(fo, "value", json_integer(f->value));
+			json_array_append_new(list, fo);
+		}
+		json_object_set_new(o, r->fact_rules[k], list);
+	}
+	return o;
+}
+
 int report_write_json(FILE *out, const struct report *r)
 {
 	json_t *top = json_object();
@@ -139,6 +165,11 @@ int report_write_json(FILE *out, const struct report *r)
 	json_object_set_new(top, "findings", findings);
 	json_object_set_new(top, "failures", failures);
 	json_object_set_new(top, "summary", summary_object(r));
+	if (r->shard) {
+		/* facts keep absolute paths: shards may have other roots */
+		json_object_set_new(top, "shard", json_string(r->shard));
+		json_object_set_new(top, "facts", facts_object(r));
+	}
 	ret = json_write(out, top);
 	json_decref(top);
 	return ret;

@@ -30,13 +30,17 @@ static struct unit *unit_new(struct unit_list *ul, const char *file,
 	return u;
 }
 
+void unit_free(struct unit *u)
+{
+	free(u->file);
+	free(u->directory);
+	argv_free(&u->args);
+}
+
 void unit_list_free(struct unit_list *ul)
 {
-	for (size_t i = 0; i < ul->n; i++) {
-		free(ul->v[i].file);
-		free(ul->v[i].directory);
-		argv_free(&ul->v[i].args);
-	}
+	for (size_t i = 0; i < ul->n; i++)
+		unit_free(&ul->v[i]);
 	free(ul->v);
 	memset(ul, 0, sizeof(*ul));
 }

@@ -40,6 +40,7 @@ int units_from_paths(struct unit_list *ul, const char *cwd,
 		     size_t ncflags, dropped_fn dropped, void *ctx, char *err,
 		     size_t errlen);
 
+void unit_free(struct unit *u);
 void unit_list_free(struct unit_list *ul);
 
 #endif
