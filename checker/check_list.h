@@ -3,3 +3,4 @@
 CHECK(id_table_sentinel)
 CHECK(const_driver_struct)
 CHECK(registration_flag)
+CHECK(unbalanced_registration)

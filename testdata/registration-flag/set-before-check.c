@@ -29,7 +29,7 @@ static int __init multi_init(void)
 	c_registered = true;
 	if (ret) {
 		c_registered = false;
-		return ret;
+		return ret;	/* expect-clang: unbalanced-registration */
 	}
 
 	if (!(ret = register_netdevice_notifier(&d_nb)))

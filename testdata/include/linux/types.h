@@ -25,6 +25,8 @@ typedef __s32	s32;
 typedef __u64	u64;
 typedef __s64	s64;
 
+typedef u32	dev_t;
+
 typedef _Bool			bool;
 typedef __SIZE_TYPE__		size_t;
 typedef __PTRDIFF_TYPE__	ssize_t;

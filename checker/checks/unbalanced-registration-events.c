@@ -1,0 +1,353 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * unbalanced-registration: naming objects, and the events of an
+ * expression (register, unregister, assignment, call of a helper).
+ *
+ * Objects are compared as strings built from the expression: by the
+ * referenced declaration for variables, by the member chain for
+ * 'priv->dev' and '&foo_driver'.  A member chain rooted in a local or a
+ * parameter is named by the root's type, so that probe's '&priv->misc'
+ * and remove's '&data->misc' are the same object.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util.h"
+#include "unbalanced-registration.h"
+
+static CXCursor last_child(CXCursor c)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(c, &n), r = clang_getNullCursor();
+
+	if (n)
+		r = ch[n - 1];	/* a cast's type comes first */
+	free(ch);
+	return r;
+}
+
+static CXCursor first_child(CXCursor c)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(c, &n), r = clang_getNullCursor();
+
+	if (n)
+		r = ch[0];
+	free(ch);
+	return r;
+}
+
+static unsigned int child_count(CXCursor c)
+{
+	unsigned int n;
+
+	free(cx_children(c, &n));
+	return n;
+}
+
+CXCursor ur_strip(CXCursor c)
+{
+	for (;;) {
+		enum CXCursorKind k = clang_getCursorKind(c);
+
+		if (k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr &&
+		    !(k == CXCursor_UnexposedExpr && child_count(c) == 1))
+			return c;
+		c = last_child(c);
+	}
+}
+
+bool ur_call_named(CXCursor c, const char *name)
+{
+	char *s;
+	bool yes;
+
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return false;
+	s = cx_spelling(c);
+	yes = !strcmp(s, name);
+	free(s);
+	return yes;
+}
+
+static bool has_static_storage(CXCursor d)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+
+	return sc == CX_SC_Static || sc == CX_SC_Extern ||
+	       clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+		       CXCursor_TranslationUnit;
+}
+
+static bool is_pointer(CXType t)
+{
+	return clang_getCanonicalType(t).kind == CXType_Pointer;
+}
+
+static bool is_number(CXType t)
+{
+	enum CXTypeKind k = clang_getCanonicalType(t).kind;
+
+	return k >= CXType_Bool && k <= CXType_Int128;
+}
+
+/* "struct foo_priv" for a 'struct foo_priv *' root. */
+static char *root_type(CXCursor base)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(base));
+
+	if (t.kind == CXType_Pointer)
+		t = clang_getCanonicalType(clang_getPointeeType(t));
+	return cx_take(clang_getTypeSpelling(t));
+}
+
+static struct ur_obj member_obj(CXCursor e)
+{
+	CXCursor base = ur_strip(first_child(e));
+	struct ur_obj b = ur_obj_of(base), o = { 0 };
+	char *m = cx_spelling(e);
+	const char *sep = is_pointer(clang_getCursorType(base)) ? "->" : ".";
+
+	if (b.key) {
+		if (!strncmp(b.key, "l:", 2)) {
+			char *t = root_type(base);
+
+			o.key = xasprintf("T%s.%s", t, m);
+			free(t);
+		} else {
+			o.key = xasprintf("%s.%s", b.key, m);
+		}
+		o.shown = xasprintf("%s%s%s", b.shown, sep, m);
+	}
+	free(m);
+	ur_obj_free(&b);
+	return o;
+}
+
+struct ur_obj ur_obj_of(CXCursor e)
+{
+	struct ur_obj o = { 0 }, b;
+	CXCursor d;
+	enum CXCursorKind k;
+
+	e = ur_strip(e);
+	while (cx_operator(e) == CX_OP_ADDR || cx_operator(e) == CX_OP_DEREF)
+		e = ur_strip(last_child(e));
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_DeclRefExpr:
+		d = clang_getCursorReferenced(e);
+		k = clang_getCursorKind(d);
+		if (k != CXCursor_VarDecl && k != CXCursor_ParmDecl)
+			return o;
+		o.shown = cx_spelling(d);
+		o.key = xasprintf("%s:%s",
+				  k == CXCursor_VarDecl && has_static_storage(d) ?
+					  "g" : "l", o.shown);
+		return o;
+	case CXCursor_MemberRefExpr:
+		return member_obj(e);
+	case CXCursor_ArraySubscriptExpr:
+		b = ur_obj_of(first_child(e));
+		if (b.key) {
+			o.key = xasprintf("%s[]", b.key);
+			o.shown = xasprintf("%s[]", b.shown);
+		}
+		ur_obj_free(&b);
+		return o;
+	default:
+		return o;
+	}
+}
+
+/*
+ * A number passed as the object (a dev_t, a major) is copied from
+ * variable to member freely: its name says nothing, any mention matches.
+ */
+struct ur_obj ur_arg_obj(CXCursor arg)
+{
+	CXCursor e = ur_strip(arg);
+
+	while (cx_operator(e) == CX_OP_ADDR)
+		e = ur_strip(last_child(e));
+	if (is_number(clang_getCursorType(e)))
+		return (struct ur_obj){ 0 };
+	return ur_obj_of(arg);
+}
+
+void ur_obj_free(struct ur_obj *o)
+{
+	free(o->key);
+	free(o->shown);
+	o->key = o->shown = NULL;
+}
+
+struct ur_obj ur_obj_dup(const struct ur_obj *o)
+{
+	struct ur_obj d = { 0 };
+
+	if (o->key) {
+		d.key = xstrdup(o->key);
+		d.shown = xstrdup(o->shown);
+	}
+	return d;
+}
+
+const struct ur_obj *ur_event_object(const struct ur_event *e,
+				     const struct regpair *p)
+{
+	unsigned int argno = e->kind == EV_REG ? p->reg_arg : p->unreg_arg;
+	static const struct ur_obj none;
+
+	if (argno == 0)
+		return &e->result;
+	if (argno > e->nargs)
+		return &none;
+	return &e->arg[argno - 1];
+}
+
+bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b,
+		    bool cross)
+{
+	if (!a->key || !b->key)
+		return true;
+	if (cross && (!strncmp(a->key, "l:", 2) || !strncmp(b->key, "l:", 2)))
+		return true;
+	return !strcmp(a->key, b->key);
+}
+
+void ur_event_free(struct ur_event *e)
+{
+	for (unsigned int i = 0; i < e->nargs; i++)
+		ur_obj_free(&e->arg[i]);
+	ur_obj_free(&e->result);
+	ur_obj_free(&e->lhs);
+	ur_obj_free(&e->rhs);
+	free(e->name);
+}
+
+/* ---- helpers of the file ---- */
+
+struct scan {
+	const struct regpairs *rp;
+	struct ur_helper *h;
+	unsigned int nregs;
+};
+
+static void fill_args(struct ur_event *ev, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call);
+
+	ev->nargs = n < 0 ? 0 : n > UR_MAX_ARGS ? UR_MAX_ARGS : (unsigned int)n;
+	for (unsigned int i = 0; i < ev->nargs; i++)
+		ev->arg[i] = ur_arg_obj(clang_Cursor_getArgument(call, i));
+	ev->ptr_result = is_pointer(clang_getCursorType(call));
+	ev->call = call;
+	ev->pos = cx_cursor_start(call);
+}
+
+static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
+					  CXClientData data)
+{
+	struct scan *s = data;
+	struct ur_helper *h = s->h;
+	char *name;
+	bool reg, unreg;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_CallExpr)
+		return CXChildVisit_Recurse;
+	name = cx_spelling(c);
+	reg = regpairs_is_register(s->rp, name);
+	unreg = regpairs_is_unregister(s->rp, name);
+	if (reg || unreg) {
+		if (++s->nregs == 1) {
+			h->ev.kind = reg ? EV_REG : EV_UNREG;
+			h->ev.name = xstrdup(name);
+			fill_args(&h->ev, c);
+			h->ev.call = clang_getNullCursor();
+		}
+	}
+	if (unreg) {
+		GROW(h->unregs, h->unregcap, h->nunregs);
+		h->unregs[h->nunregs++] = xstrdup(name);
+		h->has_unreg = true;
+	}
+	free(name);
+	return CXChildVisit_Recurse;
+}
+
+static void collect_params(struct ur_helper *h, CXCursor fn)
+{
+	int n = clang_Cursor_getNumArguments(fn);
+
+	if (n <= 0)
+		return;
+	h->params = xcalloc((size_t)n, sizeof(*h->params));
+	h->nparams = (unsigned int)n;
+	for (int i = 0; i < n; i++)
+		h->params[i] = cx_spelling(clang_Cursor_getArgument(fn, i));
+}
+
+static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
+					    CXClientData data)
+{
+	struct ur_helpers *hs = ((void **)data)[0];
+	struct scan *s = ((void **)data)[1];
+	CXFile *main_file = ((void **)data)[2];
+	struct ur_helper *h;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c) || !cx_in_file(c, *main_file))
+		return CXChildVisit_Continue;
+	GROW(hs->v, hs->cap, hs->n);
+	h = &hs->v[hs->n];
+	memset(h, 0, sizeof(*h));
+	h->ev.from_reg = -1;
+	h->name = cx_spelling(c);
+	s->h = h;
+	s->nregs = 0;
+	clang_visitChildren(c, scan_visit, s);
+	h->wraps = s->nregs == 1 &&
+		   clang_Cursor_getStorageClass(c) == CX_SC_Static;
+	if (h->wraps)
+		collect_params(h, c);
+	hs->n++;
+	return CXChildVisit_Continue;
+}
+
+void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
+			CXTranslationUnit tu, CXFile main_file)
+{
+	struct scan s = { .rp = rp };
+	void *data[3] = { h, &s, &main_file };
+
+	clang_visitChildren(clang_getTranslationUnitCursor(tu), helper_visit,
+			    data);
+}
+
+void ur_helpers_free(struct ur_helpers *h)
+{
+	for (size_t i = 0; i < h->n; i++) {
+		struct ur_helper *x = &h->v[i];
+
+		free(x->name);
+		ur_event_free(&x->ev);
+		for (unsigned int j = 0; j < x->nparams; j++)
+			free(x->params[j]);
+		free(x->params);
+		for (size_t j = 0; j < x->nunregs; j++)
+			free(x->unregs[j]);
+		free(x->unregs);
+	}
+	free(h->v);
+}
+
+const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
+				       const char *name)
+{
+	for (size_t i = 0; i < h->n; i++)
+		if (!strcmp(h->v[i].name, name))
+			return &h->v[i];
+	return NULL;
+}

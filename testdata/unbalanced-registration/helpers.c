@@ -1,0 +1,63 @@
+/* Helpers of the file that wrap a register or an unregister count as the call, one level. */
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/miscdevice.h>
+
+static struct platform_driver h_driver = { .driver = { .name = "h" } };
+static struct platform_driver h2_driver = { .driver = { .name = "h2" } };
+static struct miscdevice h_misc = { .name = "h" };
+
+static int h_register(struct platform_driver *drv)
+{
+	return platform_driver_register(drv);
+}
+
+static void h_unregister(struct platform_driver *drv)
+{
+	platform_driver_unregister(drv);
+}
+
+int h_setup(void);
+
+/* Wrapped on both sides: the object comes from the caller's argument. */
+static int h_start(void)
+{
+	int ret;
+
+	ret = h_register(&h_driver);
+	if (ret)
+		return ret;
+	ret = h_register(&h2_driver);	/* expect: unbalanced-registration */
+	if (ret)
+		goto err;
+	ret = h_setup();
+	if (ret)
+		goto err2;
+	return 0;
+err2:
+	h_unregister(&h2_driver);
+err:
+	h_unregister(&h_driver);
+	return ret;
+}
+
+static int __init h_init(void)
+{
+	int ret = h_start();
+
+	if (ret)
+		return ret;
+	ret = misc_register(&h_misc);
+	if (ret)
+		h_unregister(&h_driver);
+	return ret;
+}
+
+static void __exit h_exit(void)
+{
+	misc_deregister(&h_misc);
+	h_unregister(&h_driver);
+}
+
+module_init(h_init);
+module_exit(h_exit);
