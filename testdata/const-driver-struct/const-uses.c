@@ -5,7 +5,8 @@
 #include <linux/string.h>
 #include <linux/sysfs.h>
 
-static struct attribute_group cu_param_group = {	/* expect: const-driver-struct */
+/* Passed to calls: only libclang knows that their parameters are const. */
+static struct attribute_group cu_param_group = {	/* expect-clang: const-driver-struct */
 	.name = "cu-param",
 };
 
@@ -19,11 +20,13 @@ static const struct attribute_group *cu_groups[] = {
 	NULL,
 };
 
-static struct kobj_type cu_ktype = {	/* expect: const-driver-struct */
+/* Passed to kobject_init_and_add(). */
+static struct kobj_type cu_ktype = {	/* expect-clang: const-driver-struct */
 	.default_groups = cu_groups,
 };
 
-static struct class cu_ptr_class = {	/* expect: const-driver-struct */
+/* Passed to memcmp(). */
+static struct class cu_ptr_class = {	/* expect-clang: const-driver-struct */
 	.name = "cu-ptr",
 };
 
@@ -31,7 +34,8 @@ static struct bus_type cu_cmp_bus = {	/* expect: const-driver-struct */
 	.name = "cu-cmp",
 };
 
-static struct dev_pm_ops cu_pm = {	/* expect: const-driver-struct */
+/* Stored in a member: only libclang knows that the member points to const. */
+static struct dev_pm_ops cu_pm = {	/* expect-clang: const-driver-struct */
 	.suspend = NULL,
 };
 

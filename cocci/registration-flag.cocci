@@ -1,0 +1,553 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find private registration flags
+///
+/// A driver that keeps its own boolean recording whether a register call
+/// succeeded, and tests it before the matching unregister, duplicates state
+/// that the driver core (or the subsystem) already keeps.  The flag is racy
+/// and hides a broken init/exit or probe/remove structure: unwind a failed
+/// registration with goto labels on the error path, and unregister
+/// unconditionally in exit/remove, or use the managed (devm_) form.
+///
+/// The flag is reported where it is declared in the file, else where it is
+/// set.  There is no automatic fix: the right structure depends on the code.
+//
+// The register/unregister pairs are a representative subset of drvlint's
+// rules/register-pairs.list, named as the source calls them (before macro
+// expansion: pci_register_driver, not __pci_register_driver).
+//
+// Confidence: Moderate
+// Copyright: drvlint contributors
+// Options: --no-includes --include-headers
+// Keywords: registered, register, unregister, flag
+
+virtual context
+virtual org
+virtual report
+
+// Set after an int-returning register call succeeded.
+@s_int exists@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg};
+expression list args;
+expression ret, F;
+statement S;
+symbol true, false;
+position ps;
+@@
+
+ret = R(args);
+(
+if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
+...
+F@ps = \(true\|1\);
+|
+if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S else { ... F@ps = \(true\|1\); ... }
+|
+if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\)) { ... F@ps = \(true\|1\); ... }
+|
+F@ps = \(true\|1\);
+if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) { ... F = \(false\|0\); ... }
+|
+F@ps = \(!ret\|ret == 0\|(ret == 0)\|ret >= 0\|(ret >= 0)\);
+)
+
+// Set after a register call that returns the object succeeded.
+@s_ptr exists@
+identifier R = {class_create, device_create, platform_device_register_simple,
+	platform_device_register_data, platform_device_register_full,
+	platform_device_register_resndata, i2c_new_client_device,
+	hwmon_device_register_with_info,
+	hwmon_device_register_with_groups, backlight_device_register,
+	power_supply_register};
+expression list args;
+expression ret, F;
+statement S;
+symbol true, false;
+position ps;
+@@
+
+ret = R(args);
+(
+if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\|unlikely(IS_ERR(ret))\)) S
+...
+F@ps = \(true\|1\);
+|
+if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\)) S else { ... F@ps = \(true\|1\); ... }
+|
+if (\(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\|ret\)) { ... F@ps = \(true\|1\); ... }
+|
+F@ps = \(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\);
+)
+
+// Set from the result of the call itself.
+@s_cond@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg};
+expression list args;
+expression ret, F;
+symbol true;
+position ps;
+@@
+
+(
+if (\(!R(args)\|R(args) == 0\|!(ret = R(args))\|(ret = R(args)) == 0\|likely(!R(args))\)) { ... F@ps = \(true\|1\); ... }
+|
+F@ps = !(R(args));
+)
+
+// The mirror form, first half: cleared after the unregister.
+@m_clear exists@
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del,
+	unregister_chrdev, unregister_chrdev_region, cdev_del,
+	cdev_device_del, misc_deregister, pci_unregister_driver,
+	i2c_del_driver, i2c_unregister_device, spi_unregister_driver,
+	usb_deregister, hid_unregister_driver, hid_destroy_device,
+	serio_unregister_driver, serio_unregister_port,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	isa_unregister_driver, auxiliary_driver_unregister,
+	input_unregister_device, input_unregister_handler,
+	unregister_netdev, unregister_netdevice_notifier,
+	unregister_reboot_notifier, unregister_pm_notifier,
+	blocking_notifier_chain_unregister,
+	atomic_notifier_chain_unregister, led_classdev_unregister,
+	i2c_del_adapter, hwmon_device_unregister,
+	backlight_device_unregister, power_supply_unregister,
+	watchdog_unregister_device, rfkill_unregister,
+	hwrng_unregister, tty_unregister_driver,
+	uart_unregister_driver, unregister_framebuffer,
+	iio_device_unregister, gpiochip_remove,
+	snd_soc_unregister_component, crypto_unregister_alg};
+expression list uargs;
+expression F;
+symbol false;
+position ps;
+@@
+
+U(uargs);
+...
+F@ps = \(false\|0\);
+
+// Guards of the unregister.
+@g_if depends on s_int || s_ptr || s_cond exists@
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del,
+	unregister_chrdev, unregister_chrdev_region, cdev_del,
+	cdev_device_del, misc_deregister, pci_unregister_driver,
+	i2c_del_driver, i2c_unregister_device, spi_unregister_driver,
+	usb_deregister, hid_unregister_driver, hid_destroy_device,
+	serio_unregister_driver, serio_unregister_port,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	isa_unregister_driver, auxiliary_driver_unregister,
+	input_unregister_device, input_unregister_handler,
+	unregister_netdev, unregister_netdevice_notifier,
+	unregister_reboot_notifier, unregister_pm_notifier,
+	blocking_notifier_chain_unregister,
+	atomic_notifier_chain_unregister, led_classdev_unregister,
+	i2c_del_adapter, hwmon_device_unregister,
+	backlight_device_unregister, power_supply_unregister,
+	watchdog_unregister_device, rfkill_unregister,
+	hwrng_unregister, tty_unregister_driver,
+	uart_unregister_driver, unregister_framebuffer,
+	iio_device_unregister, gpiochip_remove,
+	snd_soc_unregister_component, crypto_unregister_alg};
+expression list uargs;
+expression F, E;
+statement S;
+identifier l;
+symbol true, false;
+position pg;
+@@
+
+(
+if (\(F@pg\|F@pg != 0\|F@pg == true\|F@pg && E\|E && F@pg\|likely(F@pg)\|unlikely(F@pg)\)) { ... U(uargs); ... }
+|
+if (\(!F@pg\|F@pg == false\|F@pg == 0\)) S else { ... U(uargs); ... }
+|
+if (\(!F@pg\|F@pg == false\|F@pg == 0\)) \(return;\|return E;\|goto l;\|break;\|continue;\)
+...
+U(uargs);
+)
+
+@g_and depends on s_int || s_ptr || s_cond@
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del,
+	unregister_chrdev, unregister_chrdev_region, cdev_del,
+	cdev_device_del, misc_deregister, pci_unregister_driver,
+	i2c_del_driver, i2c_unregister_device, spi_unregister_driver,
+	usb_deregister, hid_unregister_driver, hid_destroy_device,
+	serio_unregister_driver, serio_unregister_port,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	isa_unregister_driver, auxiliary_driver_unregister,
+	input_unregister_device, input_unregister_handler,
+	unregister_netdev, unregister_netdevice_notifier,
+	unregister_reboot_notifier, unregister_pm_notifier,
+	blocking_notifier_chain_unregister,
+	atomic_notifier_chain_unregister, led_classdev_unregister,
+	i2c_del_adapter, hwmon_device_unregister,
+	backlight_device_unregister, power_supply_unregister,
+	watchdog_unregister_device, rfkill_unregister,
+	hwrng_unregister, tty_unregister_driver,
+	uart_unregister_driver, unregister_framebuffer,
+	iio_device_unregister, gpiochip_remove,
+	snd_soc_unregister_component, crypto_unregister_alg};
+expression list uargs;
+expression F;
+position pg;
+@@
+
+F@pg && U(uargs)
+
+// The mirror form, second half: the flag guards the register call.
+@m_guard depends on m_clear exists@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg, class_create, device_create, platform_device_register_simple,
+	platform_device_register_data, platform_device_register_full,
+	platform_device_register_resndata, i2c_new_client_device,
+	hwmon_device_register_with_info,
+	hwmon_device_register_with_groups, backlight_device_register,
+	power_supply_register};
+expression list args;
+expression F, E, ret;
+identifier l;
+symbol true, false;
+position pg;
+@@
+
+(
+if (\(F@pg\|F@pg != 0\|F@pg == true\)) \(return;\|return E;\|goto l;\)
+...
+(
+R(args);
+|
+ret = R(args);
+|
+return R(args);
+)
+|
+if (\(!F@pg\|F@pg == false\|F@pg == 0\)) { ... \(R(args);\|ret = R(args);\) ... }
+)
+
+// Where flags are declared: variables and struct members.
+@decl depends on s_int || s_ptr || s_cond || m_clear@
+type T;
+identifier fl;
+expression E;
+position pd;
+@@
+
+(
+T fl@pd;
+|
+T fl@pd = E;
+)
+
+@member depends on s_int || s_ptr || s_cond || m_clear@
+type T;
+identifier s, fl;
+expression W;
+position pd;
+@@
+
+struct s { ...
+(
+T fl@pd;
+|
+T fl@pd : W;
+)
+... };
+
+@initialize:python@
+@@
+import re
+
+# register call: (its unregister calls, space separated, the argument naming the object
+# (0: the call returns it), class: 'core' driver model, 'subsys' other)
+PAIRS = {
+	"driver_register": ("driver_unregister", 1, "core"),
+	"bus_register": ("bus_unregister", 1, "core"),
+	"class_register": ("class_unregister", 1, "core"),
+	"class_create": ("class_destroy", 0, "core"),
+	"device_register": ("device_unregister", 1, "core"),
+	"device_add": ("device_del device_unregister", 1, "core"),
+	"device_create": ("device_unregister", 0, "core"),
+	"platform_driver_register": ("platform_driver_unregister", 1, "core"),
+	"platform_driver_probe": ("platform_driver_unregister", 1, "core"),
+	"platform_register_drivers": ("platform_unregister_drivers", 1, "core"),
+	"platform_device_register": ("platform_device_unregister", 1, "core"),
+	"platform_device_add": ("platform_device_del platform_device_unregister", 1, "core"),
+	"platform_device_register_simple": ("platform_device_unregister", 0, "core"),
+	"platform_device_register_data": ("platform_device_unregister", 0, "core"),
+	"platform_device_register_full": ("platform_device_unregister", 0, "core"),
+	"platform_device_register_resndata": ("platform_device_unregister", 0, "core"),
+	"register_chrdev": ("unregister_chrdev", 1, "core"),
+	"register_chrdev_region": ("unregister_chrdev_region", 1, "core"),
+	"alloc_chrdev_region": ("unregister_chrdev_region", 1, "core"),
+	"cdev_add": ("cdev_del", 1, "core"),
+	"cdev_device_add": ("cdev_device_del", 1, "core"),
+	"misc_register": ("misc_deregister", 1, "core"),
+	"pci_register_driver": ("pci_unregister_driver", 1, "core"),
+	"i2c_add_driver": ("i2c_del_driver", 1, "core"),
+	"i2c_new_client_device": ("i2c_unregister_device", 0, "core"),
+	"spi_register_driver": ("spi_unregister_driver", 1, "core"),
+	"usb_register": ("usb_deregister", 1, "core"),
+	"hid_register_driver": ("hid_unregister_driver", 1, "core"),
+	"hid_add_device": ("hid_destroy_device", 1, "core"),
+	"serio_register_driver": ("serio_unregister_driver", 1, "core"),
+	"serio_register_port": ("serio_unregister_port", 1, "core"),
+	"acpi_bus_register_driver": ("acpi_bus_unregister_driver", 1, "core"),
+	"pnp_register_driver": ("pnp_unregister_driver", 1, "core"),
+	"isa_register_driver": ("isa_unregister_driver", 1, "core"),
+	"auxiliary_driver_register": ("auxiliary_driver_unregister", 1, "core"),
+	"input_register_device": ("input_unregister_device", 1, "subsys"),
+	"input_register_handler": ("input_unregister_handler", 1, "subsys"),
+	"register_netdev": ("unregister_netdev", 1, "subsys"),
+	"register_netdevice_notifier": ("unregister_netdevice_notifier", 1, "subsys"),
+	"register_reboot_notifier": ("unregister_reboot_notifier", 1, "subsys"),
+	"register_pm_notifier": ("unregister_pm_notifier", 1, "subsys"),
+	"blocking_notifier_chain_register": ("blocking_notifier_chain_unregister", 2, "subsys"),
+	"atomic_notifier_chain_register": ("atomic_notifier_chain_unregister", 2, "subsys"),
+	"led_classdev_register": ("led_classdev_unregister", 2, "subsys"),
+	"i2c_add_adapter": ("i2c_del_adapter", 1, "subsys"),
+	"i2c_add_numbered_adapter": ("i2c_del_adapter", 1, "subsys"),
+	"hwmon_device_register_with_info": ("hwmon_device_unregister", 0, "subsys"),
+	"hwmon_device_register_with_groups": ("hwmon_device_unregister", 0, "subsys"),
+	"backlight_device_register": ("backlight_device_unregister", 0, "subsys"),
+	"power_supply_register": ("power_supply_unregister", 0, "subsys"),
+	"watchdog_register_device": ("watchdog_unregister_device", 1, "subsys"),
+	"rfkill_register": ("rfkill_unregister", 1, "subsys"),
+	"hwrng_register": ("hwrng_unregister", 1, "subsys"),
+	"tty_register_driver": ("tty_unregister_driver", 1, "subsys"),
+	"uart_register_driver": ("uart_unregister_driver", 1, "subsys"),
+	"register_framebuffer": ("unregister_framebuffer", 1, "subsys"),
+	"iio_device_register": ("iio_device_unregister", 1, "subsys"),
+	"gpiochip_add_data": ("gpiochip_remove", 1, "subsys"),
+	"snd_soc_register_component": ("snd_soc_unregister_component", 1, "subsys"),
+	"crypto_register_alg": ("crypto_unregister_alg", 1, "subsys"),
+}
+# unregister calls that name the object in another argument than the first
+UNREG_ARG = {"blocking_notifier_chain_unregister": 2, "atomic_notifier_chain_unregister": 2}
+
+LVALUE = re.compile(r"^[A-Za-z_]\w*(\s*(\.|->)\s*[A-Za-z_]\w*)*$")
+sets, guards, clears, rguards, decls = {}, {}, {}, {}, {}
+
+def split_args(args):
+	out, depth, cur = [], 0, ""
+	for ch in str(args):
+		if ch in "([{":
+			depth += 1
+		elif ch in ")]}":
+			depth -= 1
+		if ch == "," and depth == 0:
+			out.append(cur)
+			cur = ""
+		else:
+			cur += ch
+	out.append(cur)
+	return [a.strip() for a in out]
+
+def last_name(e):
+	"""The name an expression gives an object: a variable, or a member."""
+	e = re.sub(r"[&()\s]", "", str(e))
+	e = re.sub(r"\[.*\]$", "", e)
+	return re.split(r"\.|->", e)[-1]
+
+def flag_key(f):
+	f = str(f).strip()
+	while f.startswith("(") and f.endswith(")"):
+		f = f[1:-1].strip()
+	return last_name(f) if LVALUE.match(f) else None
+
+def record(table, f, call, obj, pos):
+	key = flag_key(f)
+	if key and obj:
+		table.setdefault(key, []).append((call, last_name(obj), pos[0]))
+
+def reg_object(r, args, ret=None):
+	arg = PAIRS[r][1]
+	if arg == 0:
+		return ret
+	args = split_args(args)
+	return args[arg - 1] if arg <= len(args) else None
+
+def unreg_object(u, args):
+	args = split_args(args)
+	arg = UNREG_ARG.get(u, 1)
+	return args[arg - 1] if arg <= len(args) else None
+
+def pairs(r, u):
+	return r in PAIRS and u in PAIRS[r][0].split()
+
+def same_object(a, b):
+	return a == b or "*" in (a, b)
+
+def evidence(first, second, match):
+	"""The first two entries that belong together."""
+	for a in first:
+		for b in second:
+			if match(a[0], b[0]) and same_object(a[1], b[1]):
+				return a, b
+	return None
+
+def findings():
+	"""(where to report, message, set site, guard site) per flag."""
+	found = []
+	for key in sorted(set(sets) | set(clears)):
+		ev = evidence(sets.get(key, []), guards.get(key, []), pairs)
+		if ev:
+			(r, _, where), (u, _, guard) = ev
+			msg = "'%s' duplicates registration state that the driver core already keeps: set once %s() succeeds, it is tested before %s(); unwind a failed registration with goto labels on the error path and call %s() unconditionally" % (key, r, u, u)
+		else:
+			ev = evidence(rguards.get(key, []), clears.get(key, []), pairs)
+			if not ev:
+				continue
+			(r, _, guard), (u, _, where) = ev
+			msg = "'%s' duplicates registration state that the driver core already keeps: cleared once %s() is done, it is tested to skip %s()" % (key, u, r)
+		found.append((decls.get(key, where), msg, where, guard))
+	return found
+
+@script:python@
+R << s_int.R;
+args << s_int.args;
+F << s_int.F;
+ps << s_int.ps;
+@@
+record(sets, F, R, reg_object(R, args), ps)
+
+@script:python@
+R << s_ptr.R;
+ret << s_ptr.ret;
+F << s_ptr.F;
+ps << s_ptr.ps;
+@@
+record(sets, F, R, ret, ps)
+
+@script:python@
+R << s_cond.R;
+args << s_cond.args;
+F << s_cond.F;
+ps << s_cond.ps;
+@@
+record(sets, F, R, reg_object(R, args), ps)
+
+@script:python@
+U << m_clear.U;
+uargs << m_clear.uargs;
+F << m_clear.F;
+ps << m_clear.ps;
+@@
+record(clears, F, U, unreg_object(U, uargs), ps)
+
+@script:python@
+U << g_if.U;
+uargs << g_if.uargs;
+F << g_if.F;
+pg << g_if.pg;
+@@
+record(guards, F, U, unreg_object(U, uargs), pg)
+
+@script:python@
+U << g_and.U;
+uargs << g_and.uargs;
+F << g_and.F;
+pg << g_and.pg;
+@@
+record(guards, F, U, unreg_object(U, uargs), pg)
+
+@script:python@
+R << m_guard.R;
+args << m_guard.args;
+F << m_guard.F;
+pg << m_guard.pg;
+@@
+record(rguards, F, R, reg_object(R, args, "*"), pg)
+
+@script:python@
+T << decl.T;
+fl << decl.fl;
+pd << decl.pd;
+@@
+if "*" not in T and "struct" not in T and "union" not in T:
+	decls.setdefault(fl, pd[0])
+
+@script:python@
+T << member.T;
+fl << member.fl;
+pd << member.pd;
+@@
+if "*" not in T and "struct" not in T and "union" not in T:
+	decls.setdefault(fl, pd[0])
+
+@script:python depends on org@
+@@
+for pos, msg, where, guard in findings():
+	cocci.print_main(msg, [pos])
+	cocci.print_secs("set or cleared", [where])
+	cocci.print_secs("tested", [guard])
+
+@script:python depends on report@
+@@
+for pos, msg, where, guard in findings():
+	coccilib.report.print_report(pos, msg)
+
+@script:python@
+@@
+for table in (sets, guards, clears, rguards, decls):
+	table.clear()
