@@ -33,7 +33,7 @@ void argv_free(struct argv_list *a)
 static const char *const with_value[] = {
 	"-I", "-D", "-U", "-include", "-imacros", "-isystem", "-iquote",
 	"-idirafter", "-iprefix", "-iwithprefix", "-isysroot", "-x", "-o",
-	"-MF", "-MT", "-MQ", "-target", "-arch", "-Xclang", "--param",
+	"-MF", "-MT", "-MQ", "-target", "-arch", "-Xclang", "--param", "--sysroot",
 	"-Xassembler", "-Xlinker", "-Xpreprocessor", "-aux-info",
 };
 

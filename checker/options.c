@@ -250,6 +250,26 @@ static bool parse_switch(struct options *o, const char *arg)
 	return true;
 }
 
+/* Long options of the compiler driver that kbuild's flags carry
+ * (--target= under LLVM=1, --param= for the stack protector, ...). */
+static bool compiler_long_option(const char *arg)
+{
+	static const char *const prefixes[] = {
+		"--target=", "--param=", "--param", "--sysroot=", "--sysroot",
+		"--gcc-toolchain=", "--rtlib=", "--unwindlib=", "--std=",
+		"--ld-path=",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+
+		if (prefixes[i][n - 1] == '=' ? !strncmp(arg, prefixes[i], n)
+					      : !strcmp(arg, prefixes[i]))
+			return true;
+	}
+	return false;
+}
+
 /* sparse's own options, as kbuild's CHECKFLAGS pass them: ignored. */
 static bool sparse_only(const char *arg)
 {
@@ -284,7 +304,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 			return -1;
 		if (r > 0 || parse_switch(o, arg) || sparse_only(arg))
 			continue;
-		if (arg[1] == '-')
+		if (arg[1] == '-' && !compiler_long_option(arg))
 			return set_error(err, errlen, "unknown option '%s'", arg);
 		/* A compiler flag, as kbuild's checker hook passes them. */
 		o->kbuild = true;

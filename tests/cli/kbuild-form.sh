@@ -6,7 +6,7 @@
 cd "$FIXTURES" || exit 1
 run "$DRVLINT" -D__linux__ -Dlinux -D__STDC__ -Dunix -D__unix__ -Wbitwise \
 	-Wno-return-void -Wno-unknown-attribute --arch=x86 -mlittle-endian \
-	-m64 -D__x86_64__ -Wp,-MMD,"$SCRATCH/.tables.o.d" -nostdinc \
+	-m64 --target=x86_64-linux-gnu -D__x86_64__ -Wp,-MMD,"$SCRATCH/.tables.o.d" -nostdinc \
 	-I "$INCLUDE" -DMODULE tables.c
 expect_status 0 "kbuild form"
 [ -z "$out" ] || fail "kbuild form printed on stdout: $out"
