@@ -289,8 +289,9 @@ static int finish_report(struct run *run, struct report *r,
 	bool done;
 	int ret;
 
-	/* The road map is ordered by what it unlocks, not by place. */
-	if (!strset_has(&run->switches, "const-driver-struct:roadmap"))
+	/* The road map and the inventory are ordered by count, not place. */
+	if (!strset_has(&run->switches, "const-driver-struct:roadmap") &&
+	    !strset_has(&run->switches, "const-driver-struct:inventory"))
 		finding_list_sort_unique(&r->findings);
 	r->root = report_root(run);
 	r->rules = run->rules;

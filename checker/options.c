@@ -44,6 +44,9 @@ void options_usage(FILE *out)
 "      --const-roadmap  instead of findings, the API parameters that block\n"
 "                       constification, with the objects each blocks, most first\n"
 "      --all-types      also consider struct types not in the list\n"
+"      --const-inventory\n"
+"                       instead of findings, per listed type: objects\n"
+"                       defined, already const, can be const now, blocked\n"
 "Output:\n"
 "      --format=FMT     text (default), json or sarif\n"
 "  -o, --output FILE    write the report to FILE\n"
@@ -212,6 +215,7 @@ static const struct {
 	{ "--const-blocked", "const-driver-struct:blocked" },
 	{ "--const-roadmap", "const-driver-struct:roadmap" },
 	{ "--all-types", "const-driver-struct:all-types" },
+	{ "--const-inventory", "const-driver-struct:inventory" },
 };
 
 static bool parse_switch(struct options *o, const char *arg)

@@ -16,6 +16,7 @@
 struct object_facts {
 	const char *key;
 	const struct fact *def;
+	const struct fact *constant;	/* F_CONST: the object is const */
 	bool other_type, exported, init_only;
 	const struct fact **blocker;	/* writes and escapes */
 	size_t nblocker, bcap;
@@ -74,6 +75,10 @@ static void gather(struct object_facts *o, const struct fact *f)
 		break;
 	case F_EXPORTED:
 		o->exported = true;
+		break;
+	case F_CONST:
+		if (!o->constant)
+			o->constant = f;
 		break;
 	}
 }
@@ -270,13 +275,86 @@ static void roadmap_report(struct roadmap *rm, struct finding_list *out)
 	free(rm->row);
 }
 
+/* ---- the inventory ---- */
+
+struct type_row {
+	const char *type;	/* "struct class" */
+	const struct fact *at;	/* the first object of the type */
+	size_t constant, can, blocked;
+};
+
+struct inventory {
+	struct type_row *row;
+	size_t n, cap;
+};
+
+static struct type_row *type_row_for(struct inventory *inv, const char *type,
+				     const struct fact *at)
+{
+	struct type_row *r;
+
+	for (size_t i = 0; i < inv->n; i++)
+		if (!strcmp(inv->row[i].type, type))
+			return &inv->row[i];
+	GROW(inv->row, inv->cap, inv->n);
+	r = &inv->row[inv->n++];
+	memset(r, 0, sizeof(*r));
+	r->type = type;
+	r->at = at;
+	return r;
+}
+
+static void inventory_add(struct inventory *inv, const struct object_facts *o,
+			  bool blocked)
+{
+	if (o->constant)
+		type_row_for(inv, o->constant->text, o->constant)->constant++;
+	else if (o->def && !o->other_type && blocked)
+		type_row_for(inv, type_of(o->def), o->def)->blocked++;
+	else if (o->def && !o->other_type)
+		type_row_for(inv, type_of(o->def), o->def)->can++;
+}
+
+static int by_objects(const void *a, const void *b)
+{
+	const struct type_row *x = a, *y = b;
+	size_t nx = x->constant + x->can + x->blocked;
+	size_t ny = y->constant + y->can + y->blocked;
+
+	if (nx != ny)
+		return nx < ny ? 1 : -1;
+	return strcmp(x->type, y->type);
+}
+
+static void inventory_report(struct inventory *inv, struct finding_list *out)
+{
+	qsort(inv->row, inv->n, sizeof(*inv->row), by_objects);
+	for (size_t i = 0; i < inv->n; i++) {
+		const struct type_row *r = &inv->row[i];
+		size_t n = r->constant + r->can + r->blocked;
+		char *msg = xasprintf("%s: %zu object%s: %zu const, %zu can be const now, %zu blocked",
+				      r->type, n, n == 1 ? "" : "s", r->constant,
+				      r->can, r->blocked);
+
+		finding_add(out, RULE, SEV_NOTE, r->at->loc.file,
+			    r->at->loc.line, r->at->loc.column, r->type, msg);
+		free(msg);
+	}
+	free(inv->row);
+}
+
 /* ---- the decision ---- */
 
 static void decide(const struct const_rules *rules, struct object_facts *o,
-		   struct roadmap *rm, struct finding_list *out)
+		   struct roadmap *rm, struct inventory *inv,
+		   struct finding_list *out)
 {
 	bool blocked = o->nblocker || o->exported;
 
+	if (rules->inventory) {
+		inventory_add(inv, o, blocked);
+		return;
+	}
 	if (!o->def)
 		return;		/* defined outside the checked units */
 	if (rules->roadmap) {
@@ -297,6 +375,7 @@ void const_finish(const void *state, const struct fact_list *facts,
 	const struct fact **sorted = xcalloc(facts->n, sizeof(*sorted));
 	struct object_facts *objs = xcalloc(facts->n, sizeof(*objs));
 	struct roadmap rm = { 0 };
+	struct inventory inv = { 0 };
 	size_t nobj = 0;
 
 	for (size_t i = 0; i < facts->n; i++)
@@ -310,11 +389,13 @@ void const_finish(const void *state, const struct fact_list *facts,
 		gather(&objs[nobj - 1], sorted[i]);
 	}
 	for (size_t i = 0; i < nobj; i++) {
-		decide(rules, &objs[i], &rm, out);
+		decide(rules, &objs[i], &rm, &inv, out);
 		free(objs[i].blocker);
 		free(objs[i].fix);
 	}
-	if (rules->roadmap)
+	if (rules->inventory)
+		inventory_report(&inv, out);
+	else if (rules->roadmap)
 		roadmap_report(&rm, out);
 	free(objs);
 	free(sorted);

@@ -73,6 +73,7 @@ static void *const_init(const struct check_config *cfg, char *err,
 	r->blocked = check_switch(cfg, RULE, "blocked");
 	r->roadmap = check_switch(cfg, RULE, "roadmap");
 	r->all_types = check_switch(cfg, RULE, "all-types");
+	r->inventory = check_switch(cfg, RULE, "inventory");
 	return r;
 }
 
@@ -118,22 +119,27 @@ static bool object_is_const(CXType t)
 }
 
 /* 1: a listed type, 2: another struct (with --all-types), 0: neither. */
-static int candidate_type(const struct walk *w, CXCursor decl)
+static int listed_type(const struct walk *w, CXType rec)
 {
-	CXType rec = object_record(clang_getCursorType(decl));
-	char *tag;
+	char *tag = cx_spelling(clang_getTypeDeclaration(rec));
 	int which = 0;
 
-	if (rec.kind == CXType_Invalid ||
-	    object_is_const(clang_getCursorType(decl)))
-		return 0;
-	tag = cx_spelling(clang_getTypeDeclaration(rec));
 	if (strset_has(&w->rules->types, tag))
 		which = 1;
 	else if (w->rules->all_types && *tag && !strchr(tag, ' '))
 		which = 2;
 	free(tag);
 	return which;
+}
+
+static int candidate_type(const struct walk *w, CXCursor decl)
+{
+	CXType rec = object_record(clang_getCursorType(decl));
+
+	if (rec.kind == CXType_Invalid ||
+	    object_is_const(clang_getCursorType(decl)))
+		return 0;
+	return listed_type(w, rec);
 }
 
 static bool pointer_to_const(CXType t)
@@ -618,14 +624,35 @@ static bool at_file_scope(CXCursor decl)
 	       CXCursor_TranslationUnit;
 }
 
+/* For --const-inventory: a listed object that is const already. */
+static void note_const_definition(struct walk *w, CXCursor c)
+{
+	CXType rec = object_record(clang_getCursorType(c));
+	char *tag, *type, *key;
+
+	if (rec.kind == CXType_Invalid ||
+	    !object_is_const(clang_getCursorType(c)) || listed_type(w, rec) != 1)
+		return;
+	tag = cx_spelling(clang_getTypeDeclaration(rec));
+	type = xasprintf("struct %s", tag);
+	key = object_key(w, c);
+	record(w, F_CONST, key, c, type, NULL, 0);
+	free(key);
+	free(type);
+	free(tag);
+}
+
 static void note_definition(struct walk *w, CXCursor c)
 {
 	int which;
 	const struct object *o;
 	char *decl;
 
-	if (!clang_isCursorDefinition(c) || !at_file_scope(c) ||
-	    !(which = candidate_type(w, c)) || placed_in_section(w, c))
+	if (!clang_isCursorDefinition(c) || !at_file_scope(c))
+		return;
+	if (w->rules->inventory)
+		note_const_definition(w, c);
+	if (!(which = candidate_type(w, c)) || placed_in_section(w, c))
 		return;
 	o = object_for(w, c);
 	if (!o)

@@ -17,7 +17,7 @@
 
 struct const_rules {
 	struct strset types;
-	bool blocked, roadmap, all_types;
+	bool blocked, roadmap, all_types, inventory;
 };
 
 enum fact_kind {
@@ -27,6 +27,7 @@ enum fact_kind {
 	F_WRITE,		/* text: what writes it; value: 1 in __init code */
 	F_ESCAPE,		/* text: what needs it writable; extra: API key */
 	F_EXPORTED,		/* EXPORT_SYMBOL*(): users outside the tree */
+	F_CONST,		/* already const (--const-inventory); text: its type */
 };
 
 /*

@@ -27,6 +27,30 @@ expect_match "$first" "sysfs.h:[0-9]+:[0-9]+: note: legacy_register_group\(\): p
 expect_match "$out" "note: 'ar_escaped' blocked" "road map lists the objects"
 expect_match "$out" "memset\(\): parameter 1 is 'void \*': it blocks 1 object, 1 of them only by it" "road map row"
 
+# The inventory: per type, objects defined, const, can be const, blocked.
+mkdir -p "$SCRATCH/inv"
+cat >"$SCRATCH/inv/inv.c" <<'C'
+#include <linux/device.h>
+static const struct bus_type inv_a = { .name = "a" };
+const struct bus_type inv_b = { .name = "b" };
+static struct bus_type inv_c = { .name = "c" };
+static struct bus_type inv_d = { .name = "d" };
+static const struct class inv_e = { .name = "e" };
+static const struct class *inv_p = &inv_e;
+void inv_write(void);
+void inv_write(void)
+{
+	inv_d.name = "w";
+	(void)inv_c;
+	(void)inv_p;
+}
+C
+run "$DRVLINT" --checks=-*,const-driver-struct --const-inventory "$SCRATCH/inv/inv.c" "${flags[@]}"
+expect_status 1 "--const-inventory"
+expect_match "$out" "inv.c:2:30: note: struct bus_type: 4 objects: 2 const, 1 can be const now, 1 blocked \\[const-driver-struct\\]" "inventory row"
+expect_match "$out" "note: struct class: 1 object: 1 const, 0 can be const now, 0 blocked" "inventory of a type with only const objects"
+[ "$(printf '%s\n' "$out" | grep -c ': note: ')" -eq 2 ] || fail "inventory: one row per type expected: $out"
+
 # A global declared in a header: the fix adds const in both places.
 mkdir -p "$SCRATCH/hdr"
 cat >"$SCRATCH/hdr/foo.h" <<'H'
