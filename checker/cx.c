@@ -109,6 +109,37 @@ enum cx_op cx_operator(CXCursor c)
 		return unary_op(c);
 	return binary_op(c);
 }
+
+enum cx_test cx_test_operator(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	if (k == CXCursor_UnaryOperator)
+		return clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot ?
+			       CX_TEST_NOT : CX_TEST_NONE;
+	if (k != CXCursor_BinaryOperator)
+		return CX_TEST_NONE;
+	switch (clang_getCursorBinaryOperatorKind(c)) {
+	case CXBinaryOperator_LAnd:
+		return CX_TEST_AND;
+	case CXBinaryOperator_LOr:
+		return CX_TEST_OR;
+	case CXBinaryOperator_EQ:
+		return CX_TEST_EQ;
+	case CXBinaryOperator_NE:
+		return CX_TEST_NE;
+	case CXBinaryOperator_LT:
+		return CX_TEST_LT;
+	case CXBinaryOperator_GT:
+		return CX_TEST_GT;
+	case CXBinaryOperator_LE:
+		return CX_TEST_LE;
+	case CXBinaryOperator_GE:
+		return CX_TEST_GE;
+	default:
+		return CX_TEST_NONE;
+	}
+}
 #else
 /* The spelling of the token that starts at or after 'after' in c's extent. */
 static char *token_after(CXCursor c, CXSourceLocation after, bool first)
@@ -197,6 +228,36 @@ enum cx_op cx_operator(CXCursor c)
 	}
 	free(t);
 	free(ch);
+	return op;
+}
+
+enum cx_test cx_test_operator(CXCursor c)
+{
+	static const struct {
+		const char *text;
+		enum cx_test op;
+	} binary[] = {
+		{ "&&", CX_TEST_AND }, { "||", CX_TEST_OR }, { "==", CX_TEST_EQ },
+		{ "!=", CX_TEST_NE },  { "<", CX_TEST_LT },  { ">", CX_TEST_GT },
+		{ "<=", CX_TEST_LE },  { ">=", CX_TEST_GE },
+	};
+	enum CXCursorKind k = clang_getCursorKind(c);
+	enum cx_test op = CX_TEST_NONE;
+	char *t;
+
+	if (k == CXCursor_UnaryOperator) {
+		t = token_after(c, clang_getRangeStart(clang_getCursorExtent(c)), true);
+		op = !strcmp(t, "!") ? CX_TEST_NOT : CX_TEST_NONE;
+	} else if (k == CXCursor_BinaryOperator && cx_child_count(c) == 2) {
+		t = token_after(c, clang_getRangeEnd(clang_getCursorExtent(cx_child(c, 0))),
+				false);
+		for (size_t i = 0; i < sizeof(binary) / sizeof(*binary); i++)
+			if (!strcmp(binary[i].text, t))
+				op = binary[i].op;
+	} else {
+		return CX_TEST_NONE;
+	}
+	free(t);
 	return op;
 }
 #endif

@@ -64,7 +64,45 @@ enum cx_op {
  */
 enum cx_op cx_operator(CXCursor c);
 
+/* The logical and comparison operators conditions are read by. */
+enum cx_test {
+	CX_TEST_NONE,		/* not one of these, or cannot be told */
+	CX_TEST_NOT,		/* !x */
+	CX_TEST_AND,		/* a && b */
+	CX_TEST_OR,		/* a || b */
+	CX_TEST_EQ,		/* == */
+	CX_TEST_NE,		/* != */
+	CX_TEST_LT,		/* < */
+	CX_TEST_GT,		/* > */
+	CX_TEST_LE,		/* <= */
+	CX_TEST_GE,		/* >= */
+};
+
+/*
+ * The test operator of a UnaryOperator or BinaryOperator cursor.  Before
+ * libclang 17 it is read from the tokens, so an operator written inside
+ * a macro is CX_TEST_NONE: evidence is lost there, never made up.
+ */
+enum cx_test cx_test_operator(CXCursor c);
+
 /* Visit the direct children of c into an array; caller frees. */
 CXCursor *cx_children(CXCursor c, unsigned int *n);
+
+/* The i-th child, or a null cursor. */
+CXCursor cx_child(CXCursor c, unsigned int i);
+/* The last child (a cast's operand: its type comes first), or null. */
+CXCursor cx_last_child(CXCursor c);
+unsigned int cx_child_count(CXCursor c);
+
+/* Look through parentheses and casts, explicit or implicit. */
+CXCursor cx_strip(CXCursor c);
+
+/* Is c a call of the function 'name'? */
+bool cx_call_named(CXCursor c, const char *name);
+
+/* Does c evaluate to an integer constant?  Sets *value. */
+bool cx_int_constant(CXCursor c, long long *value);
+/* ... to zero, looking through parentheses and casts? */
+bool cx_is_zero(CXCursor c);
 
 #endif
