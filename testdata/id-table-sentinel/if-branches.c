@@ -15,7 +15,7 @@ static const struct of_device_id __maybe_unused ib_disabled_end[] = {	/* expect:
 MODULE_DEVICE_TABLE(of, ib_disabled_end);
 
 /* Nor one under an option that is not set. */
-static const struct of_device_id __maybe_unused ib_unset_end[] = {	/* expect: id-table-sentinel */
+static const struct of_device_id __maybe_unused ib_unset_end[] = {	/* expect-clang: id-table-sentinel */
 	{ .compatible = "acme,ib-b" },
 #ifdef CONFIG_ACME_LEGACY
 	{ .compatible = "acme,ib-b-legacy" },
@@ -55,7 +55,7 @@ static const struct i2c_device_id __maybe_unused ib_optional_entries[] = {
 MODULE_DEVICE_TABLE(i2c, ib_optional_entries);
 
 /* A MODULE_DEVICE_TABLE() in an inactive branch exports nothing. */
-static const struct pci_device_id __maybe_unused ib_legacy_ids[] = {
+static const struct pci_device_id __maybe_unused ib_legacy_ids[] = {	/* expect-cocci: id-table-sentinel */
 	{ PCI_DEVICE(0x1234, 0x0001) },
 };
 #ifdef CONFIG_ACME_LEGACY
@@ -71,7 +71,7 @@ MODULE_DEVICE_TABLE(pci, ib_pci_ids);
 #endif
 
 /* A driver compiled out: its table is not consumed in this configuration. */
-static const struct platform_device_id __maybe_unused ib_legacy_platform_ids[] = {
+static const struct platform_device_id __maybe_unused ib_legacy_platform_ids[] = {	/* expect-cocci: id-table-sentinel */
 	{ "ib-legacy" },
 };
 
