@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cache.h"
 #include "check.h"
 #include "cocci.h"
 #include "cx.h"
@@ -239,6 +240,49 @@ static int exit_status(const struct run *run, const struct report *r)
 	return r->findings.n ? EXIT_FINDINGS : 0;
 }
 
+/*
+ * Everything besides the unit itself that shapes a unit's results: this
+ * very build of drvlint (a rebuilt one may check differently), libclang,
+ * the checks with their switches, the prefilter and the rules files.
+ * false if the build cannot be identified: then nothing is cached.
+ */
+static bool cache_config(const struct run *run, const struct engine_config *cfg,
+			 uint64_t *out)
+{
+	uint64_t h = hash_string(0, "drvlint " DRVLINT_VERSION);
+	char *clang = cx_take(clang_getClangVersion());
+
+	h = hash_string(h, clang);
+	free(clang);
+	if (hash_file("/proc/self/exe", &h))
+		return false;
+	for (size_t i = 0; i < run->nchecks; i++)
+		h = hash_string(h, run->checks[i]->id);
+	for (size_t i = 0; i < run->opt.switches.n; i++)
+		h = hash_string(h, run->opt.switches.v[i]);
+	h = hash_string(h, cfg->prefilter ? "prefilter" : "no-prefilter");
+	if (hash_directory(rules_dir(run), &h))
+		return false;
+	*out = h;
+	return true;
+}
+
+/* --cache-dir, else $XDG_CACHE_HOME/drvlint/units or ~/.cache/drvlint/units. */
+static char *cache_dir(const struct run *run)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (run->opt.no_cache)
+		return NULL;
+	if (run->opt.cache_dir)
+		return path_absolute(run->cwd, run->opt.cache_dir);
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/drvlint/units", xdg);
+	if (home && home[0] == '/')
+		return xasprintf("%s/.cache/drvlint/units", home);
+	return NULL;
+}
+
 static void engine_config_for(struct run *run, struct engine_config *cfg)
 {
 	memset(cfg, 0, sizeof(*cfg));
@@ -254,6 +298,7 @@ static void engine_config_for(struct run *run, struct engine_config *cfg)
 	cfg->progress = !run->opt.quiet && !run->opt.kbuild &&
 			(cfg->progress_tty || run->opt.progress);
 	cfg->defer_finish = run->opt.shard_n > 0;
+	cfg->unit_timeout = run->opt.unit_timeout;
 }
 
 static int compare_units(const void *a, const void *b)
@@ -324,7 +369,8 @@ static int check_units(struct run *run)
 	struct engine_config cfg;
 	struct unit_list ul = { 0 };
 	struct timespec t0;
-	char shard[32];
+	char shard[32], *cache = NULL;
+	bool stuck = false;
 	int ret;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
@@ -341,15 +387,25 @@ static int check_units(struct run *run)
 			 run->opt.shard_n);
 		r.shard = shard;
 	}
+	cache = cache_dir(run);
+	if (cache && cache_config(run, &cfg, &cfg.cache_config))
+		cfg.cache_dir = cache;
 	if (run->opt.engine & ENGINE_CLANG)
-		engine_run(&ul, &cfg, &r);
+		stuck = engine_run(&ul, &cfg, &r);
 	else
 		r.units = ul.n;
 	if ((run->opt.engine & ENGINE_COCCI) && run_cocci(run, &ul, &r))
 		ret = EXIT_TROUBLE;
 	else
 		ret = finish_report(run, &r, &t0);
+	if (stuck) {
+		/* A parse that ran out of time still uses the units and checks. */
+		fflush(stdout);
+		fflush(stderr);
+		_exit(ret);
+	}
 	report_free(&r);
+	free(cache);
 out:
 	unit_list_free(&ul);
 	return ret;

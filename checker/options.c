@@ -62,6 +62,12 @@ void options_usage(FILE *out)
 "      --diff REV       report only findings on lines 'git diff REV' touches\n"
 "Run:\n"
 "  -j N                 N workers (default: one per core)\n"
+"      --cache-dir DIR  keep each unit's results in DIR and re-parse only\n"
+"                       units whose files changed (default:\n"
+"                       $XDG_CACHE_HOME/drvlint/units or ~/.cache/drvlint/units)\n"
+"      --no-cache       neither read nor write cached results\n"
+"      --unit-timeout SEC  give up on a unit after SEC seconds and report it\n"
+"                       as not checked (default: 120; 0: no limit)\n"
 "      --shard K/N      check every N-th unit from the K-th (in file order)\n"
 "                       and write a JSON report with the facts that\n"
 "                       'drvlint merge' joins into one report\n"
@@ -137,6 +143,20 @@ static int parse_shard(struct options *o, const char *v, char *err,
 	return 0;
 }
 
+static int parse_timeout(struct options *o, const char *v, char *err,
+			 size_t errlen)
+{
+	char *end;
+	double t = strtod(v, &end);
+
+	if (!*v || *end || !(t >= 0) || t > 1e6)
+		return set_error(err, errlen,
+				 "--unit-timeout takes seconds (0 for no limit), not '%s'",
+				 v);
+	o->unit_timeout = t;
+	return 0;
+}
+
 static int parse_jobs(struct options *o, const char *v, char *err,
 		      size_t errlen)
 {
@@ -192,7 +212,12 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 		if (v && parse_shard(o, v, err, errlen))
 			return -1;
 	}
-	else if (VALUE("-p"))
+	else if (VALUE("--cache-dir"))
+		o->cache_dir = v;
+	else if (VALUE("--unit-timeout")) {
+		if (v && parse_timeout(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("-p"))
 		o->build_dir = v;
 	else if (VALUE("-j")) {
 		if (v && parse_jobs(o, v, err, errlen))
@@ -229,6 +254,7 @@ static bool parse_switch(struct options *o, const char *arg)
 		{ "-v", &o->verbose },
 		{ "--no-prefilter", &o->no_prefilter },
 		{ "--progress", &o->progress },
+		{ "--no-cache", &o->no_cache },
 	};
 
 	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {
@@ -287,6 +313,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 
 	memset(o, 0, sizeof(*o));
 	o->engine = ENGINE_CLANG;
+	o->unit_timeout = 120;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		int r;

@@ -46,6 +46,9 @@ struct options {
 	const char *diff_rev;		/* --diff */
 	int jobs;			/* 0: one per core */
 	int shard_k, shard_n;		/* --shard K/N; N is 0 without it */
+	const char *cache_dir;		/* --cache-dir, NULL for the default */
+	bool no_cache;			/* --no-cache */
+	double unit_timeout;		/* --unit-timeout, seconds; 0: none */
 	bool fix, patch, quiet, verbose, no_prefilter, progress;
 	/* Called as kbuild's CHECK: compiler flags without "--". */
 	bool kbuild;

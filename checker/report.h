@@ -35,6 +35,7 @@ struct report {
 	struct failure_list failures;
 	unsigned int units;		/* translation units considered */
 	unsigned int units_parsed;	/* of which parsed by libclang */
+	unsigned int units_cached;	/* of which from the result cache */
 	double seconds;
 	const struct check_stat *stats;	/* what the checks counted */
 	size_t nstats;

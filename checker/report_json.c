@@ -108,6 +108,7 @@ static json_t *summary_object(const struct report *r)
 	free(rc);
 	json_object_set_new(o, "units", json_integer(r->units));
 	json_object_set_new(o, "parsed", json_integer(r->units_parsed));
+	json_object_set_new(o, "cached", json_integer(r->units_cached));
 	json_object_set_new(o, "failures", json_integer(r->failures.n));
 	json_object_set_new(o, "findings", json_integer(r->findings.n));
 	json_object_set_new(o, "by_rule", by_rule);

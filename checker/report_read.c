@@ -166,6 +166,7 @@ int report_read_json(const char *path, struct report *r,
 	}
 	r->units += num(summary, "units");
 	r->units_parsed += num(summary, "parsed");
+	r->units_cached += num(summary, "cached");
 	read_stats(r, json_object_get(summary, "stats"));
 	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
 	json_decref(top);

@@ -86,7 +86,10 @@ static const char *plural(size_t n, const char *one, const char *many)
 	return n == 1 ? one : many;
 }
 
-/* "42 units (41 parsed, 1 failed)": units skipped by the prefilter too. */
+/*
+ * "42 units (41 parsed, 1 failed)": units skipped by the prefilter too,
+ * and how many results came from the cache rather than a parse now.
+ */
 static void print_units(FILE *out, const struct report *r)
 {
 	size_t failed = r->failures.n;
@@ -95,6 +98,8 @@ static void print_units(FILE *out, const struct report *r)
 
 	fprintf(out, "%u %s (%u parsed", r->units,
 		plural(r->units, "unit", "units"), r->units_parsed);
+	if (r->units_cached)
+		fprintf(out, ", %u from the cache", r->units_cached);
 	if (skipped)
 		fprintf(out, ", %zu skipped", skipped);
 	fprintf(out, ", %zu failed)", failed);
