@@ -346,7 +346,9 @@ static int finish_report(struct run *run, struct report *r,
 	if (ret || done)
 		return ret;
 	ret = write_report(run, r);
-	if (!run->opt.quiet && (!run->opt.kbuild || run->opt.verbose))
+	/* Off a terminal, nothing but the findings unless asked. */
+	if (!run->opt.quiet && (run->opt.verbose ||
+				(!run->opt.kbuild && (isatty(2) || run->opt.progress))))
 		report_summary(stderr, r);
 	return ret ? ret : exit_status(run, r);
 }
