@@ -166,12 +166,18 @@ struct ur_obj ur_obj_of(CXCursor e)
 struct ur_obj ur_arg_obj(CXCursor arg)
 {
 	CXCursor e = ur_strip(arg);
+	struct ur_obj o;
+	bool addr = false;
 
-	while (cx_operator(e) == CX_OP_ADDR)
+	while (cx_operator(e) == CX_OP_ADDR) {
 		e = ur_strip(last_child(e));
+		addr = true;
+	}
 	if (is_number(clang_getCursorType(e)))
 		return (struct ur_obj){ 0 };
-	return ur_obj_of(arg);
+	o = ur_obj_of(arg);
+	o.embedded = addr && o.key;
+	return o;
 }
 
 void ur_obj_free(struct ur_obj *o)
@@ -188,8 +194,46 @@ struct ur_obj ur_obj_dup(const struct ur_obj *o)
 	if (o->key) {
 		d.key = xstrdup(o->key);
 		d.shown = xstrdup(o->shown);
+		d.embedded = o->embedded;
 	}
 	return d;
+}
+
+const struct regpair *ur_reg_pair(const struct regpairs *rp, const char *reg)
+{
+	for (size_t i = 0; i < rp->n; i++)
+		if (!strcmp(rp->v[i].reg, reg))
+			return &rp->v[i];
+	return NULL;
+}
+
+const struct regpair *ur_unreg_pair(const struct regpairs *rp,
+				    const char *unreg)
+{
+	for (size_t i = 0; i < rp->n; i++)
+		if (!strcmp(rp->v[i].unreg, unreg))
+			return &rp->v[i];
+	return NULL;
+}
+
+const struct regpair *ur_devm_pair(const struct regpairs *rp,
+				   const char *devm)
+{
+	for (size_t i = 0; i < rp->n; i++)
+		if (rp->v[i].managed && !strcmp(rp->v[i].managed, devm))
+			return &rp->v[i];
+	return NULL;
+}
+
+/*
+ * Two driver registrations are peers: the driver core binds each to its
+ * own devices, nothing of one points into the other, and they may be
+ * undone in any order.  Known by name, as the kernel names them all
+ * (__pci_register_driver, usb_register_driver, pnp_register_driver).
+ */
+bool ur_peers(const struct regpair *a, const struct regpair *b)
+{
+	return a && b && strstr(a->reg, "driver") && strstr(b->reg, "driver");
 }
 
 const struct ur_obj *ur_event_object(const struct ur_event *e,
@@ -203,6 +247,60 @@ const struct ur_obj *ur_event_object(const struct ur_event *e,
 	if (argno > e->nargs)
 		return &none;
 	return &e->arg[argno - 1];
+}
+
+static bool word_token(CXTokenKind k)
+{
+	return k == CXToken_Identifier || k == CXToken_Keyword ||
+	       k == CXToken_Literal;
+}
+
+/* The source text of a call's argument, tokens joined; NULL if none. */
+static char *arg_text(CXCursor call, unsigned int argno)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(call);
+	CXCursor arg = clang_Cursor_getArgument(call, argno - 1);
+	CXToken *tok;
+	unsigned int n;
+	char *s = NULL;
+
+	clang_tokenize(tu, clang_getCursorExtent(arg), &tok, &n);
+	for (unsigned int i = 0; i < n && i < 16; i++) {
+		char *t = cx_take(clang_getTokenSpelling(tu, tok[i]));
+		bool space = i && word_token(clang_getTokenKind(tok[i - 1])) &&
+			     word_token(clang_getTokenKind(tok[i]));
+		char *j = xasprintf("%s%s%s", s ? s : "", space ? " " : "", t);
+
+		free(t);
+		free(s);
+		s = j;
+	}
+	clang_disposeTokens(tu, tok, n);
+	return s;
+}
+
+char *ur_label(const struct ur_event *e, const struct regpair *p)
+{
+	const struct ur_obj *o = p ? ur_event_object(e, p) : NULL;
+	unsigned int argno = p ? (e->kind == EV_UNREG ? p->unreg_arg :
+				  p->reg_arg) : 0;
+	char *s = NULL;
+
+	if (o && o->shown)
+		return xstrdup(o->shown);
+	/* Not for an event made up from a helper's call: other arguments. */
+	if (argno && argno <= e->nargs && ur_call_named(e->call, e->name) &&
+	    (int)argno <= clang_Cursor_getNumArguments(e->call))
+		s = arg_text(e->call, argno);
+	if (s && s[0] == '&' && s[1])
+		memmove(s, s + 1, strlen(s));
+	/* register_chrdev(0, ...): the major it returns names the object. */
+	if (s && !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z') ||
+		   (s[0] >= 'A' && s[0] <= 'Z'))) {
+		free(s);
+		s = e->result.shown ? xstrdup(e->result.shown) : NULL;
+	}
+	return s ? s : xstrdup("the object");
 }
 
 bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b,

@@ -12,6 +12,9 @@
  *  - probe and remove, found in the driver structure's initialiser;
  *  - error paths, in any function: after R(x) succeeded, a return of
  *    failure must be preceded by U(x) (unbalanced-registration-paths.c).
+ * and the unwinding itself: its order, double and stray unregisters,
+ * devm_ objects unregistered by hand (-unwind.c within a function,
+ * -order.c for exit and remove).
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -238,21 +241,12 @@ struct balance {
 	const struct ur_func *b_root;
 };
 
-static const struct regpair *first_pair(const struct regpairs *rp,
-					const char *reg)
-{
-	for (size_t i = 0; i < rp->n; i++)
-		if (!strcmp(rp->v[i].reg, reg))
-			return &rp->v[i];
-	return NULL;
-}
-
 static bool undoes(const struct balance *bl, const struct ur_event *r,
 		   const struct ur_event *u)
 {
 	const struct regpair *p;
 
-	if (u->kind != EV_UNREG)
+	if (u->kind != EV_UNREG || u->indirect)
 		return false;
 	p = regpairs_find(bl->rp, r->name, u->name);
 	return p && (u->deferred ||
@@ -280,8 +274,7 @@ static void report_unbalanced(const struct balance *bl,
 			      const struct ur_event *r,
 			      const struct regpair *p)
 {
-	const struct ur_obj *o = ur_event_object(r, p);
-	const char *shown = o->shown ? o->shown : "the object";
+	char *shown = ur_label(r, p);
 	struct check_unit *u = bl->unit;
 	struct finding *f;
 	char *msg, *rel;
@@ -297,6 +290,7 @@ static void report_unbalanced(const struct balance *bl,
 			    bl->b_root->pos.column, rel);
 	free(rel);
 	free(msg);
+	free(shown);
 }
 
 static void check_balance(const struct balance *bl)
@@ -310,7 +304,7 @@ static void check_balance(const struct balance *bl)
 
 			if (r->kind != EV_REG || r->hoisted)
 				continue;
-			p = first_pair(bl->rp, r->name);
+			p = ur_reg_pair(bl->rp, r->name);
 			/*
 			 * A register whose result (the object) is dropped
 			 * cannot be undone by the driver at all: its parent
@@ -339,6 +333,8 @@ static void balance_sides(const struct regpairs *rp, struct check_unit *unit,
 	if (a->n != 1 || b->n != 1)
 		return;
 	bl.b_root = b->v[0];
+	ur_check_sides(rp, unit, a->v[0], b->v[0], fs->v, fs->n,
+		       !strcmp(a_role, "probe"));
 	side_close(a, fs);
 	side_close(b, fs);
 	check_balance(&bl);

@@ -30,6 +30,12 @@
 struct ur_obj {
 	char *key;
 	char *shown;	/* as the source spells it, for messages */
+	/*
+	 * Passed by address ('&priv->misc'): static or embedded in another
+	 * object, so its unregister frees nothing.  An object held by pointer
+	 * may be freed by its unregister (cdev_del() of a cdev_alloc() cdev).
+	 */
+	bool embedded;
 };
 
 enum ur_ev_kind {
@@ -37,6 +43,7 @@ enum ur_ev_kind {
 	EV_UNREG,
 	EV_ASSIGN,	/* lhs = value: error codes and hand-overs */
 	EV_CALL,	/* a call of another function defined in the file */
+	EV_DEVM,	/* a register's managed (devm_) form */
 };
 
 enum ur_value {
@@ -53,7 +60,11 @@ struct ur_event {
 	struct ur_obj result;	/* where a register's result went */
 	bool ptr_result;	/* the register returns the object */
 	bool deferred;		/* released by a callback handed elsewhere */
-	bool hoisted;		/* a loop's unregister, applied at its head */
+	bool indirect;		/* an unregister inside a called function of the file */
+	bool hoisted;		/* a copy of a loop's or an if's unregister */
+	bool looped;		/* inside a loop's body: may run many times */
+	bool guarded;		/* under a test of the object or of a flag */
+	const struct regpair *devm;	/* EV_DEVM: the pair it is a form of */
 	CXCursor call;		/* null for events made up from a helper */
 	struct cx_pos pos;
 	/* EV_ASSIGN */
@@ -95,6 +106,25 @@ struct ur_helpers {
 	size_t n, cap;
 };
 
+/* Building one function's graph and events. */
+struct ur_build {
+	struct ur_func *fn;
+	const struct regpairs *rp;
+	const struct ur_helpers *helpers;
+	int end;
+	int brk, cont;		/* -1 outside loops and switches */
+	int *cases;		/* the case nodes of the innermost switch */
+	size_t ncases, casecap;
+	int dflt;
+	char **label;		/* label names and their nodes */
+	int *label_node;
+	size_t nlabel, labelcap;
+	bool hoist;		/* collecting the copies of unregisters */
+	unsigned int loops;	/* loop bodies around the statement */
+	CXCursor *guards;	/* conditions of the ifs around it */
+	size_t nguards, guardcap;
+};
+
 struct ur_func {
 	CXCursor decl;
 	char *name;
@@ -113,6 +143,14 @@ struct ur_obj ur_obj_of(CXCursor e);
 struct ur_obj ur_arg_obj(CXCursor arg);
 void ur_obj_free(struct ur_obj *o);
 struct ur_obj ur_obj_dup(const struct ur_obj *o);
+/* The first pair with this register, unregister or devm_ form, or NULL. */
+const struct regpair *ur_reg_pair(const struct regpairs *rp, const char *reg);
+const struct regpair *ur_unreg_pair(const struct regpairs *rp,
+				    const char *unreg);
+const struct regpair *ur_devm_pair(const struct regpairs *rp,
+				   const char *devm);
+/* May these two be undone in any order (two drivers)? */
+bool ur_peers(const struct regpair *a, const struct regpair *b);
 /* Look through parentheses and casts. */
 CXCursor ur_strip(CXCursor c);
 bool ur_call_named(CXCursor c, const char *name);
@@ -120,6 +158,11 @@ bool ur_call_named(CXCursor c, const char *name);
 /* The object a register or unregister event is about, for one pair. */
 const struct ur_obj *ur_event_object(const struct ur_event *e,
 				     const struct regpair *p);
+/*
+ * How messages name e's object: as the source spells it ("priv->misc",
+ * "devt" for a number), or "the object"; the caller frees.
+ */
+char *ur_label(const struct ur_event *e, const struct regpair *p);
 /*
  * Same object?  Unknown names match anything; locals only match within
  * one function (cross = false).
@@ -134,6 +177,9 @@ void ur_helpers_free(struct ur_helpers *h);
 const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
 				       const char *name);
 
+/* The events of an expression or leaf statement, in evaluation order. */
+void ur_collect(struct ur_build *b, CXCursor c, struct ur_node *node);
+
 /* Build the graph and events of one function definition. */
 void ur_func_build(struct ur_func *fn, CXCursor decl,
 		   const struct regpairs *rp, const struct ur_helpers *h);
@@ -143,5 +189,14 @@ void ur_event_free(struct ur_event *e);
 /* Walk the error paths of one function; add findings to unit. */
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
 			  struct check_unit *unit);
+
+/*
+ * Module exit's (remove's) unwinding against what module init (probe)
+ * registered, a and b being the roots: the order, and with 'managed'
+ * (probe and remove) unregisters of devm_-registered objects.
+ */
+void ur_check_sides(const struct regpairs *rp, struct check_unit *unit,
+		    const struct ur_func *a, const struct ur_func *b,
+		    const struct ur_func *fns, size_t nfns, bool managed);
 
 #endif

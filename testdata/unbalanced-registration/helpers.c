@@ -61,3 +61,32 @@ static void __exit h_exit(void)
 
 module_init(h_init);
 module_exit(h_exit);
+
+/* A teardown function of the file undoes several things on an error path. */
+static void h_teardown(void)
+{
+	platform_driver_unregister(&h2_driver);
+	misc_deregister(&h_misc);
+}
+
+int h_start_all(void);
+int h_start_all(void)
+{
+	int ret;
+
+	ret = misc_register(&h_misc);
+	if (ret)
+		return ret;
+	ret = platform_driver_register(&h2_driver);
+	if (ret)
+		goto err_misc;
+	ret = h_setup();
+	if (ret) {
+		h_teardown();
+		return ret;
+	}
+	return 0;
+err_misc:
+	misc_deregister(&h_misc);
+	return ret;
+}

@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * unbalanced-registration: what a condition says about a path.  After
+ * 'ret = R(x)', the branch where 'ret' is non-zero (or negative) is the
+ * one where R failed and owes nothing; IS_ERR(x) and '!x' say the same
+ * of registers that return the object.  Status variables ('ret', 'err')
+ * tested non-zero may hold an error from then on.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../util.h"
+#include "unbalanced-registration-flow.h"
+
+#if CINDEX_VERSION_MINOR >= 64
+static CXCursor child_at(CXCursor c, unsigned int i)
+{
+	unsigned int n;
+	CXCursor *ch = cx_children(c, &n), r = clang_getNullCursor();
+
+	if (i < n)
+		r = ch[i];
+	free(ch);
+	return r;
+}
+
+/*
+ * A test does not change the variable: 'if (ret == 0) ok = true; ...
+ * if (ret == 0) return 0;' tests the same result twice, so the result
+ * stays fresh until the variable is assigned again.
+ */
+static void failed(struct ur_state *s, unsigned int b, bool yes)
+{
+	if (yes) {
+		s->live &= ~(1ULL << b);
+		s->failed |= 1ULL << b;
+	}
+}
+
+/* The register event of node n whose call is c. */
+static int reg_call(const struct ur_flow *f, const struct ur_node *n,
+		    CXCursor c)
+{
+	for (size_t i = n->ev; i < n->ev + n->nev; i++) {
+		const struct ur_event *e = &f->fn->ev[i];
+
+		if (e->kind == EV_REG && !clang_Cursor_isNull(e->call) &&
+		    cx_same_expr(e->call, c))
+			return ur_reg_bit(f, i);
+	}
+	return -1;
+}
+
+/* x is non-zero (or negative, 'neg') exactly when 'holds'. */
+static void test_value(const struct ur_flow *f, const struct ur_node *n,
+		       struct ur_state *s, CXCursor x, bool holds, bool neg)
+{
+	struct ur_obj o;
+	int b;
+
+	x = ur_strip(x);
+	if (cx_operator(x) == CX_OP_ASSIGN)
+		x = ur_strip(child_at(x, 0));
+	if (clang_getCursorKind(x) == CXCursor_CallExpr) {
+		b = reg_call(f, n, x);
+		if (b >= 0)
+			failed(s, (unsigned int)b,
+			       ur_reg_event(f, (unsigned int)b)->ptr_result ?
+				       !holds && !neg : holds);
+		return;
+	}
+	o = ur_obj_of(x);
+	if (!o.key)
+		return;
+	for (unsigned int i = 0; i < f->nreg; i++) {
+		const struct ur_event *r = ur_reg_event(f, i);
+
+		if (!(s->fresh & (1ULL << i)) || !r->result.key ||
+		    strcmp(r->result.key, o.key))
+			continue;
+		if (r->ptr_result && (holds || neg))
+			continue;	/* non-NULL may still be an ERR_PTR */
+		failed(s, i, r->ptr_result ? true : holds);
+	}
+	b = ur_var_bit(f, o.key);
+	if (b >= 0) {
+		if (holds)
+			s->err |= 1ULL << b;
+		else
+			s->err &= ~(1ULL << b);
+	}
+	ur_obj_free(&o);
+}
+
+static bool is_zero(CXCursor c)
+{
+	CXEvalResult ev = clang_Cursor_Evaluate(ur_strip(c));
+	bool yes = false;
+
+	if (!ev)
+		return false;
+	yes = clang_EvalResult_getKind(ev) == CXEval_Int &&
+	      clang_EvalResult_getAsLongLong(ev) == 0;
+	clang_EvalResult_dispose(ev);
+	return yes;
+}
+
+static void test_is_err(const struct ur_flow *f, struct ur_state *s,
+			CXCursor arg, bool holds)
+{
+	struct ur_obj o = ur_obj_of(arg);
+
+	for (unsigned int i = 0; o.key && i < f->nreg; i++) {
+		const struct ur_event *r = ur_reg_event(f, i);
+
+		if ((s->fresh & (1ULL << i)) && r->result.key &&
+		    !strcmp(r->result.key, o.key))
+			failed(s, i, holds);
+	}
+	ur_obj_free(&o);
+}
+
+
+static void refine_binary(const struct ur_flow *f, const struct ur_node *n,
+			  struct ur_state *s, CXCursor c, bool holds)
+{
+	unsigned int nch;
+	CXCursor *ch = cx_children(c, &nch);
+	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+
+	if (nch != 2)
+		goto out;
+	switch (op) {
+	case CXBinaryOperator_LAnd:
+	case CXBinaryOperator_LOr:
+		if (holds == (op == CXBinaryOperator_LAnd)) {
+			ur_refine(f, n, s, ch[0], holds);
+			ur_refine(f, n, s, ch[1], holds);
+		} else {
+			/*
+			 * 'a || R() < 0' holds: either R failed or it never
+			 * ran; a register in the right operand owes nothing.
+			 */
+			ur_refine(f, n, s, ch[1], holds);
+		}
+		break;
+	case CXBinaryOperator_EQ:
+	case CXBinaryOperator_NE:
+		if (is_zero(ch[1]))
+			test_value(f, n, s, ch[0],
+				   holds == (op == CXBinaryOperator_NE), false);
+		break;
+	case CXBinaryOperator_LT:
+	case CXBinaryOperator_GE:
+		if (is_zero(ch[1]))
+			test_value(f, n, s, ch[0],
+				   holds == (op == CXBinaryOperator_LT), true);
+		break;
+	case CXBinaryOperator_Assign:
+		test_value(f, n, s, ch[0], holds, false);
+		break;
+	default:
+		break;
+	}
+out:
+	free(ch);
+}
+
+/* Learn from the condition c having the value 'holds'. */
+void ur_refine(const struct ur_flow *f, const struct ur_node *n,
+	       struct ur_state *s, CXCursor c, bool holds)
+{
+	c = ur_strip(c);
+	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
+	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
+		ur_refine(f, n, s, child_at(c, 0), !holds);
+		return;
+	}
+	if (ur_call_named(c, "__builtin_expect")) {
+		ur_refine(f, n, s, clang_Cursor_getArgument(c, 0), holds);
+		return;
+	}
+	if (ur_call_named(c, "IS_ERR") || ur_call_named(c, "IS_ERR_OR_NULL")) {
+		test_is_err(f, s, clang_Cursor_getArgument(c, 0), holds);
+		return;
+	}
+	if (clang_getCursorKind(c) == CXCursor_BinaryOperator) {
+		refine_binary(f, n, s, c, holds);
+		return;
+	}
+	test_value(f, n, s, c, holds, false);
+}
+#else
+/* libclang before 17 cannot name operators: conditions teach nothing. */
+void ur_refine(const struct ur_flow *f, const struct ur_node *n,
+	       struct ur_state *s, CXCursor c, bool holds)
+{
+	(void)f;
+	(void)n;
+	(void)s;
+	(void)c;
+	(void)holds;
+}
+#endif
+
