@@ -10,6 +10,7 @@
  * every lookup until its times are old enough to be trusted (git's racy
  * index entries, the same problem).
  */
+#include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -377,15 +378,38 @@ static char *next_line(char **p)
 	return line;
 }
 
+/* The next space-separated number of *p in base; false if there is none. */
+static bool next_number(char **p, int base, bool is_signed, uint64_t *out)
+{
+	char *end;
+
+	unsigned char c = (unsigned char)(*p)[1];
+
+	if (**p != ' ' || !(isxdigit(c) || (is_signed && c == '-')))
+		return false;
+	errno = 0;
+	*out = is_signed ? (uint64_t)strtoll(*p + 1, &end, base) :
+			   strtoull(*p + 1, &end, base);
+	if (errno || end == *p + 1)
+		return false;
+	*p = end;
+	return true;
+}
+
+/* "dep HASH SIZE MTIME CTIME PATH": read thousands of times per run. */
 static bool parse_dep(char *line, struct dep_record *d)
 {
-	int used = 0;
+	char *p = line + 3;
+	uint64_t mtime, ctime;
 
-	if (sscanf(line, "dep %" SCNx64 " %" SCNu64 " %" SCNd64 " %" SCNd64 " %n",
-		   &d->hash, &d->size, &d->mtime, &d->ctime, &used) != 4 ||
-	    !used || !line[used])
+	if (strncmp(line, "dep", 3) || !next_number(&p, 16, false, &d->hash) ||
+	    !next_number(&p, 10, false, &d->size) ||
+	    !next_number(&p, 10, true, &mtime) ||
+	    !next_number(&p, 10, true, &ctime) || p[0] != ' ' || p[1] != '/')
 		return false;
-	d->path = xstrdup(line + used);
+	d->mtime = (int64_t)mtime;
+	d->ctime = (int64_t)ctime;
+	d->path = xstrdup(p + 1);
 	return true;
 }
 
@@ -693,7 +717,8 @@ static bool record_deps(struct cache_dep *deps, size_t ndeps,
 
 		if (i && !strcmp(deps[i].path, deps[i - 1].path))
 			continue;
-		if (strchr(deps[i].path, '\n') || stat(deps[i].path, &st))
+		if (deps[i].path[0] != '/' || strchr(deps[i].path, '\n') ||
+		    stat(deps[i].path, &st))
 			return false;
 		GROW(m->deps, m->cap, m->ndeps);
 		d = &m->deps[m->ndeps++];
