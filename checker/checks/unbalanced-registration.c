@@ -160,77 +160,6 @@ static void side_close(struct side *s, const struct funcs *fs)
 	}
 }
 
-/* ---- module init and exit ---- */
-
-/* The function a DeclRefExpr under c names, if any. */
-static enum CXChildVisitResult find_fn_ref(CXCursor c, CXCursor parent,
-					   CXClientData data)
-{
-	char **name = data;
-	CXCursor d;
-
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_DeclRefExpr)
-		return CXChildVisit_Recurse;
-	d = clang_getCursorReferenced(c);
-	if (clang_getCursorKind(d) != CXCursor_FunctionDecl)
-		return CXChildVisit_Continue;
-	*name = cx_spelling(d);
-	return CXChildVisit_Break;
-}
-
-static char *fn_ref(CXCursor c)
-{
-	char *name = NULL;
-
-	clang_visitChildren(c, find_fn_ref, &name);
-	return name;
-}
-
-static bool starts(const char *s, const char *prefix)
-{
-	return !strncmp(s, prefix, strlen(prefix));
-}
-
-/*
- * What module_init() and module_exit() leave after expansion: as a
- * module, __inittest() and __exittest() returning the function; built
- * in, an __initcall_* variable (or, with PREL32 relocations,
- * __ADDRESSABLE(fn): '__UNIQUE_ID___addressable_<fn><n>') and an
- * __exitcall_<fn> variable.
- */
-static enum CXChildVisitResult find_entry(CXCursor c, CXCursor parent,
-					  CXClientData data)
-{
-	void **d = data;
-	struct side *init = d[0], *fini = d[1];
-	const struct funcs *fs = d[2];
-	CXFile *main_file = d[3];
-	enum CXCursorKind k = clang_getCursorKind(c);
-	char *name, *fn = NULL;
-
-	(void)parent;
-	if ((k != CXCursor_VarDecl && k != CXCursor_FunctionDecl) ||
-	    !cx_in_file(c, *main_file))
-		return CXChildVisit_Continue;
-	name = cx_spelling(c);
-	if (k == CXCursor_FunctionDecl ? !strcmp(name, "__inittest") :
-	    starts(name, "__initcall_") ||
-	    starts(name, "__UNIQUE_ID___addressable_")) {
-		fn = fn_ref(c);
-		if (fn && (k == CXCursor_FunctionDecl ||
-			   strstr(name, fn) || starts(name, "__initcall_")))
-			side_add(init, func_named(fs, fn));
-	} else if (k == CXCursor_FunctionDecl ? !strcmp(name, "__exittest") :
-		   starts(name, "__exitcall_")) {
-		fn = fn_ref(c);
-		side_add(fini, func_named(fs, fn));
-	}
-	free(fn);
-	free(name);
-	return CXChildVisit_Continue;
-}
-
 /* ---- does the other side unregister? ---- */
 
 struct balance {
@@ -340,75 +269,33 @@ static void balance_sides(const struct regpairs *rp, struct check_unit *unit,
 	check_balance(&bl);
 }
 
-/* ---- drivers: probe and remove ---- */
-
-struct driver {
-	char *probe, *remove;
-};
-
-static bool is_remove_field(const char *f)
-{
-	return !strcmp(f, "remove") || !strcmp(f, "remove_new") ||
-	       !strcmp(f, "disconnect");
-}
-
-/* '.probe = foo_probe' in an initialiser: a MemberRef, then the value. */
-static enum CXChildVisitResult find_callbacks(CXCursor c, CXCursor parent,
-					      CXClientData data)
-{
-	struct driver *drv = data;
-	unsigned int n;
-	CXCursor *ch;
-	char *field, *fn;
-
-	(void)parent;
-	ch = cx_children(c, &n);
-	if (n == 2 && clang_getCursorKind(ch[0]) == CXCursor_MemberRef) {
-		field = cx_spelling(ch[0]);
-		fn = clang_getCursorKind(ur_strip(ch[1])) == CXCursor_DeclRefExpr &&
-		     clang_getCursorKind(clang_getCursorReferenced(
-			     ur_strip(ch[1]))) == CXCursor_FunctionDecl ?
-			     cx_spelling(ur_strip(ch[1])) : NULL;
-		if (fn && !strcmp(field, "probe") && !drv->probe)
-			drv->probe = xstrdup(fn);
-		else if (fn && is_remove_field(field) && !drv->remove)
-			drv->remove = xstrdup(fn);
-		free(fn);
-		free(field);
-	}
-	free(ch);
-	return CXChildVisit_Recurse;
-}
-
-static enum CXChildVisitResult find_drivers(CXCursor c, CXCursor parent,
-					    CXClientData data)
-{
-	void **d = data;
-	struct check_unit *unit = d[0];
-	const struct regpairs *rp = d[1];
-	const struct funcs *fs = d[2];
-	struct driver drv = { 0 };
-	struct side probe = { 0 }, remove = { 0 };
-
-	(void)parent;
-	if (clang_getCursorKind(c) != CXCursor_VarDecl ||
-	    !cx_in_file(c, unit->main_file))
-		return CXChildVisit_Continue;
-	clang_visitChildren(c, find_callbacks, &drv);
-	if (drv.probe && drv.remove) {
-		side_add(&probe, func_named(fs, drv.probe));
-		side_add(&remove, func_named(fs, drv.remove));
-		balance_sides(rp, unit, fs, &probe, &remove, "probe",
-			      "remove callback");
-	}
-	free(probe.v);
-	free(remove.v);
-	free(drv.probe);
-	free(drv.remove);
-	return CXChildVisit_Continue;
-}
-
 /* ---- the check ---- */
+
+/* The roots' functions of the file, one side of a pairing. */
+static void side_of(struct side *s, const struct funcs *fs, char *const *names,
+		    size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		side_add(s, func_named(fs, names[i]));
+}
+
+static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
+			  const struct funcs *fs, const struct ur_roles *roles)
+{
+	struct side a = { 0 }, b = { 0 };
+
+	side_of(&a, fs, roles->init.v, roles->init.n);
+	side_of(&b, fs, roles->exit.v, roles->exit.n);
+	balance_sides(rp, unit, fs, &a, &b, "module init", "module exit");
+	for (size_t i = 0; i < roles->ndrv; i++) {
+		a.n = b.n = 0;
+		side_of(&a, fs, &roles->drv[i].probe, 1);
+		side_of(&b, fs, &roles->drv[i].remove, 1);
+		balance_sides(rp, unit, fs, &a, &b, "probe", "remove callback");
+	}
+	free(a.v);
+	free(b.v);
+}
 
 static void ur_run(const void *state, struct check_unit *unit)
 {
@@ -416,21 +303,16 @@ static void ur_run(const void *state, struct check_unit *unit)
 	CXCursor tu = clang_getTranslationUnitCursor(unit->tu);
 	struct ur_helpers helpers = { 0 };
 	struct funcs fs = { 0 };
-	struct side init = { 0 }, fini = { 0 };
+	struct ur_roles roles;
 	void *fdata[4] = { &fs, (void *)rp, &helpers, &unit->main_file };
-	void *edata[4] = { &init, &fini, &fs, &unit->main_file };
-	void *ddata[3] = { unit, (void *)rp, &fs };
 
 	ur_helpers_collect(&helpers, rp, unit->tu, unit->main_file);
 	clang_visitChildren(tu, collect_funcs, fdata);
 	for (size_t i = 0; i < fs.n; i++)
 		ur_check_error_paths(&fs.v[i], rp, unit);
-	clang_visitChildren(tu, find_entry, edata);
-	balance_sides(rp, unit, &fs, &init, &fini, "module init",
-		      "module exit");
-	clang_visitChildren(tu, find_drivers, ddata);
-	free(init.v);
-	free(fini.v);
+	ur_roles_find(unit->tu, unit->main_file, &roles);
+	balance_roles(rp, unit, &fs, &roles);
+	ur_roles_free(&roles);
 	for (size_t i = 0; i < fs.n; i++)
 		ur_func_free(&fs.v[i]);
 	free(fs.v);

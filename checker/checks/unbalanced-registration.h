@@ -190,6 +190,26 @@ void ur_event_free(struct ur_event *e);
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
 			  struct check_unit *unit);
 
+/* The roles of a file's functions, by name. */
+struct ur_names {
+	char **v;
+	size_t n, cap;
+};
+
+struct ur_driver {
+	char *probe, *remove;
+};
+
+struct ur_roles {
+	struct ur_names init, exit;	/* module_init(), module_exit() */
+	struct ur_driver *drv;		/* structures with .probe and .remove */
+	size_t ndrv, drvcap;
+};
+
+void ur_roles_find(CXTranslationUnit tu, CXFile main_file,
+		   struct ur_roles *r);
+void ur_roles_free(struct ur_roles *r);
+
 /*
  * Module exit's (remove's) unwinding against what module init (probe)
  * registered, a and b being the roots: the order, and with 'managed'
