@@ -21,6 +21,7 @@
 #include "engine.h"
 #include "gate.h"
 #include "options.h"
+#include "pairs.h"
 #include "report.h"
 #include "rules.h"
 #include "units.h"
@@ -469,6 +470,45 @@ static int merge_shards(struct run *run)
 	return ret;
 }
 
+/* drvlint pairs --mine: candidate pairs for rules/register-pairs.list. */
+static int mine_pairs(struct run *run)
+{
+	struct unit_list ul = { 0 };
+	struct pairs_config cfg = {
+		.rules_dir = rules_dir(run), .jobs = run->opt.jobs,
+		.progress_tty = isatty(2),
+		.unit_timeout = run->opt.unit_timeout,
+	};
+	FILE *out = stdout;
+	char err[PATH_MAX + 512], *root;
+	bool stuck = false;
+	int ret = collect_units(run, &ul), failed;
+
+	cfg.progress = !run->opt.quiet &&
+		       (cfg.progress_tty || run->opt.progress);
+	if (ret)
+		goto out;
+	if (run->opt.output && !(out = fopen(run->opt.output, "w"))) {
+		snprintf(err, sizeof(err), "%s: %s", run->opt.output,
+			 strerror(errno));
+		ret = fail(err);
+		goto out;
+	}
+	cfg.root = root = report_root(run);
+	failed = pairs_mine(&ul, &cfg, out, &stuck, err, sizeof(err));
+	ret = failed < 0 ? fail(err) : failed ? EXIT_TROUBLE : 0;
+	if (out != stdout && fclose(out) && !ret)
+		ret = fail("could not write the candidate pairs");
+	if (stuck) {
+		fflush(stdout);
+		_exit(ret);
+	}
+	free(root);
+out:
+	unit_list_free(&ul);
+	return ret;
+}
+
 int main(int argc, char **argv)
 {
 	struct run *run = xcalloc(1, sizeof(*run));
@@ -499,6 +539,9 @@ int main(int argc, char **argv)
 			break;
 		case CMD_MERGE:
 			ret = merge_shards(run);
+			break;
+		case CMD_PAIRS:
+			ret = mine_pairs(run);
 			break;
 		default:
 			ret = check_units(run);

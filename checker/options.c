@@ -15,6 +15,7 @@ void options_usage(FILE *out)
 	fputs(
 "Usage: drvlint [OPTION]... [FILE|DIR]... [-- COMPILER-FLAGS]\n"
 "       drvlint merge [OPTION]... SHARD.json...\n"
+"       drvlint pairs --mine [OPTION]... [-p BUILD_DIR | FILE|DIR... -- FLAGS]\n"
 "Check Linux drivers for driver-model misuse.\n"
 "\n"
 "Files come from a compile database (-p) or are parsed with the compiler\n"
@@ -47,6 +48,10 @@ void options_usage(FILE *out)
 "      --const-inventory\n"
 "                       instead of findings, per listed type: objects\n"
 "                       defined, already const, can be const now, blocked\n"
+"pairs:\n"
+"      --mine           candidate register/unregister pairs mined from the\n"
+"                       code, in rules/register-pairs.list's format, most\n"
+"                       seen first\n"
 "Output:\n"
 "      --format=FMT     text (default), json or sarif\n"
 "  -o, --output FILE    write the report to FILE\n"
@@ -255,6 +260,7 @@ static bool parse_switch(struct options *o, const char *arg)
 		{ "--no-prefilter", &o->no_prefilter },
 		{ "--progress", &o->progress },
 		{ "--no-cache", &o->no_cache },
+		{ "--mine", &o->mine },
 	};
 
 	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {
@@ -304,6 +310,24 @@ static bool compiler_long_option(const char *arg)
 static bool sparse_only(const char *arg)
 {
 	return !strncmp(arg, "--arch=", 7);
+}
+
+/* 'drvlint pairs --mine [-p DIR | PATHS -- FLAGS]' */
+static int pairs_command(struct options *o, char *err, size_t errlen)
+{
+	if (o->paths.n && !strcmp(o->paths.v[0], "pairs") &&
+	    o->command == CMD_CHECK) {
+		o->command = CMD_PAIRS;
+		free(o->paths.v[0]);
+		memmove(o->paths.v, o->paths.v + 1,
+			o->paths.n * sizeof(char *));
+		o->paths.n--;
+	}
+	if (o->command == CMD_PAIRS && !o->mine)
+		return set_error(err, errlen, "pairs: say what to do: --mine");
+	if (o->mine && o->command != CMD_PAIRS && o->command != CMD_HELP)
+		return set_error(err, errlen, "--mine goes with 'drvlint pairs'");
+	return 0;
 }
 
 int options_parse(struct options *o, int argc, char **argv, char *err,
@@ -363,7 +387,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 	if (o->shard_n && o->format != FORMAT_JSON)
 		return set_error(err, errlen,
 				 "--shard writes a report for 'drvlint merge': add --format=json");
-	return 0;
+	return pairs_command(o, err, errlen);
 }
 
 void options_free(struct options *o)

@@ -19,6 +19,7 @@ enum command {
 	CMD_VERSION,
 	CMD_LIST_CHECKS,
 	CMD_MERGE,
+	CMD_PAIRS,	/* 'drvlint pairs --mine' */
 };
 
 enum engine_select {
@@ -50,6 +51,7 @@ struct options {
 	bool no_cache;			/* --no-cache */
 	double unit_timeout;		/* --unit-timeout, seconds; 0: none */
 	bool fix, patch, quiet, verbose, no_prefilter, progress;
+	bool mine;			/* pairs --mine */
 	/* Called as kbuild's CHECK: compiler flags without "--". */
 	bool kbuild;
 };
