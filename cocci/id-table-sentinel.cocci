@@ -459,6 +459,13 @@ position pc;
 
 MODULE_DEVICE_TABLE@pc(x, V);
 
+@script:python@
+x << mdt.x;
+V << mdt.V;
+pc << mdt.pc;
+@@
+consume(V, pc[0], "export", x)
+
 @usbser depends on need@
 declarer name module_usb_serial_driver;
 identifier x, V;
@@ -466,6 +473,12 @@ position pc;
 @@
 
 module_usb_serial_driver@pc(x, V);
+
+@script:python@
+V << usbser.V;
+pc << usbser.pc;
+@@
+consume(V, pc[0], "call", "module_usb_serial_driver")
 
 @fld depends on need@
 identifier s, D, f, g, V;
@@ -477,109 +490,6 @@ struct s D = { ..., .f@pc = \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\), ... };
 |
 struct s D = { ..., .g = { ..., .f@pc = \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\), ... }, ... };
 )
-
-@asg depends on need@
-expression E;
-identifier f, V;
-position pc;
-@@
-
-(
-E.f@pc = \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\)
-|
-E->f@pc = \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\)
-)
-
-@call depends on need@
-identifier f, V;
-expression list[n] es;
-position pc;
-@@
-
-f@pc(es, \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\), ...)
-
-@iter depends on need@
-iterator name for_each_matching_node, for_each_matching_node_and_match;
-identifier V;
-expression E, M;
-statement S;
-position pc;
-@@
-
-(
-for_each_matching_node@pc(E, V) S
-|
-for_each_matching_node_and_match@pc(E, V, M) S
-)
-
-// A pointer between a table and its walker.
-@alias depends on need@
-identifier W, V;
-position pa;
-@@
-
-W@pa = \(V\|&V[0]\)
-
-@alias_decl depends on need@
-identifier W, V;
-type T;
-position pa;
-@@
-
-T W@pa = \(V\|&V[0]\);
-
-@param depends on need@
-identifier fn, prm;
-type T;
-parameter list[n] ps;
-position pp;
-@@
-
-fn@pp(ps, T prm, ...) { ... }
-
-// Loops that run until an entry ends them, with no other bound.
-@ploop depends on need@
-identifier W;
-expression E, C;
-statement S;
-position pl;
-@@
-
-(
-for (E; C@pl; \(W++\|++W\|W += 1\)) S
-|
-for (; C@pl; \(W++\|++W\|W += 1\)) S
-)
-
-@wloop depends on need@
-identifier W;
-expression C;
-position pl;
-@@
-
-while (C@pl) { ... when any
-(
- W++;
-|
- ++W;
-|
- W += 1;
-)
- ... when any
-}
-
-@script:python@
-x << mdt.x;
-V << mdt.V;
-pc << mdt.pc;
-@@
-consume(V, pc[0], "export", x)
-
-@script:python@
-V << usbser.V;
-pc << usbser.pc;
-@@
-consume(V, pc[0], "call", "module_usb_serial_driver")
 
 @script:python@
 s << fld.s;
@@ -600,6 +510,18 @@ pc << fld.pc;
 if f in FIELD_ANY or (f in FIELD_NAMES and f not in GENERIC_FIELDS):
 	consume(V, pc[0], "field", f)
 
+@asg depends on need@
+expression E;
+identifier f, V;
+position pc;
+@@
+
+(
+E.f@pc = \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\)
+|
+E->f@pc = \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\)
+)
+
 @script:python@
 f << asg.f;
 V << asg.V;
@@ -607,6 +529,14 @@ pc << asg.pc;
 @@
 if f in FIELD_NAMES and f not in GENERIC_FIELDS:
 	consume(V, pc[0], "field", f)
+
+@call depends on need@
+identifier f, V;
+expression list[n] es;
+position pc;
+@@
+
+f@pc(es, \(V\|&V[0]\|of_match_ptr(V)\|ACPI_PTR(V)\), ...)
 
 @script:python@
 f << call.f;
@@ -616,11 +546,33 @@ pc << call.pc;
 @@
 calls.append((f, int(n) + 1, V, pc[0].current_element, pc[0]))
 
+@iter depends on need@
+iterator name for_each_matching_node, for_each_matching_node_and_match;
+identifier V;
+expression E, M;
+statement S;
+position pc;
+@@
+
+(
+for_each_matching_node@pc(E, V) S
+|
+for_each_matching_node_and_match@pc(E, V, M) S
+)
+
 @script:python@
 V << iter.V;
 pc << iter.pc;
 @@
 consume(V, pc[0], "call", "for_each_matching_node")
+
+// A pointer between a table and its walker.
+@alias depends on need@
+identifier W, V;
+position pa;
+@@
+
+W@pa = \(V\|&V[0]\)
 
 @script:python@
 W << alias.W;
@@ -630,6 +582,14 @@ pa << alias.pa;
 fn = pa[0].current_element
 aliases.append((fn, W, V, pa[0]))
 
+@alias_decl depends on need@
+identifier W, V;
+type T;
+position pa;
+@@
+
+T W@pa = \(V\|&V[0]\);
+
 @script:python@
 W << alias_decl.W;
 V << alias_decl.V;
@@ -638,12 +598,35 @@ pa << alias_decl.pa;
 fn = pa[0].current_element
 aliases.append((fn, W, V, pa[0]))
 
+@param depends on need@
+identifier fn, prm;
+type T;
+parameter list[n] ps;
+position pp;
+@@
+
+fn@pp(ps, T prm, ...) { ... }
+
 @script:python@
 fn << param.fn;
 prm << param.prm;
 n << param.n;
 @@
 params[(fn, int(n) + 1)] = prm
+
+// Loops that run until an entry ends them, with no other bound.
+@ploop depends on need@
+identifier W;
+expression E, C;
+statement S;
+position pl;
+@@
+
+(
+for (E; C@pl; \(W++\|++W\|W += 1\)) S
+|
+for (; C@pl; \(W++\|++W\|W += 1\)) S
+)
 
 @script:python@
 W << ploop.W;
@@ -657,14 +640,25 @@ if unbounded(C):
 	for a in re.findall(r"\b(\w+)\s*\[\s*%s\s*\]" % re.escape(W), C):
 		arrays.append((fn, a, pl[0]))
 
+@wloop depends on need@
+expression C;
+statement S;
+position pl;
+@@
+
+while (C@pl) S
+
 @script:python@
-W << wloop.W;
 C << wloop.C;
+S << wloop.S;
 pl << wloop.pl;
 @@
 fn = pl[0].current_element
-if unbounded(C) and re.search(r"\b%s\s*(->|\[)" % re.escape(W), C):
-	loops.append((fn, W, pl[0]))
+if unbounded(C):
+	for W in set(re.findall(r"\b(\w+)\s*(?:->|\[)", C)):
+		w = re.escape(W)
+		if re.search(r"\b%s\s*(\+\+|\+=\s*1\b)|\+\+\s*%s\b" % (w, w), S):
+			loops.append((fn, W, pl[0]))
 
 // The tables that lack the entry and need it.
 @script:python keep@
