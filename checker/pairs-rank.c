@@ -339,22 +339,74 @@ static bool explained(const struct cands *cs, const struct cand *c,
 	return false;
 }
 
+/* The words two names share, the verbs left out ('logger' of
+ * foo_attach_logger and foo_remove_logger, and 'foo'). */
+static unsigned int shared_words(const char *a, const char *b)
+{
+	unsigned int n = 0;
+
+	for (const char *p = a; *p;) {
+		size_t len = strcspn(p, "_");
+		char *w = xstrndup(p, len);
+
+		if (len && !pairs_registers(w) && !pairs_unregisters(w)) {
+			for (const char *q = b; *q;) {
+				size_t l = strcspn(q, "_");
+
+				if (l == len && !strncmp(p, q, len)) {
+					n++;
+					break;
+				}
+				q += l + (q[l] == '_');
+			}
+		}
+		free(w);
+		p += len + (p[len] == '_');
+	}
+	return n;
+}
+
+/*
+ * Of calls pairing up only by their sides, with a register or an
+ * unregister in several candidates, the one whose names share most.
+ */
+static bool outdone(const struct cands *cs, const struct cand *c)
+{
+	unsigned int mine = shared_words(c->reg, c->unreg);
+
+	for (size_t i = 0; i < cs->n; i++) {
+		const struct cand *o = &cs->v[i];
+		unsigned int theirs;
+
+		if (o == c || o->header || (strcmp(o->reg, c->reg) &&
+					    strcmp(o->unreg, c->unreg)))
+			continue;
+		theirs = shared_words(o->reg, o->unreg);
+		if (theirs > mine ||
+		    (theirs == mine && together(o) > together(c)))
+			return true;
+	}
+	return false;
+}
+
 static void keep_wanted(struct cands *cs, const struct regpairs *rp)
 {
+	bool *drop = xcalloc(cs->n ? cs->n : 1, sizeof(*drop));
 	size_t n = 0;
 
 	for (size_t i = 0; i < cs->n; i++) {
-		struct cand *c = &cs->v[i];
+		const struct cand *c = &cs->v[i];
 
-		if (regpairs_find(rp, c->reg, c->unreg) ||
-		    (!c->header && explained(cs, c, rp)) ||
-		    !(together(c) > 0 || (c->header && c->called > 0)))
-			c->reg = NULL;
+		drop[i] = regpairs_find(rp, c->reg, c->unreg) ||
+			  (!c->header && (explained(cs, c, rp) ||
+					  outdone(cs, c))) ||
+			  !(together(c) > 0 || (c->header && c->called > 0));
 	}
 	for (size_t i = 0; i < cs->n; i++)
-		if (cs->v[i].reg)
+		if (!drop[i])
 			cs->v[n++] = cs->v[i];
 	cs->n = n;
+	free(drop);
 }
 
 void pairs_rank(const struct fact_list *facts, const struct regpairs *rp,

@@ -14,10 +14,12 @@ expect_status 0 "pairs --mine"
 expect_match "$out" '^foo_register +foo_unregister +1 1 subsys devm_foo_register[[:space:]]+# init/exit 1, probe/remove 0' "a name pair from init and exit"
 expect_match "$out" '^bar_create +bar_destroy +0 1 subsys -[[:space:]]+# init/exit 0, probe/remove 1' "a name pair from probe and remove, the object its result"
 expect_match "$out" 'names pair up; .*include/linux/foo\.h' "the header that declares it"
+expect_match "$out" '^foo_attach_logger +foo_remove_logger +1 1 subsys -[[:space:]]+# init/exit 1, .*calls pair up' "calls that pair up on one object"
+printf '%s\n' "$out" | grep -q '^foo_add_hook' && fail "calls another pair explains are a candidate"
 printf '%s\n' "$out" | grep -q '^baz_add' && fail "a pair never called is a candidate"
 printf '%s\n' "$out" | grep -q '^qux_start' && fail "calls without register words are a candidate"
 printf '%s\n' "$out" | grep -q '^misc_register' && fail "a pair the list has is repeated"
-expect_match "$out" '^# .*2 not in register-pairs.list' "the count in the heading"
+expect_match "$out" '^# .*3 not in register-pairs.list' "the count in the heading"
 
 # Without a pair in the list, the calls find it again: misc_register and
 # misc_deregister stand in init and exit on one object.
