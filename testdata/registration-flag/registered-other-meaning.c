@@ -51,12 +51,12 @@ static int __init other_init(void)
 	ret = misc_register(&c_misc);
 	if (ret) {
 		c_failed_registered = true;
-		return ret;	/* expect-clang: unbalanced-registration */
+		return ret;	/* expect: unbalanced-registration */
 	}
 
 	ret = platform_driver_register(&d_driver);
 	if (ret)
-		return ret;	/* expect-clang: unbalanced-registration */
+		return ret;	/* expect: unbalanced-registration */
 	d_registered = true;
 	return 0;
 }

@@ -48,7 +48,7 @@ static int __init after_init(void)
 		cls_ok = true;
 	return 0;
 fail:
-	return -ENODEV;	/* expect-clang: unbalanced-registration */
+	return -ENODEV;	/* expect: unbalanced-registration */
 }
 
 static void __exit after_exit(void)

@@ -26,7 +26,7 @@ static int foo_probe(struct platform_device *pdev)
 
 	priv->input = input_allocate_device();
 	if (!priv->input)
-		return -ENOMEM;	/* expect-clang: unbalanced-registration */
+		return -ENOMEM;	/* expect: unbalanced-registration */
 	if (input_register_device(priv->input) == 0)
 		priv->input_registered = true;
 	dev_set_drvdata(&pdev->dev, priv);

@@ -35,7 +35,7 @@ static int m_probe(struct platform_device *pdev)
 	ret = m_setup();
 	if (ret) {
 		led_classdev_unregister(&priv->aux);
-		led_classdev_unregister(&priv->led);	/* expect: unbalanced-registration */
+		led_classdev_unregister(&priv->led);	/* expect-clang: unbalanced-registration */
 		return ret;
 	}
 	return 0;
@@ -47,7 +47,7 @@ static void m_remove(struct platform_device *pdev)
 	struct m_priv *data = dev_get_drvdata(&pdev->dev);
 
 	led_classdev_unregister(&data->aux);
-	led_classdev_unregister(&data->led);	/* expect: unbalanced-registration */
+	led_classdev_unregister(&data->led);	/* expect-clang: unbalanced-registration */
 }
 
 static struct platform_driver m_driver = {

@@ -30,7 +30,7 @@ int d_unwinds_inline(void)
 	return 0;
 
 err_misc:
-	misc_deregister(&d_misc);	/* expect: unbalanced-registration */
+	misc_deregister(&d_misc);	/* expect-clang: unbalanced-registration */
 	return ret;
 }
 
@@ -97,7 +97,7 @@ static void __exit d_exit(void)
 {
 	platform_driver_unregister(&d_driver);
 	misc_deregister(&d_misc);
-	d_teardown();	/* expect: unbalanced-registration */
+	d_teardown();	/* expect-clang: unbalanced-registration */
 }
 
 module_init(d_init);

@@ -27,7 +27,7 @@ static int h_start(void)
 	ret = h_register(&h_driver);
 	if (ret)
 		return ret;
-	ret = h_register(&h2_driver);	/* expect: unbalanced-registration */
+	ret = h_register(&h2_driver);	/* expect-clang: unbalanced-registration */
 	if (ret)
 		goto err;
 	ret = h_setup();

@@ -37,7 +37,7 @@ int label_misordered(void)
 	return 0;
 
 err_class:
-	unregister_chrdev_region(o_devt, 1);	/* expect: unbalanced-registration */
+	unregister_chrdev_region(o_devt, 1);	/* expect-clang: unbalanced-registration */
 	class_destroy(o_class);
 	return ret;
 err_region:
@@ -60,7 +60,7 @@ int inline_misordered(void)
 	}
 	ret = o_setup();
 	if (ret) {
-		misc_deregister(&o_misc);	/* expect: unbalanced-registration */
+		misc_deregister(&o_misc);	/* expect-clang: unbalanced-registration */
 		platform_driver_unregister(&o_driver);
 	}
 	return ret;
@@ -157,7 +157,7 @@ static void o_remove(struct platform_device *pdev)
 {
 	struct o_priv *data = dev_get_drvdata(&pdev->dev);
 
-	misc_deregister(&data->misc);	/* expect: unbalanced-registration */
+	misc_deregister(&data->misc);	/* expect-clang: unbalanced-registration */
 	platform_device_unregister(data->child);
 }
 
@@ -193,7 +193,7 @@ err_driver:
 static void __exit o_exit(void)
 {
 	platform_driver_unregister(&o_child_driver);
-	platform_driver_unregister(&o_driver);	/* expect: unbalanced-registration */
+	platform_driver_unregister(&o_driver);	/* expect-clang: unbalanced-registration */
 	misc_deregister(&o_misc);
 }
 

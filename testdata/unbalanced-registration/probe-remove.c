@@ -14,7 +14,7 @@ static int p_probe(struct platform_device *pdev)
 	struct p_priv *priv = dev_get_drvdata(&pdev->dev);
 	int ret;
 
-	ret = misc_register(&priv->misc);	/* expect: unbalanced-registration */
+	ret = misc_register(&priv->misc);	/* expect-clang: unbalanced-registration */
 	if (ret)
 		return ret;
 	priv->child = platform_device_register_simple("p-child", -1, NULL, 0);

@@ -35,7 +35,7 @@ int s_wrong_label(void)
 	return 0;
 
 err_misc:
-	misc_deregister(&s_misc);	/* expect: unbalanced-registration */
+	misc_deregister(&s_misc);	/* expect-clang: unbalanced-registration */
 err_driver:
 	platform_driver_unregister(&s_driver);
 	return ret;
@@ -51,7 +51,7 @@ int s_own_failure(void)
 		return PTR_ERR(s_class);
 	ret = misc_register(&s_misc);
 	if (ret) {
-		misc_deregister(&s_misc);	/* expect: unbalanced-registration */
+		misc_deregister(&s_misc);	/* expect-clang: unbalanced-registration */
 		class_destroy(s_class);
 		return ret;
 	}

@@ -1,0 +1,678 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/// Find registrations that are not undone
+///
+/// A driver, device, class, bus, char device or misc device that is
+/// registered and never unregistered leaks, and once the module is gone
+/// the driver core still holds pointers into its text and data.  Two
+/// forms are found: a registration in module init that module exit does
+/// not undo, and an error path that returns after a registration
+/// succeeded without undoing it, directly or through the goto labels it
+/// jumps to.
+///
+/// The finding stands on the register call (init and exit) or on the
+/// return that misses the unregister (error path).  There is no
+/// automatic fix: where the unregister belongs depends on the code.
+//
+// The pairs are the driver-core ("core") pairs of drvlint's
+// rules/register-pairs.list, named as the source calls them (before macro
+// expansion: pci_register_driver, not __pci_register_driver).  Not done
+// here, and left to drvlint's libclang engine: probe and remove, the
+// order of the unwinding, double and stray unregisters, devm_ objects
+// undone by hand, registrations and unregisters inside helpers of the
+// file.
+//
+// Confidence: Moderate
+// Copyright: drvlint contributors
+// Options: --no-includes
+// Keywords: register, unregister, module_init, module_exit, goto
+
+virtual context
+virtual org
+virtual report
+
+@initialize:python@
+@@
+import re
+
+# register call: (its unregister calls, 'arg' when its first argument is
+# the object, 'result' when the object is what it returns)
+PAIRS = {
+	"driver_register": ("driver_unregister", "arg"),
+	"bus_register": ("bus_unregister", "arg"),
+	"class_register": ("class_unregister", "arg"),
+	"class_create": ("class_destroy", "result"),
+	"device_register": ("device_unregister device_del", "arg"),
+	"device_add": ("device_del device_unregister", "arg"),
+	"device_create": ("device_destroy device_unregister", "result"),
+	"root_device_register": ("root_device_unregister", "result"),
+	"auxiliary_driver_register": ("auxiliary_driver_unregister", "arg"),
+	"platform_driver_register": ("platform_driver_unregister", "arg"),
+	"platform_driver_probe": ("platform_driver_unregister", "arg"),
+	"platform_register_drivers": ("platform_unregister_drivers", "arg"),
+	"platform_device_register": ("platform_device_unregister", "arg"),
+	"platform_device_add": ("platform_device_del platform_device_unregister", "arg"),
+	"platform_device_register_full": ("platform_device_unregister", "result"),
+	"platform_device_register_simple": ("platform_device_unregister", "result"),
+	"platform_device_register_data": ("platform_device_unregister", "result"),
+	"platform_device_register_resndata": ("platform_device_unregister", "result"),
+	"register_chrdev": ("unregister_chrdev", "result"),
+	"register_chrdev_region": ("unregister_chrdev_region", "arg"),
+	"alloc_chrdev_region": ("unregister_chrdev_region", "arg"),
+	"cdev_add": ("cdev_del", "arg"),
+	"cdev_device_add": ("cdev_device_del", "arg"),
+	"misc_register": ("misc_deregister", "arg"),
+	"pci_register_driver": ("pci_unregister_driver", "arg"),
+	"i2c_add_driver": ("i2c_del_driver", "arg"),
+	"i2c_new_client_device": ("i2c_unregister_device", "result"),
+	"spi_register_driver": ("spi_unregister_driver", "arg"),
+	"usb_register": ("usb_deregister", "arg"),
+	"usb_register_driver": ("usb_deregister", "arg"),
+	"usb_register_device_driver": ("usb_deregister_device_driver", "arg"),
+	"usb_serial_register_drivers": ("usb_serial_deregister_drivers", "arg"),
+	"hid_register_driver": ("hid_unregister_driver", "arg"),
+	"hid_add_device": ("hid_destroy_device", "arg"),
+	"serio_register_driver": ("serio_unregister_driver", "arg"),
+	"serio_register_port": ("serio_unregister_port", "arg"),
+	"register_virtio_driver": ("unregister_virtio_driver", "arg"),
+	"register_virtio_device": ("unregister_virtio_device", "arg"),
+	"acpi_bus_register_driver": ("acpi_bus_unregister_driver", "arg"),
+	"pnp_register_driver": ("pnp_unregister_driver", "arg"),
+	"pnp_register_card_driver": ("pnp_unregister_card_driver", "arg"),
+	"isa_register_driver": ("isa_unregister_driver", "arg"),
+	"wmi_driver_register": ("wmi_driver_unregister", "arg"),
+	"sdio_register_driver": ("sdio_unregister_driver", "arg"),
+	"amba_driver_register": ("amba_driver_unregister", "arg"),
+	"serdev_device_driver_register": ("serdev_device_driver_unregister", "arg"),
+	"register_rpmsg_driver": ("unregister_rpmsg_driver", "arg"),
+	"phy_driver_register": ("phy_driver_unregister", "arg"),
+	"phy_drivers_register": ("phy_drivers_unregister", "arg"),
+}
+UNREG = {}
+for r, (us, _) in PAIRS.items():
+	for u in us.split():
+		UNREG.setdefault(u, set()).add(r)
+
+# Per file: registers in module init, unregisters in module exit, and the
+# error paths found.
+state = {"file": None}
+inits, exits, helpers, calls_in_exit, found = [], [], {}, set(), {}
+undoers = {}
+
+def start_file(path):
+	if state["file"] == path:
+		return
+	state["file"] = path
+	for l in (inits, exits):
+		del l[:]
+	helpers.clear()
+	undoers.clear()
+	calls_in_exit.clear()
+	found.clear()
+
+def split_args(args):
+	out, depth, cur = [], 0, ""
+	for ch in str(args):
+		if ch in "([{":
+			depth += 1
+		elif ch in ")]}":
+			depth -= 1
+		if ch == "," and depth == 0:
+			out.append(cur)
+			cur = ""
+		else:
+			cur += ch
+	out.append(cur)
+	return [a.strip() for a in out if a.strip()]
+
+def name_of(e):
+	"""The name an expression gives an object: a variable or a member."""
+	e = re.sub(r"[&()\s]", "", str(e))
+	e = re.sub(r"\[.*\]$", "", e)
+	return re.split(r"\.|->", e)[-1]
+
+def register_object(R, args, result):
+	if PAIRS[R][1] == "result" and result:
+		return name_of(result)
+	args = split_args(args)
+	return name_of(args[0]) if args else None
+
+def unregisters(R):
+	return PAIRS[R][0].split()
+
+def error_value(E, C=None):
+	"""Does 'return E' (under 'if (C)') return an error?"""
+	E = str(E).strip()
+	while E.startswith("(") and E.endswith(")"):
+		E = E[1:-1].strip()
+	if re.match(r"^-\s*[A-Z0-9_]+$", E) or re.match(r"^(PTR_ERR|ERR_PTR|ERR_CAST)\s*\(", E):
+		return True
+	if re.match(r"^[A-Za-z_]\w*$", E) and not re.match(r"^[A-Z_0-9]+$", E):
+		if C is None:
+			return True
+		C = str(C)
+		if re.search(r"(!\s*%s\b|\b%s\s*(==|>=|>)\s*)" % (E, E), C):
+			return False
+		return re.search(r"\b%s\b" % E, C) is not None
+	return False
+
+def record_error_path(R, obj, pos):
+	key = (pos.line, obj)
+	if key not in found:
+		found[key] = (pos, "'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning"
+			      % (obj, R, pos.current_element, unregisters(R)[0]))
+
+def init_exit_findings():
+	out = []
+	if len({fi for fi, _, _, _ in inits}) > 1 or len(exits) != 1:
+		return out
+	fe = exits[0]
+	undone = set()
+	for u, obj, fn in calls_in_exit:
+		if fn == fe or fn in helpers.get(fe, ()):
+			undone.add((u, obj))
+	for fi, R, obj, p in inits:
+		us = unregisters(R)
+		if any((u, obj) in undone for u in us):
+			continue
+		# device_destroy() names the device by its class and number.
+		if "device_destroy" in us and any(u == "device_destroy" for u, _ in undone):
+			continue
+		out.append((p, "'%s' registered by %s() in %s() (module init) is never unregistered in %s(), the module exit: call %s() there"
+			    % (obj, R, fi, fe, us[0])))
+	return out
+
+// Files that call none of the register functions are skipped.
+@tok@
+@@
+
+\(driver_register\|bus_register\|class_register\|class_create\|
+	device_register\|device_add\|device_create\|root_device_register\|
+	auxiliary_driver_register\|platform_driver_register\|
+	platform_driver_probe\|platform_register_drivers\|
+	platform_device_register\|platform_device_add\|
+	platform_device_register_full\|platform_device_register_simple\|
+	platform_device_register_data\|platform_device_register_resndata\|
+	register_chrdev\|register_chrdev_region\|alloc_chrdev_region\|
+	cdev_add\|cdev_device_add\|misc_register\|pci_register_driver\|
+	i2c_add_driver\|i2c_new_client_device\|spi_register_driver\|
+	usb_register\|usb_register_driver\|usb_register_device_driver\|
+	usb_serial_register_drivers\|hid_register_driver\|hid_add_device\|
+	serio_register_driver\|serio_register_port\|register_virtio_driver\|
+	register_virtio_device\|acpi_bus_register_driver\|
+	pnp_register_driver\|pnp_register_card_driver\|isa_register_driver\|
+	wmi_driver_register\|sdio_register_driver\|amba_driver_register\|
+	serdev_device_driver_register\|register_rpmsg_driver\|
+	phy_driver_register\|phy_drivers_register\)(...)
+
+// 1. Module init and exit.
+@mi depends on tok@
+declarer name module_init;
+identifier fi;
+@@
+
+module_init(fi);
+
+@me depends on tok@
+declarer name module_exit;
+identifier fe;
+position p;
+@@
+
+module_exit@p(fe);
+
+@script:python@
+fe << me.fe;
+p << me.p;
+@@
+start_file(p[0].file)
+exits.append(fe)
+
+@ireg depends on mi && me@
+identifier mi.fi;
+identifier R = {driver_register, bus_register, class_register, class_create,
+	device_register, device_add, device_create, root_device_register,
+	auxiliary_driver_register, platform_driver_register,
+	platform_driver_probe, platform_register_drivers,
+	platform_device_register, platform_device_add,
+	platform_device_register_full, platform_device_register_simple,
+	platform_device_register_data, platform_device_register_resndata,
+	register_chrdev, register_chrdev_region, alloc_chrdev_region,
+	cdev_add, cdev_device_add, misc_register, pci_register_driver,
+	i2c_add_driver, i2c_new_client_device, spi_register_driver,
+	usb_register, usb_register_driver, usb_register_device_driver,
+	usb_serial_register_drivers, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port, register_virtio_driver,
+	register_virtio_device, acpi_bus_register_driver,
+	pnp_register_driver, pnp_register_card_driver, isa_register_driver,
+	wmi_driver_register, sdio_register_driver, amba_driver_register,
+	serdev_device_driver_register, register_rpmsg_driver,
+	phy_driver_register, phy_drivers_register};
+expression list args;
+expression x;
+position p;
+@@
+
+fi(...) {
+<+...
+(
+x = R@p(args)
+|
+R@p(args)
+)
+...+>
+}
+
+@script:python@
+fi << mi.fi;
+R << ireg.R;
+args << ireg.args;
+p << ireg.p;
+x << ireg.x = "";
+@@
+start_file(p[0].file)
+obj = register_object(R, args, x)
+if obj:
+	inits.append((fi, R, obj, p[0]))
+
+// What exit undoes, itself or through a function of the file it calls.
+@ecall depends on mi && me@
+identifier me.fe, g;
+@@
+
+fe(...) { <+... g(...) ...+> }
+
+@script:python@
+fe << me.fe;
+g << ecall.g;
+@@
+helpers.setdefault(fe, set()).add(g)
+
+@ureg depends on mi && me@
+identifier fn;
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del, device_destroy,
+	root_device_unregister, auxiliary_driver_unregister,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del, unregister_chrdev,
+	unregister_chrdev_region, cdev_del, cdev_device_del, misc_deregister,
+	pci_unregister_driver, i2c_del_driver, i2c_unregister_device,
+	spi_unregister_driver, usb_deregister, usb_deregister_device_driver,
+	usb_serial_deregister_drivers, hid_unregister_driver,
+	hid_destroy_device, serio_unregister_driver, serio_unregister_port,
+	unregister_virtio_driver, unregister_virtio_device,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	pnp_unregister_card_driver, isa_unregister_driver,
+	wmi_driver_unregister, sdio_unregister_driver,
+	amba_driver_unregister, serdev_device_driver_unregister,
+	unregister_rpmsg_driver, phy_driver_unregister,
+	phy_drivers_unregister};
+expression list uargs;
+position pu;
+@@
+
+fn(...) { <+... U@pu(uargs) ...+> }
+
+@script:python@
+fn << ureg.fn;
+U << ureg.U;
+uargs << ureg.uargs;
+@@
+args = split_args(uargs)
+if args:
+	calls_in_exit.add((U, name_of(args[0]), fn))
+
+@script:python depends on org@
+@@
+for p, msg in init_exit_findings():
+	cocci.print_main(msg, [p])
+
+@script:python depends on report@
+@@
+for p, msg in init_exit_findings():
+	coccilib.report.print_report(p, msg)
+
+// Functions of the file that call an unregister: calling them undoes too.
+@uhelp depends on tok@
+identifier g;
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del, device_destroy,
+	root_device_unregister, auxiliary_driver_unregister,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del, unregister_chrdev,
+	unregister_chrdev_region, cdev_del, cdev_device_del, misc_deregister,
+	pci_unregister_driver, i2c_del_driver, i2c_unregister_device,
+	spi_unregister_driver, usb_deregister, usb_deregister_device_driver,
+	usb_serial_deregister_drivers, hid_unregister_driver,
+	hid_destroy_device, serio_unregister_driver, serio_unregister_port,
+	unregister_virtio_driver, unregister_virtio_device,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	pnp_unregister_card_driver, isa_unregister_driver,
+	wmi_driver_unregister, sdio_unregister_driver,
+	amba_driver_unregister, serdev_device_driver_unregister,
+	unregister_rpmsg_driver, phy_driver_unregister,
+	phy_drivers_unregister};
+position p;
+@@
+
+g@p(...) { <+... U(...) ...+> }
+
+@script:python@
+g << uhelp.g;
+U << uhelp.U;
+p << uhelp.p;
+@@
+start_file(p[0].file)
+undoers.setdefault(U, set()).add(g)
+
+// 2. Error paths.  A registration succeeded: the path leaves the test of
+// its result ('if (ret) ...', 'if (IS_ERR(x)) ...', 'if (R(...))') on the
+// success side, and reaches a return of an error with no unregister and
+// no hand-over of the object (stored elsewhere, passed on) in between.
+// The test of an assigned result first, then a call tested in place.
+@reg depends on tok exists@
+identifier R = {driver_register, bus_register, class_register, class_create,
+	device_register, device_add, device_create, root_device_register,
+	auxiliary_driver_register, platform_driver_register,
+	platform_driver_probe, platform_register_drivers,
+	platform_device_register, platform_device_add,
+	platform_device_register_full, platform_device_register_simple,
+	platform_device_register_data, platform_device_register_resndata,
+	register_chrdev, register_chrdev_region, alloc_chrdev_region,
+	cdev_add, cdev_device_add, misc_register, pci_register_driver,
+	i2c_add_driver, i2c_new_client_device, spi_register_driver,
+	usb_register, usb_register_driver, usb_register_device_driver,
+	usb_serial_register_drivers, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port, register_virtio_driver,
+	register_virtio_device, acpi_bus_register_driver,
+	pnp_register_driver, pnp_register_card_driver, isa_register_driver,
+	wmi_driver_register, sdio_register_driver, amba_driver_register,
+	serdev_device_driver_register, register_rpmsg_driver,
+	phy_driver_register, phy_drivers_register};
+expression A, ret, C;
+statement S;
+position p1, pi;
+@@
+
+ret = R@p1(A, ...);
+if (C@pi) S
+
+@script:python pair@
+R << reg.R;
+A << reg.A;
+C << reg.C;
+ret << reg.ret;
+U1;
+U2;
+U3;
+O;
+@@
+test = str(C)
+r = re.escape(str(ret))
+tested = re.search(r"\b%s\b" % r, test) and \
+	not re.search(r"!\s*\(?\s*%s\b|\b%s\s*(==|>=|>)\s*0" % (r, r), test)
+obj = name_of(ret) if PAIRS[R][1] == "result" else name_of(A)
+us = unregisters(R)
+coccinelle.U1 = us[0]
+coccinelle.U2 = us[-1]
+helper = sorted(g for u in us for g in undoers.get(u, ()))
+coccinelle.U3 = helper[0] if helper else us[0]
+coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
+
+@epath exists@
+expression reg.C, reg.A, E, E2, C2, F;
+statement reg.S;
+position reg.pi, p2, pg;
+identifier pair.U1, pair.U2, pair.U3, pair.O, l, f;
+@@
+
+if (C@pi) S
+... when != U1(...)
+    when != U2(...)
+    when != U3(...)
+    when != F = O
+    when != f(..., A, ...)
+(
+if (C2) { ... when != U1(...)
+              when != U2(...)
+              when != U3(...)
+  return@p2 E2; }
+|
+return@p2 -E;
+|
+if (C2) { ... when != U1(...)
+              when != U2(...)
+              when != U3(...)
+  goto l@pg; }
+)
+
+@script:python@
+R << reg.R;
+O << pair.O;
+p2 << epath.p2;
+C2 << epath.C2 = "";
+E2 << epath.E2 = "";
+@@
+if O != "drvlint_no_object" and (not E2 or error_value(E2, C2)):
+	record_error_path(R, O, p2[0])
+
+@elabel exists@
+identifier epath.l, pair.U1, pair.U2, pair.U3;
+expression E3;
+position p3;
+@@
+
+l:
+... when != U1(...)
+    when != U2(...)
+    when != U3(...)
+return@p3 E3;
+
+@script:python@
+R << reg.R;
+O << pair.O;
+pg << epath.pg;
+p3 << elabel.p3;
+E3 << elabel.E3;
+@@
+if O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
+   error_value(E3):
+	record_error_path(R, O, p3[0])
+
+@regi depends on tok exists@
+identifier R = {driver_register, bus_register, class_register, class_create,
+	device_register, device_add, device_create, root_device_register,
+	auxiliary_driver_register, platform_driver_register,
+	platform_driver_probe, platform_register_drivers,
+	platform_device_register, platform_device_add,
+	platform_device_register_full, platform_device_register_simple,
+	platform_device_register_data, platform_device_register_resndata,
+	register_chrdev, register_chrdev_region, alloc_chrdev_region,
+	cdev_add, cdev_device_add, misc_register, pci_register_driver,
+	i2c_add_driver, i2c_new_client_device, spi_register_driver,
+	usb_register, usb_register_driver, usb_register_device_driver,
+	usb_serial_register_drivers, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port, register_virtio_driver,
+	register_virtio_device, acpi_bus_register_driver,
+	pnp_register_driver, pnp_register_card_driver, isa_register_driver,
+	wmi_driver_register, sdio_register_driver, amba_driver_register,
+	serdev_device_driver_register, register_rpmsg_driver,
+	phy_driver_register, phy_drivers_register};
+expression A;
+statement S;
+position p1;
+@@
+
+if (\(R@p1(A, ...)\|R@p1(A, ...) < 0\|R@p1(A, ...) != 0\|unlikely(R@p1(A, ...))\)) S
+
+@script:python pairi@
+R << regi.R;
+A << regi.A;
+U1;
+U2;
+U3;
+O;
+@@
+tested = PAIRS[R][1] == "arg"
+obj = name_of(A)
+us = unregisters(R)
+coccinelle.U1 = us[0]
+coccinelle.U2 = us[-1]
+helper = sorted(g for u in us for g in undoers.get(u, ()))
+coccinelle.U3 = helper[0] if helper else us[0]
+coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
+
+@epathi exists@
+identifier regi.R;
+expression regi.A, E, E2, C2, F;
+statement regi.S;
+position regi.p1, p2, pg;
+identifier pairi.U1, pairi.U2, pairi.U3, pairi.O, l, f;
+@@
+
+if (\(R@p1(A, ...)\|R@p1(A, ...) < 0\|R@p1(A, ...) != 0\|unlikely(R@p1(A, ...))\)) S
+... when != U1(...)
+    when != U2(...)
+    when != U3(...)
+    when != F = O
+    when != f(..., A, ...)
+(
+if (C2) { ... when != U1(...)
+              when != U2(...)
+              when != U3(...)
+  return@p2 E2; }
+|
+return@p2 -E;
+|
+if (C2) { ... when != U1(...)
+              when != U2(...)
+              when != U3(...)
+  goto l@pg; }
+)
+
+@script:python@
+R << regi.R;
+O << pairi.O;
+p2 << epathi.p2;
+C2 << epathi.C2 = "";
+E2 << epathi.E2 = "";
+@@
+if O != "drvlint_no_object" and (not E2 or error_value(E2, C2)):
+	record_error_path(R, O, p2[0])
+
+@elabeli exists@
+identifier epathi.l, pairi.U1, pairi.U2, pairi.U3;
+expression E3;
+position p3;
+@@
+
+l:
+... when != U1(...)
+    when != U2(...)
+    when != U3(...)
+return@p3 E3;
+
+@script:python@
+R << regi.R;
+O << pairi.O;
+pg << epathi.pg;
+p3 << elabeli.p3;
+E3 << elabeli.E3;
+@@
+if O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
+   error_value(E3):
+	record_error_path(R, O, p3[0])
+
+@script:python depends on org@
+@@
+for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
+	p, msg = found[key]
+	cocci.print_main(msg, [p])
+
+@script:python depends on report@
+@@
+for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
+	p, msg = found[key]
+	coccilib.report.print_report(p, msg)
+
+
+// Context mode marks the same places: the register call that exit does
+// not undo, the return that misses the unregister.
+@script:python ictx depends on context@
+p << ireg.p;
+@@
+if not (any(q.line == p[0].line and q.column == p[0].column and q.file == p[0].file
+       for q, _ in init_exit_findings())):
+	cocci.include_match(False)
+
+@depends on context@
+identifier ireg.R;
+position ireg.p;
+@@
+
+* R@p(...)
+
+@script:python epath_ctx depends on context@
+O << pair.O;
+p2 << epath.p2;
+C2 << epath.C2 = "";
+E2 << epath.E2 = "";
+@@
+if not (O != "drvlint_no_object" and (not E2 or error_value(E2, C2))):
+	cocci.include_match(False)
+
+@depends on context@
+position epath.p2;
+expression E;
+@@
+
+* return@p2 E;
+
+@script:python elabel_ctx depends on context@
+O << pair.O;
+pg << epath.pg;
+p3 << elabel.p3;
+E3 << elabel.E3;
+@@
+if not (O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
+   error_value(E3)):
+	cocci.include_match(False)
+
+@depends on context@
+position elabel.p3;
+expression E;
+@@
+
+* return@p3 E;
+
+@script:python epathi_ctx depends on context@
+O << pairi.O;
+p2 << epathi.p2;
+C2 << epathi.C2 = "";
+E2 << epathi.E2 = "";
+@@
+if not (O != "drvlint_no_object" and (not E2 or error_value(E2, C2))):
+	cocci.include_match(False)
+
+@depends on context@
+position epathi.p2;
+expression E;
+@@
+
+* return@p2 E;
+
+@script:python elabeli_ctx depends on context@
+O << pairi.O;
+pg << epathi.pg;
+p3 << elabeli.p3;
+E3 << elabeli.E3;
+@@
+if not (O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
+   error_value(E3)):
+	cocci.include_match(False)
+
+@depends on context@
+position elabeli.p3;
+expression E;
+@@
+
+* return@p3 E;
