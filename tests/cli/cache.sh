@@ -93,6 +93,20 @@ cmp -s <(report_body "$SCRATCH/first.json") <(report_body "$SCRATCH/report.json"
 run "$DRVLINT" --cache-dir "$cache" --progress "$src" -- -I"$src/include"
 expect_status 1 "text run"
 expect_match "$err" "drvlint: $nunits units \($nunits parsed, $nunits from the cache, 0 failed\)" "summary line"
+# Off a terminal, nothing but the findings unless asked.
+run "$DRVLINT" --cache-dir "$cache" "$src" -- -I"$src/include"
+expect_status 1 "off a terminal"
+[ -z "$err" ] || fail "off a terminal, stderr is not empty: $err"
+# On one, the status line and the summary line.
+if command -v script >/dev/null; then
+	script -qec "'$DRVLINT' --cache-dir '$cache' '$src' -- -I'$src/include' >/dev/null" \
+		/dev/null >"$SCRATCH/tty" </dev/null
+	expect_match "$(tr '\r' '\n' <"$SCRATCH/tty")" \
+		"\[$nunits/$nunits\] [0-9.]+ units/s, [0-9]+s left, [0-9]+ findings, $nunits from the cache" \
+		"the status line on a terminal"
+	expect_match "$(cat "$SCRATCH/tty")" "drvlint: $nunits units .* findings \(.*\), [0-9.]+ s" \
+		"the summary line on a terminal"
+fi
 
 # Touched but not changed: its contents prove it, nothing is parsed.
 touch "$src/writes.c" "$src/shared.h"
