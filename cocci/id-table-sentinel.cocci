@@ -184,7 +184,9 @@ for name, arg in MACRO_CALLS.items():
 	CALLS.setdefault(name, set()).add(arg)
 FIELD_NAMES = FIELD_ANY | {f for _, f in FIELD_OF}
 
-Q, QQ = chr(39), chr(34)
+Q, QQ, BACKSLASH, SLASH = chr(39), chr(34), chr(92), chr(47)
+# A C comment, spelled so that no line of this script holds two slashes.
+COMMENT = SLASH + r"\*.*?\*" + SLASH + "|" + SLASH + SLASH + r"[^\n]*"
 ZERO = {"0", "0x0", "0x00", "NULL", QQ + QQ, Q + "\\0" + Q, "false", "{", "}", ","}
 
 # Per file: tables that lack the entry, what consumes them, and the facts
@@ -216,7 +218,7 @@ def source(path):
 		for m in re.finditer(r"(?m)^[ \t]*#[ \t]*define[ \t]+(\w+)(?!\()[ \t]((?:[^\n]*\\\n)*[^\n]*)",
 				     text):
 			body = m.group(2).replace("\\\n", " ")
-			d[m.group(1)] = re.sub(r"/\*.*?\*/|//.*$", " ", body).strip()
+			d[m.group(1)] = re.sub(COMMENT, " ", body).strip()
 		fm = {}
 		for m in re.finditer(r"(?m)^[ \t]*#[ \t]*define[ \t]+(\w+)\(([^)]*)\)((?:[^\n]*\\\n)*[^\n]*)",
 				     text):
@@ -232,6 +234,29 @@ def array_size(pos):
 	rest = "\n".join(lines[line:line + 3])[col:]
 	m = re.match(r"\s*\[([^\]]*)\]", rest)
 	return m.group(1).strip() if m else ""
+
+def ends_in_conditional(pos):
+	"""Does the initializer end inside an #if, so that an entry added
+	after the last one would be compiled out with it?"""
+	lines = source(pos.file)[0]
+	text = "\n".join(lines[int(pos.line) - 1:])[int(pos.column_end):]
+	text = re.sub(COMMENT, " ", text, flags=re.S)
+	start = text.find("{")
+	depth, i = 0, start
+	while 0 <= i < len(text):
+		if text[i] == QQ:
+			i = text.find(QQ, i + 1)
+			while i > 0 and text[i - 1] == BACKSLASH:
+				i = text.find(QQ, i + 1)
+		elif text[i] == "{":
+			depth += 1
+		elif text[i] == "}":
+			depth -= 1
+			if depth == 0:
+				return re.search(r"\n[ \t]*#[ \t]*(endif|else|elif)\b[^\n]*\s*$",
+						 text[start:i]) is not None
+		i += 1
+	return False
 
 def clean(text):
 	text = re.sub(r"/\*.*?\*/", " ", str(text), flags=re.S)
@@ -272,7 +297,7 @@ def evaluate(expr, defs):
 	if not re.fullmatch(r"[\s\d()+\-*/xXa-fA-F<>|&]*", expr):
 		return None
 	try:
-		return int(eval(expr.replace("/", "//"), {"__builtins__": {}}))
+		return int(eval(expr.replace(SLASH, SLASH + SLASH), {"__builtins__": {}}))
 	except Exception:
 		return None
 
@@ -323,7 +348,8 @@ def record_table(I, p, IL):
 		tables.setdefault(I, []).append(p[0])
 		# An entry added after the last one would not fit an array of
 		# a given size, nor follow the highest index of designators.
-		if size or any(re.match(r"\s*\[", str(e)) for e in IL.elements):
+		if size or any(re.match(r"\s*\[", str(e)) for e in IL.elements) or \
+		   ends_in_conditional(p[0]):
 			unfixable.add(I)
 		return True
 	return False
