@@ -225,17 +225,6 @@ const struct regpair *ur_devm_pair(const struct regpairs *rp,
 	return NULL;
 }
 
-/*
- * Two driver registrations are peers: the driver core binds each to its
- * own devices, nothing of one points into the other, and they may be
- * undone in any order.  Known by name, as the kernel names them all
- * (__pci_register_driver, usb_register_driver, pnp_register_driver).
- */
-bool ur_peers(const struct regpair *a, const struct regpair *b)
-{
-	return a && b && strstr(a->reg, "driver") && strstr(b->reg, "driver");
-}
-
 const struct ur_obj *ur_event_object(const struct ur_event *e,
 				     const struct regpair *p)
 {
@@ -288,6 +277,9 @@ char *ur_label(const struct ur_event *e, const struct regpair *p)
 
 	if (o && o->shown)
 		return xstrdup(o->shown);
+	/* device_create(cls, parent, devt, ...): the device it returns. */
+	if (e->ptr_result && e->result.shown)
+		return xstrdup(e->result.shown);
 	/* Not for an event made up from a helper's call: other arguments. */
 	if (argno && argno <= e->nargs && ur_call_named(e->call, e->name) &&
 	    (int)argno <= clang_Cursor_getNumArguments(e->call))

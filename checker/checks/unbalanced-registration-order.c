@@ -6,7 +6,7 @@
  *  - order: exit undoes init's registrations in the reverse order (a
  *    device before its class, a driver before the bus it sits on); an
  *    exit that unregisters 'a' before 'c', which init registered after
- *    'a', gets a note.
+ *    'a' and which uses 'a', gets a note (ur_depends()).
  *  - devm: an object probe registered with a devm_ form is unregistered
  *    by the driver core after remove; remove unregistering it too does
  *    it twice.
@@ -29,6 +29,108 @@ struct seq {
 	const struct ur_event **v;
 	size_t n, cap;
 };
+
+/* ---- does one registration use another? ---- */
+
+struct uses {
+	char **key;
+	size_t n, cap;
+};
+
+static void uses_add(struct uses *u, char *key)
+{
+	if (!key)
+		return;
+	GROW(u->key, u->cap, u->n);
+	u->key[u->n++] = key;
+}
+
+static bool has_static_storage(CXCursor d)
+{
+	return clang_getCursorKind(d) == CXCursor_VarDecl &&
+	       (clang_Cursor_getStorageClass(d) == CX_SC_Static ||
+		clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+			CXCursor_TranslationUnit);
+}
+
+/* Every variable and member chain an expression names. */
+static enum CXChildVisitResult names_in(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	struct uses *u = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+	struct ur_obj o;
+
+	(void)parent;
+	if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+		return CXChildVisit_Recurse;
+	o = ur_obj_of(c);
+	uses_add(u, o.key);
+	free(o.shown);
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * What a register's call uses: the names in its arguments, and for a
+ * static object the names its initialiser points at ('.bus =
+ * &foo_bus', '.class = &foo_class').
+ */
+static void call_uses(struct uses *u, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call);
+
+	for (int i = 0; i < n; i++) {
+		CXCursor a = clang_Cursor_getArgument(call, i), d;
+
+		names_in(a, clang_getNullCursor(), u);
+		clang_visitChildren(a, names_in, u);
+		a = ur_strip(a);
+		while (cx_operator(a) == CX_OP_ADDR)
+			a = ur_strip(cx_last_child(a));
+		d = clang_getCursorReferenced(a);
+		if (clang_getCursorKind(a) == CXCursor_DeclRefExpr &&
+		    has_static_storage(d))
+			clang_visitChildren(d, names_in, u);
+	}
+}
+
+/* The names of what register event r registered. */
+static void registered(struct uses *u, const struct ur_event *r,
+		       const struct regpair *p)
+{
+	struct ur_obj o = { 0 };
+
+	if (r->result.key)
+		uses_add(u, xstrdup(r->result.key));
+	if (p && p->reg_arg && ur_call_named(r->call, r->name) &&
+	    (int)p->reg_arg <= clang_Cursor_getNumArguments(r->call))
+		o = ur_obj_of(clang_Cursor_getArgument(r->call,
+						       p->reg_arg - 1));
+	uses_add(u, o.key);
+	free(o.shown);
+}
+
+bool ur_depends(const struct ur_event *c, const struct ur_event *a,
+		const struct regpair *pa)
+{
+	struct uses uc = { 0 }, ua = { 0 };
+	bool yes = false;
+
+	if (clang_Cursor_isNull(c->call))
+		return false;
+	call_uses(&uc, c->call);
+	registered(&ua, a, pa);
+	for (size_t i = 0; i < uc.n && !yes; i++)
+		for (size_t j = 0; j < ua.n && !yes; j++)
+			yes = !strcmp(uc.key[i], ua.key[j]);
+	for (size_t i = 0; i < uc.n; i++)
+		free(uc.key[i]);
+	for (size_t j = 0; j < ua.n; j++)
+		free(ua.key[j]);
+	free(uc.key);
+	free(ua.key);
+	return yes;
+}
 
 struct sorted {
 	const struct ur_event *e;
@@ -185,7 +287,7 @@ static void report_order(const struct sides *sd, size_t i, size_t k,
 	struct finding *fd;
 	char *msg;
 
-	msg = xasprintf("'%s' is unregistered in %s() before '%s', which %s() registered after it: unwind in the reverse order of registration",
+	msg = xasprintf("'%s' is unregistered in %s() before '%s', which %s() registered after it and which uses it: unwind in the reverse order of registration",
 			a, sd->b_name, c, sd->a_name);
 	fd = finding_add(sd->unit->findings, RULE_ID, SEV_NOTE, sd->unit->path,
 			 ua->pos.line, ua->pos.column, a, msg);
@@ -199,10 +301,11 @@ static void report_order(const struct sides *sd, size_t i, size_t k,
 	free(rc_l);
 }
 
-static bool peers(const struct sides *sd, size_t i, size_t k)
+/* Does a's k-th event use its i-th, registered before it? */
+static bool depends(const struct sides *sd, size_t i, size_t k)
 {
-	return ur_peers(ur_reg_pair(sd->rp, sd->a.v[i]->name),
-			ur_reg_pair(sd->rp, sd->a.v[k]->name));
+	return ur_depends(sd->a.v[k], sd->a.v[i],
+			  ur_reg_pair(sd->rp, sd->a.v[i]->name));
 }
 
 static void check_order(const struct sides *sd)
@@ -215,7 +318,7 @@ static void check_order(const struct sides *sd)
 	for (size_t i = 0; i < sd->a.n; i++)
 		for (size_t k = i + 1; k < sd->a.n && u[i] >= 0; k++)
 			if (u[k] >= 0 && u[k] != u[i] && u[i] < u[k] &&
-			    !noted[u[i]] && !peers(sd, i, k)) {
+			    !noted[u[i]] && depends(sd, i, k)) {
 				noted[u[i]] = true;
 				report_order(sd, i, k, u[i], u[k]);
 			}

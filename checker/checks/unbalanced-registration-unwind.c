@@ -5,8 +5,8 @@
  *  - order: the kernel unwinds in the reverse of registration order, so
  *    that nothing still registered points at what was already torn down
  *    (a device of a class, a cdev in a chrdev region).  'U(a)' met while
- *    'c', registered after 'a', is still held, and 'U(c)' later on the
- *    same path, is a misordered pair: a note.
+ *    'c', registered after 'a' and using it, is still held, and 'U(c)'
+ *    later on the same path, is a misordered pair: a note.
  *  - double: 'U(x)' twice on one path with no register in between.
  *  - stray: 'U(x)' on a path where R(x) never ran although other
  *    registers did: an error path jumping to the wrong label.  Or after
@@ -219,9 +219,10 @@ static void check_order(struct ur_flow *f, struct ur_state *s, size_t ev,
 			continue;
 		for (unsigned int c = 0; c < f->nreg; c++)
 			if ((held & ~m & (1ULL << c)) && core(f, c) &&
-			    !ur_peers(f->reg_pair[a], f->reg_pair[c]) &&
 			    pos_before(&ur_reg_event(f, a)->pos,
-				       &ur_reg_event(f, c)->pos))
+				       &ur_reg_event(f, c)->pos) &&
+			    ur_depends(ur_reg_event(f, c),
+				       ur_reg_event(f, a), f->reg_pair[a]))
 				add_order(f, s, ev, a, c);
 	}
 }
@@ -403,7 +404,7 @@ static void report_order(const struct ur_flow *f, struct check_unit *unit,
 	struct finding *fd;
 
 	fd = add(unit, SEV_NOTE, u, xstrdup(a),
-		 xasprintf("'%s' is unregistered before '%s', which was registered after it: unwind in the reverse order of registration",
+		 xasprintf("'%s' is unregistered before '%s', which was registered after it and uses it: unwind in the reverse order of registration",
 			   a, c));
 	related(fd, unit, ur_reg_event(f, ord->a),
 		xasprintf("'%s' registered here", a));

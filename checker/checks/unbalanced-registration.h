@@ -149,8 +149,6 @@ const struct regpair *ur_unreg_pair(const struct regpairs *rp,
 				    const char *unreg);
 const struct regpair *ur_devm_pair(const struct regpairs *rp,
 				   const char *devm);
-/* May these two be undone in any order (two drivers)? */
-bool ur_peers(const struct regpair *a, const struct regpair *b);
 /* Look through parentheses and casts. */
 CXCursor ur_strip(CXCursor c);
 bool ur_call_named(CXCursor c, const char *name);
@@ -209,6 +207,17 @@ struct ur_roles {
 void ur_roles_find(CXTranslationUnit tu, CXFile main_file,
 		   struct ur_roles *r);
 void ur_roles_free(struct ur_roles *r);
+
+/*
+ * Does register event c use what register event a (of pair pa)
+ * registered: its arguments name it ('device_create(cls, ...)' after
+ * 'cls = class_create()', 'cdev_add(&cdev, devt, 1)' after
+ * 'alloc_chrdev_region(&devt, ...)'), or the static object it registers
+ * points at it ('.bus = &foo_bus')?  The order of undoing matters only
+ * then.
+ */
+bool ur_depends(const struct ur_event *c, const struct ur_event *a,
+		const struct regpair *pa);
 
 /*
  * Module exit's (remove's) unwinding against what module init (probe)

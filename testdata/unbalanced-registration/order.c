@@ -1,24 +1,31 @@
-/* Order: unwinding undoes registrations in the reverse order; a misordered pair is a note. */
+/* Order: what uses another registration is undone first; a misordered pair is a note. */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/miscdevice.h>
 #include <linux/device/class.h>
+#include <linux/cdev.h>
 #include <linux/fs.h>
 #include <linux/err.h>
 #include <linux/errno.h>
 
 static struct platform_driver o_driver = { .driver = { .name = "o" } };
+static struct platform_driver o_other_driver = { .driver = { .name = "o2" } };
 static struct miscdevice o_misc = { .name = "o" };
 static struct class *o_class;
+static struct device *o_dev;
+static struct cdev o_cdev;
 static dev_t o_devt;
+static const struct bus_type o_bus = { .name = "o" };
+static struct device_driver o_bus_driver = { .name = "o", .bus = &o_bus };
 int o_setup(void);
 int label_misordered(void);
 int inline_misordered(void);
 int well_ordered(void);
 int temporary(void);
+int independent(void);
 int two_drivers(void);
 
-/* The label undoing the class frees the region under it first. */
+/* The label undoing the cdev frees the region the cdev lives in first. */
 int label_misordered(void)
 {
 	int ret;
@@ -26,42 +33,40 @@ int label_misordered(void)
 	ret = alloc_chrdev_region(&o_devt, 0, 1, "o");
 	if (ret)
 		return ret;
-	o_class = class_create("o");
-	if (IS_ERR(o_class)) {
-		ret = PTR_ERR(o_class);
+	ret = cdev_add(&o_cdev, o_devt, 1);
+	if (ret)
 		goto err_region;
-	}
 	ret = o_setup();
 	if (ret)
-		goto err_class;
+		goto err_cdev;
 	return 0;
 
-err_class:
+err_cdev:
 	unregister_chrdev_region(o_devt, 1);	/* expect-clang: unbalanced-registration */
-	class_destroy(o_class);
+	cdev_del(&o_cdev);
 	return ret;
 err_region:
 	unregister_chrdev_region(o_devt, 1);
 	return ret;
 }
 
-/* Inline unwinding in the wrong order. */
+/* Inline unwinding destroys the class before the device created in it. */
 int inline_misordered(void)
 {
 	int ret;
 
-	ret = misc_register(&o_misc);
-	if (ret)
-		return ret;
-	ret = platform_driver_register(&o_driver);
-	if (ret) {
-		misc_deregister(&o_misc);
-		return ret;
+	o_class = class_create("o");
+	if (IS_ERR(o_class))
+		return PTR_ERR(o_class);
+	o_dev = device_create(o_class, NULL, o_devt, NULL, "o");
+	if (IS_ERR(o_dev)) {
+		class_destroy(o_class);
+		return PTR_ERR(o_dev);
 	}
 	ret = o_setup();
 	if (ret) {
-		misc_deregister(&o_misc);	/* expect-clang: unbalanced-registration */
-		platform_driver_unregister(&o_driver);
+		class_destroy(o_class);	/* expect-clang: unbalanced-registration */
+		device_destroy(o_class, o_devt);
 	}
 	return ret;
 }
@@ -71,26 +76,45 @@ int well_ordered(void)
 {
 	int ret;
 
-	ret = misc_register(&o_misc);
+	ret = alloc_chrdev_region(&o_devt, 0, 1, "o");
 	if (ret)
 		return ret;
-	ret = platform_driver_register(&o_driver);
+	ret = cdev_add(&o_cdev, o_devt, 1);
 	if (ret)
-		goto err_misc;
+		goto err_region;
 	ret = o_setup();
 	if (ret)
-		goto err_driver;
+		goto err_cdev;
 	return 0;
 
-err_driver:
-	platform_driver_unregister(&o_driver);
-err_misc:
-	misc_deregister(&o_misc);
+err_cdev:
+	cdev_del(&o_cdev);
+err_region:
+	unregister_chrdev_region(o_devt, 1);
 	return ret;
 }
 
-/* Only needed while the driver registers: undone on success, never after the driver. */
+/* Needed only while registering: undone on success, with nothing after it. */
 int temporary(void)
+{
+	int ret;
+
+	o_class = class_create("o");
+	if (IS_ERR(o_class))
+		return PTR_ERR(o_class);
+	o_dev = device_create(o_class, NULL, o_devt, NULL, "o");
+	if (IS_ERR(o_dev))
+		goto err_class;
+	class_destroy(o_class);
+	return 0;
+
+err_class:
+	class_destroy(o_class);
+	return PTR_ERR(o_dev);
+}
+
+/* Objects that do not use each other may go in any order: no note. */
+int independent(void)
 {
 	int ret;
 
@@ -100,17 +124,19 @@ int temporary(void)
 	ret = platform_driver_register(&o_driver);
 	if (ret)
 		goto err_misc;
-	misc_deregister(&o_misc);
-	return 0;
+	ret = o_setup();
+	if (ret) {
+		misc_deregister(&o_misc);
+		platform_driver_unregister(&o_driver);
+	}
+	return ret;
 
 err_misc:
 	misc_deregister(&o_misc);
 	return ret;
 }
 
-static struct platform_driver o_other_driver = { .driver = { .name = "o2" } };
-
-/* Two drivers are peers: undone in any order, no note. */
+/* Two drivers do not use each other either. */
 int two_drivers(void)
 {
 	int ret;
@@ -134,31 +160,51 @@ err_driver:
 }
 
 struct o_priv {
+	struct class *class;
+	struct device *dev;
 	struct miscdevice misc;
 	struct platform_device *child;
 };
 
-/* Remove undoes probe in the order probe registered. */
+/* Remove destroys the class before the device created in it. */
 static int o_probe(struct platform_device *pdev)
 {
 	struct o_priv *priv = dev_get_drvdata(&pdev->dev);
 	int ret;
 
+	priv->class = class_create("o-child");
+	if (IS_ERR(priv->class))
+		return PTR_ERR(priv->class);
+	priv->dev = device_create(priv->class, &pdev->dev, 0, NULL, "o");
+	if (IS_ERR(priv->dev)) {
+		class_destroy(priv->class);
+		return PTR_ERR(priv->dev);
+	}
 	ret = misc_register(&priv->misc);
 	if (ret)
-		return ret;
+		goto err_dev;
 	ret = platform_device_register(priv->child);
 	if (ret)
-		misc_deregister(&priv->misc);
+		goto err_misc;
+	return 0;
+
+err_misc:
+	misc_deregister(&priv->misc);
+err_dev:
+	device_unregister(priv->dev);
+	class_destroy(priv->class);
 	return ret;
 }
 
+/* The misc device and the child do not use each other: their order is free. */
 static void o_remove(struct platform_device *pdev)
 {
 	struct o_priv *data = dev_get_drvdata(&pdev->dev);
 
-	misc_deregister(&data->misc);	/* expect-clang: unbalanced-registration */
+	misc_deregister(&data->misc);
 	platform_device_unregister(data->child);
+	class_destroy(data->class);	/* expect-clang: unbalanced-registration */
+	device_unregister(data->dev);
 }
 
 static struct platform_driver o_child_driver = {
@@ -171,29 +217,35 @@ static int __init o_init(void)
 {
 	int ret;
 
-	ret = platform_driver_register(&o_driver);
+	ret = bus_register(&o_bus);
 	if (ret)
 		return ret;
-	ret = misc_register(&o_misc);
+	ret = driver_register(&o_bus_driver);
 	if (ret)
-		goto err_driver;
+		goto err_bus;
 	ret = platform_driver_register(&o_child_driver);
 	if (ret)
-		goto err_misc;
+		goto err_driver;
+	ret = misc_register(&o_misc);
+	if (ret)
+		goto err_child;
 	return 0;
 
-err_misc:
-	misc_deregister(&o_misc);
+err_child:
+	platform_driver_unregister(&o_child_driver);
 err_driver:
-	platform_driver_unregister(&o_driver);
+	driver_unregister(&o_bus_driver);
+err_bus:
+	bus_unregister(&o_bus);
 	return ret;
 }
 
-/* Exit undoes init in the order init registered. */
+/* Exit unregisters the bus before the driver on it; the misc device is free. */
 static void __exit o_exit(void)
 {
 	platform_driver_unregister(&o_child_driver);
-	platform_driver_unregister(&o_driver);	/* expect-clang: unbalanced-registration */
+	bus_unregister(&o_bus);	/* expect-clang: unbalanced-registration */
+	driver_unregister(&o_bus_driver);
 	misc_deregister(&o_misc);
 }
 
