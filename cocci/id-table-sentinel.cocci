@@ -697,7 +697,7 @@ if J in consumers:
 else:
 	cocci.include_match(False)
 
-@script:python fixable depends on patch@
+@script:python fixable depends on patch && tbl@
 K << keep.K;
 F;
 @@
@@ -706,7 +706,7 @@ if K in unfixable:
 else:
 	coccinelle.F = K
 
-@fix depends on patch@
+@fix depends on patch && tbl@
 identifier fixable.F;
 initializer list IL;
 initializer X;
@@ -735,7 +735,7 @@ struct \(pci_device_id\|ieee1394_device_id\|usb_device_id\|
 +	{ }
 };
 
-@ctx depends on context@
+@ctx depends on context && tbl@
 identifier keep.K;
 initializer list IL;
 initializer X;
@@ -763,13 +763,13 @@ struct \(pci_device_id\|ieee1394_device_id\|usb_device_id\|
 *	X
 };
 
-@script:python depends on org@
+@script:python depends on org && tbl@
 K << keep.K;
 @@
 for p in tables[K]:
 	cocci.print_main(message(K), [p])
 
-@script:python depends on report@
+@script:python depends on report && tbl@
 K << keep.K;
 @@
 for p in tables[K]:

@@ -25,7 +25,64 @@ virtual org
 virtual report
 
 // Set after an int-returning register call succeeded.
-@s_int exists@
+// Files that call no register function, or no unregister function, are
+// skipped: the names are spelled out for spatch's file filter.
+@tokr@
+@@
+
+\(driver_register\|bus_register\|class_register\|device_register\|
+	device_add\|platform_driver_register\|platform_driver_probe\|
+	platform_register_drivers\|platform_device_register\|
+	platform_device_add\|register_chrdev\|register_chrdev_region\|
+	alloc_chrdev_region\|cdev_add\|cdev_device_add\|misc_register\|
+	pci_register_driver\|i2c_add_driver\|spi_register_driver\|
+	usb_register\|hid_register_driver\|hid_add_device\|
+	serio_register_driver\|serio_register_port\|
+	acpi_bus_register_driver\|pnp_register_driver\|
+	isa_register_driver\|auxiliary_driver_register\|
+	input_register_device\|input_register_handler\|register_netdev\|
+	register_netdevice_notifier\|register_reboot_notifier\|
+	register_pm_notifier\|blocking_notifier_chain_register\|
+	atomic_notifier_chain_register\|led_classdev_register\|
+	i2c_add_adapter\|i2c_add_numbered_adapter\|
+	watchdog_register_device\|rfkill_register\|hwrng_register\|
+	tty_register_driver\|uart_register_driver\|register_framebuffer\|
+	iio_device_register\|gpiochip_add_data\|
+	snd_soc_register_component\|crypto_register_alg\|class_create\|
+	device_create\|platform_device_register_simple\|
+	platform_device_register_data\|platform_device_register_full\|
+	platform_device_register_resndata\|i2c_new_client_device\|
+	hwmon_device_register_with_info\|
+	hwmon_device_register_with_groups\|backlight_device_register\|
+	power_supply_register\)(...)
+
+@toku@
+@@
+
+\(driver_unregister\|bus_unregister\|class_unregister\|
+	class_destroy\|device_unregister\|device_del\|
+	platform_driver_unregister\|platform_unregister_drivers\|
+	platform_device_unregister\|platform_device_del\|
+	unregister_chrdev\|unregister_chrdev_region\|cdev_del\|
+	cdev_device_del\|misc_deregister\|pci_unregister_driver\|
+	i2c_del_driver\|i2c_unregister_device\|spi_unregister_driver\|
+	usb_deregister\|hid_unregister_driver\|hid_destroy_device\|
+	serio_unregister_driver\|serio_unregister_port\|
+	acpi_bus_unregister_driver\|pnp_unregister_driver\|
+	isa_unregister_driver\|auxiliary_driver_unregister\|
+	input_unregister_device\|input_unregister_handler\|
+	unregister_netdev\|unregister_netdevice_notifier\|
+	unregister_reboot_notifier\|unregister_pm_notifier\|
+	blocking_notifier_chain_unregister\|
+	atomic_notifier_chain_unregister\|led_classdev_unregister\|
+	i2c_del_adapter\|hwmon_device_unregister\|
+	backlight_device_unregister\|power_supply_unregister\|
+	watchdog_unregister_device\|rfkill_unregister\|hwrng_unregister\|
+	tty_unregister_driver\|uart_unregister_driver\|
+	unregister_framebuffer\|iio_device_unregister\|gpiochip_remove\|
+	snd_soc_unregister_component\|crypto_unregister_alg\)(...)
+
+@s_int depends on tokr && toku exists@
 identifier R = {driver_register, bus_register, class_register, device_register,
 	device_add, platform_driver_register, platform_driver_probe,
 	platform_register_drivers, platform_device_register,
@@ -69,7 +126,7 @@ F@ps = \(!ret\|ret == 0\|(ret == 0)\|ret >= 0\|(ret >= 0)\);
 )
 
 // Set after a register call that returns the object succeeded.
-@s_ptr exists@
+@s_ptr depends on tokr && toku exists@
 identifier R = {class_create, device_create, platform_device_register_simple,
 	platform_device_register_data, platform_device_register_full,
 	platform_device_register_resndata, i2c_new_client_device,
@@ -97,7 +154,7 @@ F@ps = \(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\);
 )
 
 // Set from the result of the call itself.
-@s_cond@
+@s_cond depends on tokr && toku@
 identifier R = {driver_register, bus_register, class_register, device_register,
 	device_add, platform_driver_register, platform_driver_probe,
 	platform_register_drivers, platform_device_register,
@@ -130,7 +187,7 @@ F@ps = !(R(args));
 )
 
 // The mirror form, first half: cleared after the unregister.
-@m_clear exists@
+@m_clear depends on tokr && toku exists@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del,
 	platform_driver_unregister, platform_unregister_drivers,
@@ -535,19 +592,19 @@ pd << member.pd;
 if "*" not in T and "struct" not in T and "union" not in T:
 	decls.setdefault(fl, pd[0])
 
-@script:python depends on org@
+@script:python depends on org && tokr && toku@
 @@
 for pos, msg, where, guard in findings():
 	cocci.print_main(msg, [pos])
 	cocci.print_secs("set or cleared", [where])
 	cocci.print_secs("tested", [guard])
 
-@script:python depends on report@
+@script:python depends on report && tokr && toku@
 @@
 for pos, msg, where, guard in findings():
 	coccilib.report.print_report(pos, msg)
 
-@script:python@
+@script:python depends on tokr && toku@
 @@
 for table in (sets, guards, clears, rguards, decls):
 	table.clear()

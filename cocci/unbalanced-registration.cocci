@@ -321,12 +321,12 @@ args = split_args(uargs)
 if args:
 	calls_in_exit.add((U, name_of(args[0]), fn))
 
-@script:python depends on org@
+@script:python depends on org && tok@
 @@
 for p, msg in init_exit_findings():
 	cocci.print_main(msg, [p])
 
-@script:python depends on report@
+@script:python depends on report && tok@
 @@
 for p, msg in init_exit_findings():
 	coccilib.report.print_report(p, msg)
@@ -582,13 +582,13 @@ if O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element a
    error_value(E3):
 	record_error_path(R, O, p3[0])
 
-@script:python depends on org@
+@script:python depends on org && tok@
 @@
 for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
 	p, msg = found[key]
 	cocci.print_main(msg, [p])
 
-@script:python depends on report@
+@script:python depends on report && tok@
 @@
 for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
 	p, msg = found[key]
@@ -597,21 +597,21 @@ for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
 
 // Context mode marks the same places: the register call that exit does
 // not undo, the return that misses the unregister.
-@script:python ictx depends on context@
+@script:python ictx depends on context && tok@
 p << ireg.p;
 @@
 if not (any(q.line == p[0].line and q.column == p[0].column and q.file == p[0].file
        for q, _ in init_exit_findings())):
 	cocci.include_match(False)
 
-@depends on context@
+@depends on context && tok@
 identifier ireg.R;
 position ireg.p;
 @@
 
 * R@p(...)
 
-@script:python epath_ctx depends on context@
+@script:python epath_ctx depends on context && tok@
 O << pair.O;
 p2 << epath.p2;
 C2 << epath.C2 = "";
@@ -620,14 +620,14 @@ E2 << epath.E2 = "";
 if not (O != "drvlint_no_object" and (not E2 or error_value(E2, C2))):
 	cocci.include_match(False)
 
-@depends on context@
+@depends on context && tok@
 position epath.p2;
 expression E;
 @@
 
 * return@p2 E;
 
-@script:python elabel_ctx depends on context@
+@script:python elabel_ctx depends on context && tok@
 O << pair.O;
 pg << epath.pg;
 p3 << elabel.p3;
@@ -637,14 +637,14 @@ if not (O != "drvlint_no_object" and p3[0].current_element == pg[0].current_elem
    error_value(E3)):
 	cocci.include_match(False)
 
-@depends on context@
+@depends on context && tok@
 position elabel.p3;
 expression E;
 @@
 
 * return@p3 E;
 
-@script:python epathi_ctx depends on context@
+@script:python epathi_ctx depends on context && tok@
 O << pairi.O;
 p2 << epathi.p2;
 C2 << epathi.C2 = "";
@@ -653,14 +653,14 @@ E2 << epathi.E2 = "";
 if not (O != "drvlint_no_object" and (not E2 or error_value(E2, C2))):
 	cocci.include_match(False)
 
-@depends on context@
+@depends on context && tok@
 position epathi.p2;
 expression E;
 @@
 
 * return@p2 E;
 
-@script:python elabeli_ctx depends on context@
+@script:python elabeli_ctx depends on context && tok@
 O << pairi.O;
 pg << epathi.pg;
 p3 << elabeli.p3;
@@ -670,7 +670,7 @@ if not (O != "drvlint_no_object" and p3[0].current_element == pg[0].current_elem
    error_value(E3)):
 	cocci.include_match(False)
 
-@depends on context@
+@depends on context && tok@
 position elabeli.p3;
 expression E;
 @@
