@@ -166,27 +166,30 @@ static struct ur_obj helper_arg(const struct ur_helper *h,
 
 /*
  * A helper that registers an object of its own making (a local it
- * allocated, not a parameter) keeps it out of the caller's reach: a
- * child port hung on the driver's device, owned by its parent.
+ * allocated, or a member of one, not a parameter) keeps it out of the
+ * caller's reach: a child port hung on the driver's device, owned by
+ * its parent; a device embedded in a refcounted structure the helper
+ * set up.
  */
 static bool owns_object(const struct ur_build *b, const struct ur_helper *h)
 {
-	for (size_t i = 0; i < b->rp->n; i++) {
-		const struct regpair *p = &b->rp->v[i];
-		const struct ur_obj *o;
-		bool param = false;
+	const struct regpair *p = ur_reg_pair(b->rp, h->ev.name);
+	const struct ur_obj *o;
+	char *root;
+	bool param = false;
 
-		if (strcmp(p->reg, h->ev.name))
-			continue;
-		o = ur_event_object(&h->ev, p);
-		if (!o->key || strncmp(o->key, "l:", 2))
-			return false;
-		for (unsigned int j = 0; j < h->nparams; j++)
-			if (!strcmp(o->key + 2, h->params[j]))
-				param = true;
-		return !param;
-	}
-	return false;
+	if (!p)
+		return false;
+	o = ur_event_object(&h->ev, p);
+	/* A plain local, or a member of one ('&bmc->pdev'), not a global. */
+	if (!o->key || (strncmp(o->key, "l:", 2) && o->key[0] != 'T'))
+		return false;
+	root = root_name(o);
+	for (unsigned int j = 0; root && j < h->nparams; j++)
+		if (!strcmp(root, h->params[j]))
+			param = true;
+	free(root);
+	return !param;
 }
 
 /* A call of a helper that only registers or only unregisters. */
@@ -204,11 +207,15 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 	ev->nargs = h->ev.nargs;
 	for (unsigned int i = 0; i < ev->nargs; i++)
 		ev->arg[i] = helper_arg(h, &h->ev.arg[i], call);
-	ev->ptr_result = h->ev.ptr_result;
+	/* What the caller tests is the helper's result. */
+	ev->ptr_result = clang_getCanonicalType(clang_getCursorType(call)).kind ==
+			 CXType_Pointer;
+	ev->ok_result = h->returns_bool;
 	ev->call = call;
 	ev->pos = cx_cursor_start(call);
 	if (ev->kind == EV_UNREG)
 		mark_guarded(b, ev);
+	ev->guarded |= h->ev.guarded;
 }
 
 /*
@@ -277,6 +284,9 @@ static void call_event(struct ur_build *b, CXCursor c)
 		fill_call(ev, c);
 		if (unreg)
 			mark_guarded(b, ev);
+		/* The file that implements an unregister: what it undoes. */
+		if (unreg && h && !h->wraps)
+			indirect_events(b, h, c);
 		return;
 	}
 	if (devm && !b->hoist) {
@@ -338,10 +348,18 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	ev->lhs = lhs;
 	ev->rhs = ur_obj_of(rhs);
 	ev->value = value_of(rhs);
+	ev->has_const = cx_int_constant(ur_strip(rhs), &ev->cval);
 	ev->lhs_int = integral(clang_getCursorType(lhs_cur));
 	ev->pos = cx_cursor_start(lhs_cur);
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)
 		return;
+	/* 'ret = PTR_ERR_OR_ZERO(pdev)': linked once the function is built. */
+	if (ur_call_named(call, "PTR_ERR_OR_ZERO")) {
+		ur_obj_free(&ev->rhs);
+		ev->rhs = ur_obj_of(clang_Cursor_getArgument(call, 0));
+		ev->err_of = true;
+		return;
+	}
 	for (size_t i = fn->nev - 1; i-- > 0;) {
 		struct ur_event *r = &fn->ev[i];
 

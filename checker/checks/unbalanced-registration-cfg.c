@@ -343,6 +343,29 @@ static int build(struct ur_build *b, CXCursor s, int succ)
 	}
 }
 
+/*
+ * 'pdev = R(...); ret = PTR_ERR_OR_ZERO(pdev);': ret is non-zero exactly
+ * when R failed.  Events are made backwards, so this is linked after.
+ */
+static void link_statuses(struct ur_func *fn)
+{
+	for (size_t i = 0; i < fn->nev; i++) {
+		const struct ur_event *a = &fn->ev[i];
+
+		if (a->kind != EV_ASSIGN || !a->err_of || !a->rhs.key ||
+		    !a->lhs.key)
+			continue;
+		for (size_t j = 0; j < fn->nev; j++) {
+			struct ur_event *r = &fn->ev[j];
+
+			if ((r->kind == EV_REG || r->kind == EV_DEVM) &&
+			    r->result.key && !strcmp(r->result.key, a->rhs.key) &&
+			    !r->status.key)
+				r->status = ur_obj_dup(&a->lhs);
+		}
+	}
+}
+
 void ur_func_build(struct ur_func *fn, CXCursor decl,
 		   const struct regpairs *rp, const struct ur_helpers *h)
 {
@@ -362,6 +385,7 @@ void ur_func_build(struct ur_func *fn, CXCursor decl,
 	if (n && clang_getCursorKind(ch[n - 1]) == CXCursor_CompoundStmt) {
 		clang_visitChildren(ch[n - 1], find_labels, &b);
 		fn->entry = build(&b, ch[n - 1], b.end);
+		link_statuses(fn);
 	}
 	free(ch);
 	for (size_t i = 0; i < b.nlabel; i++)

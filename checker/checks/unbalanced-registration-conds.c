@@ -37,6 +37,19 @@ static void failed(struct ur_state *s, unsigned int b, bool yes)
 	}
 }
 
+/*
+ * Does a test of R's result that is non-zero (negative, with neg) when
+ * 'holds' say R failed?  A pointer: only when it is NULL (non-NULL may
+ * still be an ERR_PTR); a bool helper's result: when it is false; an
+ * int: when it is non-zero.
+ */
+static bool failed_if(const struct ur_event *r, bool holds, bool neg)
+{
+	if (r->ok_result || r->ptr_result)
+		return !holds && !neg;
+	return holds;
+}
+
 /* The register event of node n whose call is c. */
 static int reg_call(const struct ur_flow *f, const struct ur_node *n,
 		    CXCursor c)
@@ -65,8 +78,8 @@ static void test_value(const struct ur_flow *f, const struct ur_node *n,
 		b = reg_call(f, n, x);
 		if (b >= 0)
 			failed(s, (unsigned int)b,
-			       ur_reg_event(f, (unsigned int)b)->ptr_result ?
-				       !holds && !neg : holds);
+			       failed_if(ur_reg_event(f, (unsigned int)b),
+					 holds, neg));
 		return;
 	}
 	o = ur_obj_of(x);
@@ -75,12 +88,12 @@ static void test_value(const struct ur_flow *f, const struct ur_node *n,
 	for (unsigned int i = 0; i < f->nreg; i++) {
 		const struct ur_event *r = ur_reg_event(f, i);
 
-		if (!(s->fresh & (1ULL << i)) || !r->result.key ||
-		    strcmp(r->result.key, o.key))
+		if (!(s->fresh & (1ULL << i)))
 			continue;
-		if (r->ptr_result && (holds || neg))
-			continue;	/* non-NULL may still be an ERR_PTR */
-		failed(s, i, r->ptr_result ? true : holds);
+		if (r->result.key && !strcmp(r->result.key, o.key))
+			failed(s, i, failed_if(r, holds, neg));
+		else if (r->status.key && !strcmp(r->status.key, o.key))
+			failed(s, i, holds);
 	}
 	b = ur_var_bit(f, o.key);
 	if (b >= 0) {
@@ -178,6 +191,10 @@ void ur_refine(const struct ur_flow *f, const struct ur_node *n,
 	}
 	if (ur_call_named(c, "__builtin_expect")) {
 		ur_refine(f, n, s, clang_Cursor_getArgument(c, 0), holds);
+		return;
+	}
+	if (!clang_Cursor_isNull(ur_stmt_expr_test(c))) {
+		ur_refine(f, n, s, ur_stmt_expr_test(c), holds);
 		return;
 	}
 	if (ur_call_named(c, "IS_ERR") || ur_call_named(c, "IS_ERR_OR_NULL")) {

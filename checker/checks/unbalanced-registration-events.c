@@ -310,6 +310,7 @@ void ur_event_free(struct ur_event *e)
 	for (unsigned int i = 0; i < e->nargs; i++)
 		ur_obj_free(&e->arg[i]);
 	ur_obj_free(&e->result);
+	ur_obj_free(&e->status);
 	ur_obj_free(&e->lhs);
 	ur_obj_free(&e->rhs);
 	free(e->name);
@@ -321,7 +322,27 @@ struct scan {
 	const struct regpairs *rp;
 	struct ur_helper *h;
 	unsigned int nregs;
+	unsigned int ifs;	/* if statements around the call */
+	bool hands_over;	/* passes a function to a call */
 };
+
+/* 'devm_add_action_or_reset(dev, release, x)': a callback is handed over. */
+static bool passes_function(CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call);
+
+	for (int i = 0; i < n; i++) {
+		CXCursor a = ur_strip(clang_Cursor_getArgument(call, i));
+
+		while (cx_operator(a) == CX_OP_ADDR)
+			a = ur_strip(last_child(a));
+		if (clang_getCursorKind(a) == CXCursor_DeclRefExpr &&
+		    clang_getCursorKind(clang_getCursorReferenced(a)) ==
+			    CXCursor_FunctionDecl)
+			return true;
+	}
+	return false;
+}
 
 static void fill_args(struct ur_event *ev, CXCursor call)
 {
@@ -344,17 +365,26 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 	bool reg, unreg;
 
 	(void)parent;
+	if (clang_getCursorKind(c) == CXCursor_IfStmt) {
+		s->ifs++;
+		clang_visitChildren(c, scan_visit, s);
+		s->ifs--;
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_CallExpr)
 		return CXChildVisit_Recurse;
 	name = cx_spelling(c);
 	reg = regpairs_is_register(s->rp, name);
 	unreg = regpairs_is_unregister(s->rp, name);
+	s->hands_over |= passes_function(c);
 	if (reg || unreg) {
 		if (++s->nregs == 1) {
 			h->ev.kind = reg ? EV_REG : EV_UNREG;
 			h->ev.name = xstrdup(name);
 			fill_args(&h->ev, c);
 			h->ev.call = clang_getNullCursor();
+			/* 'if (del_cdev) cdev_device_del(...)': may not run. */
+			h->ev.guarded = s->ifs > 0;
 		}
 	}
 	if (unreg) {
@@ -397,9 +427,19 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	h->name = cx_spelling(c);
 	s->h = h;
 	s->nregs = 0;
+	s->hands_over = false;
 	clang_visitChildren(c, scan_visit, s);
-	h->wraps = s->nregs == 1 &&
+	/*
+	 * One register or unregister, and no release callback handed over
+	 * (a helper that registers and hands the object to
+	 * devm_add_action_or_reset() owes its caller nothing).
+	 */
+	h->wraps = s->nregs == 1 && !(h->ev.kind == EV_REG && s->hands_over) &&
 		   clang_Cursor_getStorageClass(c) == CX_SC_Static;
+	if (h->wraps)
+		h->returns_bool = clang_getCanonicalType(clang_getResultType(
+					  clang_getCursorType(c))).kind ==
+				  CXType_Bool;
 	if (h->wraps)
 		collect_params(h, c);
 	hs->n++;

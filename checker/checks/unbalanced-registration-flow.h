@@ -31,6 +31,8 @@ struct ur_state {
 	uint64_t gone;		/* slots unregistered on this path */
 	uint64_t devm;		/* slots registered by a devm_ form */
 	uint64_t early;		/* order candidates met, not confirmed */
+	uint64_t known;		/* flags whose value this path knows */
+	uint64_t same;		/* ... equal to the constant they are tested with */
 	uint64_t merged;	/* non-zero: several paths merged into one */
 };
 
@@ -46,6 +48,12 @@ struct ur_order {
 	size_t u_ev;		/* U(a) */
 	unsigned int a, c;	/* register bits */
 	int late_ev;		/* U(c) later on that path, or -1 */
+};
+
+/* A variable the conditions test against one constant ('found', 'ret'). */
+struct ur_flag {
+	char *key;		/* owned */
+	long long k;
 };
 
 /* Per event: what the unwinding forms found there. */
@@ -68,7 +76,11 @@ struct ur_flow {
 	unsigned int nslot;
 	struct ur_order order[UR_BITS];
 	unsigned int norder;
+	struct ur_flag flag[UR_BITS];
+	unsigned int nflag;
 	unsigned char *found;		/* per event: UW_* */
+	const struct ur_func *const *kept_by;	/* module exit's functions */
+	size_t nkept;
 };
 
 static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
@@ -83,6 +95,26 @@ int ur_var_bit(const struct ur_flow *f, const char *key);
 /* Learn from condition c having the value 'holds' (node n's events). */
 void ur_refine(const struct ur_flow *f, const struct ur_node *n,
 	       struct ur_state *s, CXCursor c, bool holds);
+
+/*
+ * A statement expression's test: WARN_ON(c) is '({ int __ret_warn_on =
+ * !!(c); ...; unlikely(__ret_warn_on); })'; null if not of that shape.
+ */
+CXCursor ur_stmt_expr_test(CXCursor c);
+
+/*
+ * Flags: the paths keep what the tests of a variable said, so that a
+ * second test of it ('if (!found)' after 'found = true', 'if (param)'
+ * after 'if (!param)') takes only the branch that can run.
+ */
+void ur_flags_index(struct ur_flow *f);
+void ur_flags_free(struct ur_flow *f);
+bool ur_flags_possible(const struct ur_flow *f, const struct ur_state *s,
+		       CXCursor c, bool holds);
+void ur_flags_learn(const struct ur_flow *f, struct ur_state *s, CXCursor c,
+		    bool holds);
+void ur_flags_assign(const struct ur_flow *f, struct ur_state *s,
+		     const struct ur_event *a);
 
 /* The unwinding forms: tables, then the events as the walk meets them. */
 void ur_unwind_index(struct ur_flow *f);

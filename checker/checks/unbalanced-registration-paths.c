@@ -115,7 +115,8 @@ static void apply_assign(const struct ur_flow *f, struct ur_state *s,
 		if (f->reg_ev[b] != a->from_reg && r->result.key && a->lhs.key &&
 		    !strcmp(r->result.key, a->lhs.key))
 			s->fresh &= ~(1ULL << b);
-		if (a->rhs.key && a->lhs.key && strncmp(a->lhs.key, "l:", 2) &&
+		if (a->rhs.key && a->lhs.key && !a->err_of &&
+		    strncmp(a->lhs.key, "l:", 2) &&
 		    o->key && !strcmp(o->key, a->rhs.key))
 			s->live &= ~(1ULL << b);
 	}
@@ -157,6 +158,7 @@ static void apply_events(struct ur_flow *f, const struct ur_node *n,
 		case EV_ASSIGN:
 			apply_assign(f, s, e);
 			ur_unwind_assign(f, s, e);
+			ur_flags_assign(f, s, e);
 			break;
 		case EV_CALL:
 			break;
@@ -243,6 +245,9 @@ static void merge(struct ur_state *m, const struct ur_state *s)
 	m->gone |= s->gone;
 	m->devm |= s->devm;
 	m->early |= s->early;
+	/* Known alike on both, or not known. */
+	m->known &= s->known & ~(m->same ^ s->same);
+	m->same &= m->known;
 	m->merged = 1;
 }
 
@@ -272,6 +277,27 @@ static void push(struct walk *w, int id, const struct ur_state *s)
 	}
 }
 
+/* Both branches of a test, each if the path can take it. */
+static void cond(struct walk *w, const struct ur_node *n, struct ur_state *s)
+{
+	const struct ur_flow *f = w->f;
+	struct ur_state t = *s;
+	bool yes = true, no = true;
+
+	if (!clang_Cursor_isNull(n->stmt)) {
+		yes = ur_flags_possible(f, s, n->stmt, true);
+		no = ur_flags_possible(f, s, n->stmt, false);
+		ur_refine(f, n, s, n->stmt, true);
+		ur_refine(f, n, &t, n->stmt, false);
+		ur_flags_learn(f, s, n->stmt, true);
+		ur_flags_learn(f, &t, n->stmt, false);
+	}
+	if (yes)
+		push(w, n->succ[0], s);
+	if (no)
+		push(w, n->succ[1], &t);
+}
+
 static void step(struct walk *w, int id)
 {
 	struct ur_flow *f = w->f;
@@ -279,7 +305,7 @@ static void step(struct walk *w, int id)
 	struct ur_states in = w->in[id];
 
 	for (unsigned int i = 0; i < in.n; i++) {
-		struct ur_state s = in.v[i], t;
+		struct ur_state s = in.v[i];
 
 		apply_events(f, n, &s);
 		switch (n->kind) {
@@ -287,13 +313,7 @@ static void step(struct walk *w, int id)
 			push(w, n->succ[0], &s);
 			break;
 		case N_COND:
-			t = s;
-			if (!clang_Cursor_isNull(n->stmt)) {
-				ur_refine(f, n, &s, n->stmt, true);
-				ur_refine(f, n, &t, n->stmt, false);
-			}
-			push(w, n->succ[0], &s);
-			push(w, n->succ[1], &t);
+			cond(w, n, &s);
 			break;
 		case N_RETURN:
 			returned(f, n, &s);
@@ -327,11 +347,41 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	free(shown);
 }
 
+/* A global module exit unregisters stays registered until then. */
+static bool kept(const struct ur_flow *f, unsigned int b)
+{
+	const struct ur_event *r = ur_reg_event(f, b);
+	const struct ur_obj *o = ur_event_object(r, f->reg_pair[b]);
+
+	if (!o->key || strncmp(o->key, "g:", 2))
+		return false;
+	for (size_t i = 0; i < f->nkept; i++)
+		for (size_t j = 0; j < f->kept_by[i]->nev; j++) {
+			const struct ur_event *u = &f->kept_by[i]->ev[j];
+			const struct regpair *p;
+
+			if (u->kind != EV_UNREG || u->indirect)
+				continue;
+			p = regpairs_find(f->rp, r->name, u->name);
+			if (p && ur_event_object(u, p)->key &&
+			    !strcmp(ur_event_object(u, p)->key, o->key))
+				return true;
+		}
+	return false;
+}
+
+/*
+ * Core pairs only; and not a register whose result, the object, is
+ * dropped: the code cannot undo it at all, its parent owns it; nor a
+ * global module exit undoes.
+ */
 static bool reportable(const struct ur_flow *f, unsigned int b)
 {
 	const struct regpair *p = f->reg_pair[b];
 
-	return p && p->class == REG_CORE;
+	return p && p->class == REG_CORE &&
+	       !(p->reg_arg == 0 && !ur_reg_event(f, b)->result.key) &&
+	       !kept(f, b);
 }
 
 static void walk(struct ur_flow *f, struct check_unit *unit)
@@ -363,16 +413,20 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 }
 
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
-			  struct check_unit *unit)
+			  struct check_unit *unit,
+			  const struct ur_func *const *kept_by, size_t nkept)
 {
-	struct ur_flow f = { .fn = fn, .rp = rp };
+	struct ur_flow f = { .fn = fn, .rp = rp, .kept_by = kept_by,
+			     .nkept = nkept };
 
 	index_events(&f);
 	ur_unwind_index(&f);
 	if (!f.nreg && !f.nslot)
 		return;
+	ur_flags_index(&f);
 	f.found = xcalloc(fn->nev ? fn->nev : 1, sizeof(*f.found));
 	walk(&f, unit);
 	ur_unwind_report(&f, unit);
 	free(f.found);
+	ur_flags_free(&f);
 }

@@ -297,6 +297,39 @@ static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
 	free(b.v);
 }
 
+/*
+ * Every function's error paths.  A function that module init does not
+ * call, failing after it registered a global that module exit
+ * unregisters, leaks nothing: the object stays registered until exit (a
+ * PCI probe that registers a platform driver and fails on purpose, a
+ * 'register once' helper).
+ */
+static void check_error_paths(const struct regpairs *rp,
+			      struct check_unit *unit, const struct funcs *fs,
+			      const struct ur_roles *roles)
+{
+	struct side init = { 0 }, fini = { 0 };
+
+	side_of(&init, fs, roles->init.v, roles->init.n);
+	side_of(&fini, fs, roles->exit.v, roles->exit.n);
+	if (init.n == 1 && fini.n == 1) {
+		side_close(&init, fs);
+		side_close(&fini, fs);
+	} else {
+		fini.n = 0;
+	}
+	for (size_t i = 0; i < fs->n; i++) {
+		bool in_init = false;
+
+		for (size_t j = 0; j < init.n; j++)
+			in_init |= init.v[j] == &fs->v[i];
+		ur_check_error_paths(&fs->v[i], rp, unit, fini.v,
+				     in_init ? 0 : fini.n);
+	}
+	free(init.v);
+	free(fini.v);
+}
+
 static void ur_run(const void *state, struct check_unit *unit)
 {
 	const struct regpairs *rp = state;
@@ -308,9 +341,8 @@ static void ur_run(const void *state, struct check_unit *unit)
 
 	ur_helpers_collect(&helpers, rp, unit->tu, unit->main_file);
 	clang_visitChildren(tu, collect_funcs, fdata);
-	for (size_t i = 0; i < fs.n; i++)
-		ur_check_error_paths(&fs.v[i], rp, unit);
 	ur_roles_find(unit->tu, unit->main_file, &roles);
+	check_error_paths(rp, unit, &fs, &roles);
 	balance_roles(rp, unit, &fs, &roles);
 	ur_roles_free(&roles);
 	for (size_t i = 0; i < fs.n; i++)

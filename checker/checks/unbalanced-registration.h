@@ -58,7 +58,9 @@ struct ur_event {
 	struct ur_obj arg[UR_MAX_ARGS];
 	unsigned int nargs;
 	struct ur_obj result;	/* where a register's result went */
+	struct ur_obj status;	/* 'ret = PTR_ERR_OR_ZERO(result)' */
 	bool ptr_result;	/* the register returns the object */
+	bool ok_result;		/* its result is true on success (a bool helper) */
 	bool deferred;		/* released by a callback handed elsewhere */
 	bool indirect;		/* an unregister inside a called function of the file */
 	bool hoisted;		/* a copy of a loop's or an if's unregister */
@@ -71,6 +73,9 @@ struct ur_event {
 	struct ur_obj lhs, rhs;
 	enum ur_value value;
 	bool lhs_int;
+	bool err_of;		/* lhs = PTR_ERR_OR_ZERO(rhs) */
+	bool has_const;		/* lhs = cval, an integer constant */
+	long long cval;
 	int from_reg;		/* the register event whose result is assigned, or -1 */
 };
 
@@ -96,6 +101,7 @@ struct ur_helper {
 	struct ur_event ev;	/* that call, objects named as in the helper */
 	char **params;		/* parameter names, to put the caller's arguments in */
 	unsigned int nparams;
+	bool returns_bool;	/* true: registered ('if (foo_register_all())') */
 	bool has_unreg;		/* calls some unregister (for callbacks) */
 	char **unregs;		/* the unregister functions it calls */
 	size_t nunregs, unregcap;
@@ -184,9 +190,14 @@ void ur_func_build(struct ur_func *fn, CXCursor decl,
 void ur_func_free(struct ur_func *fn);
 void ur_event_free(struct ur_event *e);
 
-/* Walk the error paths of one function; add findings to unit. */
+/*
+ * Walk the error paths of one function; add findings to unit.  A global
+ * that an unregister in kept_by[] (module exit and the functions it
+ * calls) undoes is kept registered, not leaked, by a failing return.
+ */
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
-			  struct check_unit *unit);
+			  struct check_unit *unit,
+			  const struct ur_func *const *kept_by, size_t nkept);
 
 /* The roles of a file's functions, by name. */
 struct ur_names {

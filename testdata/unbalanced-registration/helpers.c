@@ -90,3 +90,33 @@ err_misc:
 	misc_deregister(&h_misc);
 	return ret;
 }
+
+/* The file implements a listed pair: its own unregister undoes the parts. */
+struct isa_driver {
+	struct device_driver driver;
+	struct device *devices;
+};
+
+int isa_register_driver(struct isa_driver *isa_driver, unsigned int ndev);
+void isa_unregister_driver(struct isa_driver *isa_driver);
+
+void isa_unregister_driver(struct isa_driver *isa_driver)
+{
+	if (isa_driver->devices)
+		device_unregister(isa_driver->devices);
+	driver_unregister(&isa_driver->driver);
+}
+
+int isa_register_driver(struct isa_driver *isa_driver, unsigned int ndev)
+{
+	int error;
+
+	error = driver_register(&isa_driver->driver);
+	if (error)
+		return error;
+	if (!ndev)
+		error = -ENODEV;
+	if (error)
+		isa_unregister_driver(isa_driver);
+	return error;
+}
