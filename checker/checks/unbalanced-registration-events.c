@@ -284,11 +284,15 @@ char *ur_label(const struct ur_event *e, const struct regpair *p)
 	if (argno && argno <= e->nargs && ur_call_named(e->call, e->name) &&
 	    (int)argno <= clang_Cursor_getNumArguments(e->call))
 		s = arg_text(e->call, argno);
+	/* Tokens of an argument a macro expands to run past it. */
+	if (s && (strpbrk(s, ";{}") || strlen(s) > 48)) {
+		free(s);
+		s = NULL;
+	}
 	if (s && s[0] == '&' && s[1])
 		memmove(s, s + 1, strlen(s));
 	/* register_chrdev(0, ...): the major it returns names the object. */
-	if (s && !(s[0] == '_' || (s[0] >= 'a' && s[0] <= 'z') ||
-		   (s[0] >= 'A' && s[0] <= 'Z'))) {
+	if (s && s[0] >= '0' && s[0] <= '9') {
 		free(s);
 		s = e->result.shown ? xstrdup(e->result.shown) : NULL;
 	}

@@ -71,9 +71,22 @@ static enum CXChildVisitResult names_in(CXCursor c, CXCursor parent,
 }
 
 /*
- * What a register's call uses: the names in its arguments, and for a
- * static object the names its initialiser points at ('.bus =
- * &foo_bus', '.class = &foo_class').
+ * A number spelled with constants only ('MKDEV(TTYAUX_MAJOR, 2)',
+ * 'USB_DEVICE_DEV') names nothing: its value does.  Small values (a
+ * count, a minor) say too little.
+ */
+static void value_add(struct uses *u, CXCursor arg)
+{
+	long long v;
+
+	if (cx_int_constant(ur_strip(arg), &v) && (v > 255 || v < -255))
+		uses_add(u, xasprintf("value:%lld", v));
+}
+
+/*
+ * What a register's call uses: the names in its arguments, their
+ * values, and for a static object the names its initialiser points at
+ * ('.bus = &foo_bus', '.class = &foo_class').
  */
 static void call_uses(struct uses *u, CXCursor call)
 {
@@ -82,6 +95,7 @@ static void call_uses(struct uses *u, CXCursor call)
 	for (int i = 0; i < n; i++) {
 		CXCursor a = clang_Cursor_getArgument(call, i), d;
 
+		value_add(u, a);
 		names_in(a, clang_getNullCursor(), u);
 		clang_visitChildren(a, names_in, u);
 		a = ur_strip(a);
@@ -103,9 +117,13 @@ static void registered(struct uses *u, const struct ur_event *r,
 	if (r->result.key)
 		uses_add(u, xstrdup(r->result.key));
 	if (p && p->reg_arg && ur_call_named(r->call, r->name) &&
-	    (int)p->reg_arg <= clang_Cursor_getNumArguments(r->call))
-		o = ur_obj_of(clang_Cursor_getArgument(r->call,
-						       p->reg_arg - 1));
+	    (int)p->reg_arg <= clang_Cursor_getNumArguments(r->call)) {
+		CXCursor a = clang_Cursor_getArgument(r->call, p->reg_arg - 1);
+
+		o = ur_obj_of(a);
+		if (!o.key)
+			value_add(u, a);
+	}
 	uses_add(u, o.key);
 	free(o.shown);
 }

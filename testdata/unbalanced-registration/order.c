@@ -24,6 +24,10 @@ int well_ordered(void);
 int temporary(void);
 int independent(void);
 int two_drivers(void);
+int fixed_major(void);
+
+#define O_MAJOR		240
+#define O_DEVT		((O_MAJOR << 20) | 0)
 
 /* The label undoing the cdev frees the region the cdev lives in first. */
 int label_misordered(void)
@@ -47,6 +51,30 @@ err_cdev:
 	return ret;
 err_region:
 	unregister_chrdev_region(o_devt, 1);
+	return ret;
+}
+
+/* A fixed region named by a constant: the same text names it in both calls. */
+int fixed_major(void)
+{
+	int ret;
+
+	ret = register_chrdev_region(O_DEVT, 1, "o");
+	if (ret)
+		return ret;
+	ret = cdev_add(&o_cdev, O_DEVT, 1);
+	if (ret)
+		goto err_region;
+	ret = o_setup();
+	if (ret) {
+		unregister_chrdev_region(O_DEVT, 1);	/* expect-clang: unbalanced-registration */
+		cdev_del(&o_cdev);
+		return ret;
+	}
+	return 0;
+
+err_region:
+	unregister_chrdev_region(O_DEVT, 1);
 	return ret;
 }
 
