@@ -20,6 +20,9 @@
 // Options: --no-includes --include-headers
 // Keywords: registered, register, unregister, flag
 
+// No patch mode rule: "virtual patch" only lets MODE=patch run over
+// every script.
+virtual patch
 virtual context
 virtual org
 virtual report

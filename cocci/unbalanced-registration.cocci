@@ -26,6 +26,9 @@
 // Options: --no-includes
 // Keywords: register, unregister, module_init, module_exit, goto
 
+// No patch mode rule: "virtual patch" only lets MODE=patch run over
+// every script.
+virtual patch
 virtual context
 virtual org
 virtual report
