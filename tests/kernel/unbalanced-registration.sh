@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # unbalanced-registration on real driver files: deleting one unregister
 # call (from a module exit, a remove callback, an error path) in a copy
-# of the file gives the finding of that form; the pristine files give
-# none.  unbalanced-registration.list names the files and the calls.
+# of the file gives the finding of that form, and writing one twice a
+# double unregister; the pristine files give none.
+# unbalanced-registration.list names the files and the calls.
 # Each copy is checked with its file's own compile command, with the
 # original directory on the quote include path.
 source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
@@ -47,11 +48,12 @@ with open(out, 'w') as f:
 PY
 }
 
-# Delete CALL, the first after FUNCTION's definition starts, from SRC into DST.
-delete_call() {
+# Edit CALL, the first after FUNCTION's definition starts, from SRC into
+# DST: delete it, or (for the form 'double') write it twice.
+edit_call() {
 	python3 - "$@" <<'PY'
 import re, sys
-src, dst, fn, call = sys.argv[1:]
+src, dst, fn, form, call = sys.argv[1:]
 lines = open(src).read().split('\n')
 start = next((i for i, l in enumerate(lines)
               if re.match(r'^\w.*\b%s\(' % re.escape(fn), l) and not l.rstrip().endswith(';')), None)
@@ -60,7 +62,11 @@ if start is None:
 at = next((i for i in range(start, len(lines)) if call in lines[i]), None)
 if at is None:
     sys.exit('no %s after %s' % (call, fn))
-lines[at] = lines[at].replace(call, '', 1)
+if form == 'double':
+    indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
+    lines.insert(at + 1, indent + call)
+else:
+    lines[at] = lines[at].replace(call, '', 1)
 open(dst, 'w').write('\n'.join(lines))
 print(at + 1)
 PY
@@ -70,6 +76,7 @@ declare -A form_text=(
 	[exit]='(module init) is never unregistered'
 	[remove]='(probe) is never unregistered'
 	[error]='is not unregistered on this error path'
+	[double]='is unregistered twice on a path'
 )
 
 n=0
@@ -87,13 +94,15 @@ while read -r rel fn form call; do
 	fi
 	copy=$scratch/$n/$(basename "$rel")
 	mkdir -p "$(dirname "$copy")"
-	line=$(delete_call "$tree/$rel" "$copy" "$fn" "$call") || fail "$rel: $line"
+	line=$(edit_call "$tree/$rel" "$copy" "$fn" "$form" "$call") || fail "$rel: $line"
+	how=deleting
+	[[ $form == double ]] && how=doubling
 	check_as "$rel" "$copy" "$scratch/found.txt" || fail "cannot check the edited $rel"
 	if ! grep -qF -- "${form_text[$form]}" "$scratch/found.txt"; then
 		cat "$scratch/found.txt" >&2
-		fail "$rel: deleting '$call' at line $line ($fn) gives no '$form' finding"
+		fail "$rel: $how '$call' at line $line ($fn) gives no '$form' finding"
 	fi
-	note "$rel: '$call' deleted at line $line: $form finding"
+	note "$rel: $how '$call' at line $line: $form finding"
 	n=$((n + 1))
 done < <(sed -e 's/#.*//' "$list" | awk 'NF')
 ((n > 0)) || fail "no entry in $list"
