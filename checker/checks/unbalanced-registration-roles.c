@@ -63,7 +63,33 @@ static bool starts(const char *s, const char *prefix)
 struct find {
 	struct ur_roles *roles;
 	CXFile main_file;
+	CXCursor prev;		/* the file-scope declaration before */
 };
+
+/*
+ * EXPORT_SYMBOL(fn) leaves an __ADDRESSABLE(fn) variable too, right
+ * after 'extern typeof(fn) fn;' (include/linux/export.h), and a module's
+ * module_init() and module_exit() one for the init_module() and
+ * cleanup_module() aliases they declare: the variable follows a
+ * declaration of the function it names, from the same macro.  A
+ * built-in initcall's follows none.
+ */
+static bool declared_with(CXCursor prev, CXCursor var, const char *fn)
+{
+	struct cx_pos a, b;
+	char *name;
+	bool same;
+
+	if (clang_getCursorKind(prev) != CXCursor_FunctionDecl ||
+	    clang_isCursorDefinition(prev))
+		return false;
+	name = cx_spelling(prev);
+	same = !strcmp(name, fn);
+	free(name);
+	a = cx_expansion(clang_getCursorLocation(prev));
+	b = cx_expansion(clang_getCursorLocation(var));
+	return same && a.line == b.line && a.column == b.column;
+}
 
 /*
  * What module_init() and module_exit() leave after expansion: as a
@@ -81,7 +107,9 @@ static void find_entry(struct find *fd, CXCursor c, enum CXCursorKind k)
 	    starts(name, "__UNIQUE_ID___addressable_")) {
 		fn = fn_ref(c);
 		if (fn && (k == CXCursor_FunctionDecl ||
-			   strstr(name, fn) || starts(name, "__initcall_"))) {
+			   starts(name, "__initcall_") ||
+			   (strstr(name, fn) &&
+			    !declared_with(fd->prev, c, fn)))) {
 			names_add(&fd->roles->init, fn);
 			fn = NULL;
 		}
@@ -161,13 +189,14 @@ static enum CXChildVisitResult find_roles(CXCursor c, CXCursor parent,
 	find_entry(fd, c, k);
 	if (k == CXCursor_VarDecl)
 		find_driver(fd, c);
+	fd->prev = c;
 	return CXChildVisit_Continue;
 }
 
 void ur_roles_find(CXTranslationUnit tu, CXFile main_file,
 		   struct ur_roles *r)
 {
-	struct find fd = { r, main_file };
+	struct find fd = { r, main_file, clang_getNullCursor() };
 
 	memset(r, 0, sizeof(*r));
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), find_roles,
