@@ -132,7 +132,7 @@ static enum CXChildVisitResult body_visit(CXCursor c, CXCursor parent,
 /* 'x = R(...)', 'T x = R(...)': the call with where its result goes. */
 static bool assigned_call(struct unit_scan *us, CXCursor lhs, CXCursor rhs)
 {
-	CXCursor call = ur_strip(rhs);
+	CXCursor call = cx_strip(rhs);
 	char *k;
 
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)

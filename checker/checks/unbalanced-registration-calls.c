@@ -43,8 +43,8 @@ struct guard_scan {
 
 static bool is_err_test(CXCursor c)
 {
-	return ur_call_named(c, "IS_ERR") || ur_call_named(c, "IS_ERR_OR_NULL") ||
-	       ur_call_named(c, "PTR_ERR");
+	return cx_call_named(c, "IS_ERR") || cx_call_named(c, "IS_ERR_OR_NULL") ||
+	       cx_call_named(c, "PTR_ERR");
 }
 
 /*
@@ -227,12 +227,12 @@ static void callback_events(struct ur_build *b, CXCursor call)
 	int n = clang_Cursor_getNumArguments(call);
 
 	for (int i = 0; i < n; i++) {
-		CXCursor a = ur_strip(clang_Cursor_getArgument(call, i));
+		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
 		const struct ur_helper *h;
 		char *name;
 
 		if (cx_operator(a) == CX_OP_ADDR)
-			a = ur_strip(clang_Cursor_getArgument(a, 0));
+			a = cx_strip(clang_Cursor_getArgument(a, 0));
 		if (clang_getCursorKind(a) != CXCursor_DeclRefExpr ||
 		    clang_getCursorKind(clang_getCursorReferenced(a)) !=
 			    CXCursor_FunctionDecl)
@@ -314,9 +314,9 @@ static enum ur_value value_of(CXCursor v)
 {
 	long long n;
 
-	v = ur_strip(v);
-	if (ur_call_named(v, "PTR_ERR") || ur_call_named(v, "ERR_PTR") ||
-	    ur_call_named(v, "ERR_CAST"))
+	v = cx_strip(v);
+	if (cx_call_named(v, "PTR_ERR") || cx_call_named(v, "ERR_PTR") ||
+	    cx_call_named(v, "ERR_CAST"))
 		return VAL_ERROR;
 	if (clang_getCursorKind(v) == CXCursor_CallExpr)
 		return VAL_OTHER;
@@ -337,7 +337,7 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 			 struct ur_obj lhs, CXCursor rhs)
 {
 	struct ur_func *fn = b->fn;
-	CXCursor call = ur_strip(rhs);
+	CXCursor call = cx_strip(rhs);
 	struct ur_event *ev;
 
 	if (b->hoist) {
@@ -348,13 +348,13 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	ev->lhs = lhs;
 	ev->rhs = ur_obj_of(rhs);
 	ev->value = value_of(rhs);
-	ev->has_const = cx_int_constant(ur_strip(rhs), &ev->cval);
+	ev->has_const = cx_int_constant(cx_strip(rhs), &ev->cval);
 	ev->lhs_int = integral(clang_getCursorType(lhs_cur));
 	ev->pos = cx_cursor_start(lhs_cur);
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)
 		return;
 	/* 'ret = PTR_ERR_OR_ZERO(pdev)': linked once the function is built. */
-	if (ur_call_named(call, "PTR_ERR_OR_ZERO")) {
+	if (cx_call_named(call, "PTR_ERR_OR_ZERO")) {
 		ur_obj_free(&ev->rhs);
 		ev->rhs = ur_obj_of(clang_Cursor_getArgument(call, 0));
 		ev->err_of = true;

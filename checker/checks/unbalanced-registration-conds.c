@@ -12,18 +12,6 @@
 #include "../util.h"
 #include "unbalanced-registration-flow.h"
 
-#if CINDEX_VERSION_MINOR >= 64
-static CXCursor child_at(CXCursor c, unsigned int i)
-{
-	unsigned int n;
-	CXCursor *ch = cx_children(c, &n), r = clang_getNullCursor();
-
-	if (i < n)
-		r = ch[i];
-	free(ch);
-	return r;
-}
-
 /*
  * A test does not change the variable: 'if (ret == 0) ok = true; ...
  * if (ret == 0) return 0;' tests the same result twice, so the result
@@ -71,9 +59,9 @@ static void test_value(const struct ur_flow *f, const struct ur_node *n,
 	struct ur_obj o;
 	int b;
 
-	x = ur_strip(x);
+	x = cx_strip(x);
 	if (cx_operator(x) == CX_OP_ASSIGN)
-		x = ur_strip(child_at(x, 0));
+		x = cx_strip(cx_child(x, 0));
 	if (clang_getCursorKind(x) == CXCursor_CallExpr) {
 		b = reg_call(f, n, x);
 		if (b >= 0)
@@ -105,19 +93,6 @@ static void test_value(const struct ur_flow *f, const struct ur_node *n,
 	ur_obj_free(&o);
 }
 
-static bool is_zero(CXCursor c)
-{
-	CXEvalResult ev = clang_Cursor_Evaluate(ur_strip(c));
-	bool yes = false;
-
-	if (!ev)
-		return false;
-	yes = clang_EvalResult_getKind(ev) == CXEval_Int &&
-	      clang_EvalResult_getAsLongLong(ev) == 0;
-	clang_EvalResult_dispose(ev);
-	return yes;
-}
-
 static void test_is_err(const struct ur_flow *f, struct ur_state *s,
 			CXCursor arg, bool holds)
 {
@@ -139,14 +114,18 @@ static void refine_binary(const struct ur_flow *f, const struct ur_node *n,
 {
 	unsigned int nch;
 	CXCursor *ch = cx_children(c, &nch);
-	enum CXBinaryOperatorKind op = clang_getCursorBinaryOperatorKind(c);
+	enum cx_test op = cx_test_operator(c);
 
 	if (nch != 2)
 		goto out;
+	if (cx_operator(c) == CX_OP_ASSIGN) {
+		test_value(f, n, s, ch[0], holds, false);
+		goto out;
+	}
 	switch (op) {
-	case CXBinaryOperator_LAnd:
-	case CXBinaryOperator_LOr:
-		if (holds == (op == CXBinaryOperator_LAnd)) {
+	case CX_TEST_AND:
+	case CX_TEST_OR:
+		if (holds == (op == CX_TEST_AND)) {
 			ur_refine(f, n, s, ch[0], holds);
 			ur_refine(f, n, s, ch[1], holds);
 		} else {
@@ -157,20 +136,17 @@ static void refine_binary(const struct ur_flow *f, const struct ur_node *n,
 			ur_refine(f, n, s, ch[1], holds);
 		}
 		break;
-	case CXBinaryOperator_EQ:
-	case CXBinaryOperator_NE:
-		if (is_zero(ch[1]))
+	case CX_TEST_EQ:
+	case CX_TEST_NE:
+		if (cx_is_zero(ch[1]))
 			test_value(f, n, s, ch[0],
-				   holds == (op == CXBinaryOperator_NE), false);
+				   holds == (op == CX_TEST_NE), false);
 		break;
-	case CXBinaryOperator_LT:
-	case CXBinaryOperator_GE:
-		if (is_zero(ch[1]))
+	case CX_TEST_LT:
+	case CX_TEST_GE:
+		if (cx_is_zero(ch[1]))
 			test_value(f, n, s, ch[0],
-				   holds == (op == CXBinaryOperator_LT), true);
-		break;
-	case CXBinaryOperator_Assign:
-		test_value(f, n, s, ch[0], holds, false);
+				   holds == (op == CX_TEST_LT), true);
 		break;
 	default:
 		break;
@@ -183,13 +159,12 @@ out:
 void ur_refine(const struct ur_flow *f, const struct ur_node *n,
 	       struct ur_state *s, CXCursor c, bool holds)
 {
-	c = ur_strip(c);
-	if (clang_getCursorKind(c) == CXCursor_UnaryOperator &&
-	    clang_getCursorUnaryOperatorKind(c) == CXUnaryOperator_LNot) {
-		ur_refine(f, n, s, child_at(c, 0), !holds);
+	c = cx_strip(c);
+	if (cx_test_operator(c) == CX_TEST_NOT) {
+		ur_refine(f, n, s, cx_child(c, 0), !holds);
 		return;
 	}
-	if (ur_call_named(c, "__builtin_expect")) {
+	if (cx_call_named(c, "__builtin_expect")) {
 		ur_refine(f, n, s, clang_Cursor_getArgument(c, 0), holds);
 		return;
 	}
@@ -197,7 +172,7 @@ void ur_refine(const struct ur_flow *f, const struct ur_node *n,
 		ur_refine(f, n, s, ur_stmt_expr_test(c), holds);
 		return;
 	}
-	if (ur_call_named(c, "IS_ERR") || ur_call_named(c, "IS_ERR_OR_NULL")) {
+	if (cx_call_named(c, "IS_ERR") || cx_call_named(c, "IS_ERR_OR_NULL")) {
 		test_is_err(f, s, clang_Cursor_getArgument(c, 0), holds);
 		return;
 	}
@@ -207,16 +182,3 @@ void ur_refine(const struct ur_flow *f, const struct ur_node *n,
 	}
 	test_value(f, n, s, c, holds, false);
 }
-#else
-/* libclang before 17 cannot name operators: conditions teach nothing. */
-void ur_refine(const struct ur_flow *f, const struct ur_node *n,
-	       struct ur_state *s, CXCursor c, bool holds)
-{
-	(void)f;
-	(void)n;
-	(void)s;
-	(void)c;
-	(void)holds;
-}
-#endif
-

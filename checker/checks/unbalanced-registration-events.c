@@ -15,61 +15,6 @@
 #include "../util.h"
 #include "unbalanced-registration.h"
 
-static CXCursor last_child(CXCursor c)
-{
-	unsigned int n;
-	CXCursor *ch = cx_children(c, &n), r = clang_getNullCursor();
-
-	if (n)
-		r = ch[n - 1];	/* a cast's type comes first */
-	free(ch);
-	return r;
-}
-
-static CXCursor first_child(CXCursor c)
-{
-	unsigned int n;
-	CXCursor *ch = cx_children(c, &n), r = clang_getNullCursor();
-
-	if (n)
-		r = ch[0];
-	free(ch);
-	return r;
-}
-
-static unsigned int child_count(CXCursor c)
-{
-	unsigned int n;
-
-	free(cx_children(c, &n));
-	return n;
-}
-
-CXCursor ur_strip(CXCursor c)
-{
-	for (;;) {
-		enum CXCursorKind k = clang_getCursorKind(c);
-
-		if (k != CXCursor_ParenExpr && k != CXCursor_CStyleCastExpr &&
-		    !(k == CXCursor_UnexposedExpr && child_count(c) == 1))
-			return c;
-		c = last_child(c);
-	}
-}
-
-bool ur_call_named(CXCursor c, const char *name)
-{
-	char *s;
-	bool yes;
-
-	if (clang_getCursorKind(c) != CXCursor_CallExpr)
-		return false;
-	s = cx_spelling(c);
-	yes = !strcmp(s, name);
-	free(s);
-	return yes;
-}
-
 static bool has_static_storage(CXCursor d)
 {
 	enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
@@ -103,7 +48,7 @@ static char *root_type(CXCursor base)
 
 static struct ur_obj member_obj(CXCursor e)
 {
-	CXCursor base = ur_strip(first_child(e));
+	CXCursor base = cx_strip(cx_child(e, 0));
 	struct ur_obj b = ur_obj_of(base), o = { 0 };
 	char *m = cx_spelling(e);
 	const char *sep = is_pointer(clang_getCursorType(base)) ? "->" : ".";
@@ -130,9 +75,9 @@ struct ur_obj ur_obj_of(CXCursor e)
 	CXCursor d;
 	enum CXCursorKind k;
 
-	e = ur_strip(e);
+	e = cx_strip(e);
 	while (cx_operator(e) == CX_OP_ADDR || cx_operator(e) == CX_OP_DEREF)
-		e = ur_strip(last_child(e));
+		e = cx_strip(cx_last_child(e));
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_DeclRefExpr:
 		d = clang_getCursorReferenced(e);
@@ -147,7 +92,7 @@ struct ur_obj ur_obj_of(CXCursor e)
 	case CXCursor_MemberRefExpr:
 		return member_obj(e);
 	case CXCursor_ArraySubscriptExpr:
-		b = ur_obj_of(first_child(e));
+		b = ur_obj_of(cx_child(e, 0));
 		if (b.key) {
 			o.key = xasprintf("%s[]", b.key);
 			o.shown = xasprintf("%s[]", b.shown);
@@ -165,12 +110,12 @@ struct ur_obj ur_obj_of(CXCursor e)
  */
 struct ur_obj ur_arg_obj(CXCursor arg)
 {
-	CXCursor e = ur_strip(arg);
+	CXCursor e = cx_strip(arg);
 	struct ur_obj o;
 	bool addr = false;
 
 	while (cx_operator(e) == CX_OP_ADDR) {
-		e = ur_strip(last_child(e));
+		e = cx_strip(cx_last_child(e));
 		addr = true;
 	}
 	if (is_number(clang_getCursorType(e)))
@@ -281,7 +226,7 @@ char *ur_label(const struct ur_event *e, const struct regpair *p)
 	if (e->ptr_result && e->result.shown)
 		return xstrdup(e->result.shown);
 	/* Not for an event made up from a helper's call: other arguments. */
-	if (argno && argno <= e->nargs && ur_call_named(e->call, e->name) &&
+	if (argno && argno <= e->nargs && cx_call_named(e->call, e->name) &&
 	    (int)argno <= clang_Cursor_getNumArguments(e->call))
 		s = arg_text(e->call, argno);
 	/* Tokens of an argument a macro expands to run past it. */
@@ -336,10 +281,10 @@ static bool passes_function(CXCursor call)
 	int n = clang_Cursor_getNumArguments(call);
 
 	for (int i = 0; i < n; i++) {
-		CXCursor a = ur_strip(clang_Cursor_getArgument(call, i));
+		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
 
 		while (cx_operator(a) == CX_OP_ADDR)
-			a = ur_strip(last_child(a));
+			a = cx_strip(cx_last_child(a));
 		if (clang_getCursorKind(a) == CXCursor_DeclRefExpr &&
 		    clang_getCursorKind(clang_getCursorReferenced(a)) ==
 			    CXCursor_FunctionDecl)

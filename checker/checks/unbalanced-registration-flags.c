@@ -29,14 +29,14 @@ static CXCursor strip_expect(CXCursor c)
 	for (;;) {
 		CXCursor inner;
 
-		c = ur_strip(c);
-		if (ur_call_named(c, "__builtin_expect")) {
+		c = cx_strip(c);
+		if (cx_call_named(c, "__builtin_expect")) {
 			c = clang_Cursor_getArgument(c, 0);
 			continue;
 		}
 		if (cx_test_operator(c) != CX_TEST_NOT)
 			return c;
-		inner = ur_strip(cx_last_child(c));
+		inner = cx_strip(cx_last_child(c));
 		if (cx_test_operator(inner) != CX_TEST_NOT)
 			return c;
 		c = cx_last_child(inner);

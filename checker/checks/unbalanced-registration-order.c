@@ -79,7 +79,7 @@ static void value_add(struct uses *u, CXCursor arg)
 {
 	long long v;
 
-	if (cx_int_constant(ur_strip(arg), &v) && (v > 255 || v < -255))
+	if (cx_int_constant(cx_strip(arg), &v) && (v > 255 || v < -255))
 		uses_add(u, xasprintf("value:%lld", v));
 }
 
@@ -98,9 +98,9 @@ static void call_uses(struct uses *u, CXCursor call)
 		value_add(u, a);
 		names_in(a, clang_getNullCursor(), u);
 		clang_visitChildren(a, names_in, u);
-		a = ur_strip(a);
+		a = cx_strip(a);
 		while (cx_operator(a) == CX_OP_ADDR)
-			a = ur_strip(cx_last_child(a));
+			a = cx_strip(cx_last_child(a));
 		d = clang_getCursorReferenced(a);
 		if (clang_getCursorKind(a) == CXCursor_DeclRefExpr &&
 		    has_static_storage(d))
@@ -116,7 +116,7 @@ static void registered(struct uses *u, const struct ur_event *r,
 
 	if (r->result.key)
 		uses_add(u, xstrdup(r->result.key));
-	if (p && p->reg_arg && ur_call_named(r->call, r->name) &&
+	if (p && p->reg_arg && cx_call_named(r->call, r->name) &&
 	    (int)p->reg_arg <= clang_Cursor_getNumArguments(r->call)) {
 		CXCursor a = clang_Cursor_getArgument(r->call, p->reg_arg - 1);
 

@@ -173,29 +173,20 @@ static bool returns_failure(const struct ur_flow *f, const struct ur_node *n,
 			    const struct ur_state *s)
 {
 	CXCursor v = n->stmt;
-	CXEvalResult ev;
 	struct ur_obj o;
-	bool yes = false;
+	long long x;
 	int b;
 
 	if (clang_Cursor_isNull(v))
 		return false;
-	v = ur_strip(v);
-	if (ur_call_named(v, "PTR_ERR") || ur_call_named(v, "ERR_PTR") ||
-	    ur_call_named(v, "ERR_CAST"))
+	v = cx_strip(v);
+	if (cx_call_named(v, "PTR_ERR") || cx_call_named(v, "ERR_PTR") ||
+	    cx_call_named(v, "ERR_CAST"))
 		return true;
 	if (clang_getCursorKind(v) == CXCursor_CallExpr)
 		return false;
-	ev = clang_Cursor_Evaluate(v);
-	if (ev) {
-		if (clang_EvalResult_getKind(ev) == CXEval_Int) {
-			long long x = clang_EvalResult_getAsLongLong(ev);
-
-			yes = f->fn->returns_pointer ? x == 0 : x < 0;
-		}
-		clang_EvalResult_dispose(ev);
-		return yes;
-	}
+	if (cx_int_constant(v, &x))
+		return f->fn->returns_pointer ? x == 0 : x < 0;
 	o = ur_obj_of(v);
 	b = ur_var_bit(f, o.key);
 	ur_obj_free(&o);

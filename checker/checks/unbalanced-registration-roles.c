@@ -145,7 +145,7 @@ static enum CXChildVisitResult find_callbacks(CXCursor c, CXCursor parent,
 	(void)parent;
 	ch = cx_children(c, &n);
 	if (n == 2 && clang_getCursorKind(ch[0]) == CXCursor_MemberRef) {
-		v = ur_strip(ch[1]);
+		v = cx_strip(ch[1]);
 		field = cx_spelling(ch[0]);
 		fn = clang_getCursorKind(v) == CXCursor_DeclRefExpr &&
 		     clang_getCursorKind(clang_getCursorReferenced(v)) ==

@@ -155,9 +155,6 @@ const struct regpair *ur_unreg_pair(const struct regpairs *rp,
 				    const char *unreg);
 const struct regpair *ur_devm_pair(const struct regpairs *rp,
 				   const char *devm);
-/* Look through parentheses and casts. */
-CXCursor ur_strip(CXCursor c);
-bool ur_call_named(CXCursor c, const char *name);
 
 /* The object a register or unregister event is about, for one pair. */
 const struct ur_obj *ur_event_object(const struct ur_event *e,
