@@ -48,10 +48,12 @@ struct check {
 	void *(*init)(const struct check_config *cfg, char *err, size_t errlen);
 	void (*fini)(void *state);
 	/*
-	 * Could this source produce a finding?  A cheap text scan that
-	 * must never say no to a unit that could (false positives are fine).
+	 * The prefilter's keys (see prefilter.h): add to keys every
+	 * identifier, or "struct TAG", without which a unit can give this
+	 * check neither a finding nor a fact.  Return false (or leave NULL)
+	 * when the check needs every unit.
 	 */
-	bool (*may_report)(const void *state, const char *source, size_t len);
+	bool (*prefilter_keys)(const void *state, struct strset *keys);
 	/*
 	 * Extra CXTranslationUnit_* flags this source needs (e.g. a
 	 * preprocessing record to see skipped #if branches); may be NULL.

@@ -24,6 +24,7 @@
 #include "cache.h"
 #include "cx.h"
 #include "engine.h"
+#include "prefilter.h"
 #include "util.h"
 
 enum unit_outcome {
@@ -42,6 +43,9 @@ struct unit_result {
 
 #define NO_UNIT SIZE_MAX
 
+/* Fewer units than this are all parsed (see engine_run). */
+#define PREFILTER_MIN_UNITS 8
+
 struct pool;
 
 struct worker {
@@ -57,6 +61,7 @@ struct pool {
 	const struct unit_list *units;
 	const struct engine_config *cfg;
 	struct cache *cache;
+	struct prefilter *prefilter;	/* NULL: every unit is parsed */
 	struct unit_result *results;
 	atomic_size_t next;
 	const char *stall;	/* DRVLINT_TEST_STALL: units that never finish */
@@ -76,16 +81,6 @@ static double now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-static bool any_check_may_report(const struct engine_config *cfg,
-				 const char *src, size_t len)
-{
-	for (size_t i = 0; i < cfg->nchecks; i++)
-		if (!cfg->checks[i]->may_report ||
-		    cfg->checks[i]->may_report(cfg->states[i], src, len))
-			return true;
-	return false;
 }
 
 /* The first error libclang reported, as a failure; false if none. */
@@ -316,7 +311,8 @@ static void check_unit(struct pool *pool, struct worker *w, CXIndex index,
 		return;
 	}
 	res->how = UNIT_SKIPPED;
-	if ((cfg->prefilter && !any_check_may_report(cfg, source, len)) ||
+	if ((pool->prefilter &&
+	     !prefilter_pass(pool->prefilter, u, source, len)) ||
 	    stall(pool, w, u)) {
 		free(source);
 		return;
@@ -552,6 +548,26 @@ void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
 			cfg->checks[k]->finish(cfg->states[k], &facts[k], out);
 }
 
+static struct prefilter *make_prefilter(const struct engine_config *cfg,
+				       const struct unit_list *units)
+{
+	double start = now();
+	struct prefilter *pf = prefilter_new(cfg->checks, cfg->states,
+					     cfg->nchecks, units,
+					     cfg->cache_dir);
+	size_t keys, headers;
+	bool cached;
+
+	if (pf && cfg->verbose) {
+		prefilter_stats(pf, &keys, &headers, &cached);
+		fprintf(stderr,
+			"drvlint: prefilter: %zu keys, %s %zu shared headers (%.2f s)\n",
+			keys, cached ? "from the cache after checking" : "after reading",
+			headers, now() - start);
+	}
+	return pf;
+}
+
 static struct cache *open_cache(const struct engine_config *cfg,
 				const struct check_stat *stats,
 				const char **rules)
@@ -620,6 +636,12 @@ bool engine_run(const struct unit_list *units, const struct engine_config *cfg,
 	pool->units = units;
 	pool->cfg = cfg;
 	pool->cache = open_cache(cfg, stats, rules);
+	/*
+	 * Reading the shared headers costs more than parsing a few units: a
+	 * handful (an editor's file, a kbuild call) is parsed as it is.
+	 */
+	if (cfg->prefilter && units->n >= PREFILTER_MIN_UNITS)
+		pool->prefilter = make_prefilter(cfg, units);
 	pool->stall = getenv("DRVLINT_TEST_STALL");
 	pool->results = xcalloc(units->n ? units->n : 1, sizeof(*pool->results));
 	pthread_mutex_init(&pool->lock, NULL);
@@ -659,6 +681,7 @@ bool engine_run(const struct unit_list *units, const struct engine_config *cfg,
 	if (!cfg->defer_finish)
 		free(rules);
 	cache_close(pool->cache);
+	prefilter_free(pool->prefilter);
 	for (size_t k = 0; k < pool->nworkers; k++)
 		free(pool->workers[k]);
 	free(pool->workers);

@@ -125,3 +125,15 @@ const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,
 			return &rp->v[i];
 	return NULL;
 }
+
+void regpairs_prefilter_keys(const struct regpairs *rp, struct strset *keys)
+{
+	strset_add_all(keys, &rp->reg_names);
+	strset_add_all(keys, &rp->unreg_names);
+	for (size_t i = 0; i < rp->reg_names.nslot; i++) {
+		const char *name = rp->reg_names.slot[i];
+
+		if (name && name[0] == '_' && name[1] == '_' && name[2])
+			strset_add(keys, name + 2);
+	}
+}

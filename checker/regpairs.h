@@ -43,6 +43,12 @@ int regpairs_parse(struct regpairs *rp, const char *text, const char *path,
 		   char *err, size_t errlen);
 void regpairs_free(struct regpairs *rp);
 
+/*
+ * The prefilter's keys: every register and unregister name, and the
+ * macro front end of a '__' register function (pci_register_driver() for
+ * __pci_register_driver()) when the macro is not in a shared header.
+ */
+void regpairs_prefilter_keys(const struct regpairs *rp, struct strset *keys);
 bool regpairs_is_register(const struct regpairs *rp, const char *name);
 bool regpairs_is_unregister(const struct regpairs *rp, const char *name);
 /* The first pair reg/unreg, or NULL. */

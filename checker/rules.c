@@ -138,6 +138,13 @@ bool strset_has(const struct strset *s, const char *str)
 	return strset_has_n(s, str, strlen(str));
 }
 
+void strset_add_all(struct strset *s, const struct strset *from)
+{
+	for (size_t i = 0; i < from->nslot; i++)
+		if (from->slot[i])
+			strset_add(s, from->slot[i]);
+}
+
 void strset_free(struct strset *s)
 {
 	for (size_t i = 0; i < s->nslot; i++)

@@ -39,6 +39,7 @@ struct strset {
 void strset_add(struct strset *s, const char *str);
 bool strset_has(const struct strset *s, const char *str);
 bool strset_has_n(const struct strset *s, const char *str, size_t len);
+void strset_add_all(struct strset *s, const struct strset *from);
 void strset_free(struct strset *s);
 
 #endif

@@ -77,11 +77,25 @@ static void *const_init(const struct check_config *cfg, char *err,
 	return r;
 }
 
-/* A file-scope 'struct' object can only be defined in a unit that says so. */
-static bool const_may_report(const void *state, const char *src, size_t len)
+/*
+ * An object of a listed type is defined, written or handed on where
+ * 'struct TAG' is written, or a macro or extern declaration holding it is
+ * named (the prefilter follows those).  With every type, every unit.
+ */
+static bool const_prefilter_keys(const void *state, struct strset *keys)
 {
-	(void)state;
-	return memmem(src, len, "struct", 6) != NULL;
+	const struct const_rules *r = state;
+
+	if (r->all_types)
+		return false;
+	for (size_t i = 0; i < r->types.nslot; i++)
+		if (r->types.slot[i]) {
+			char *pair = xasprintf("struct %s", r->types.slot[i]);
+
+			strset_add(keys, pair);
+			free(pair);
+		}
+	return true;
 }
 
 /* ---- types ---- */
@@ -772,7 +786,7 @@ const struct check check_const_driver_struct = {
 	.summary = "driver-model object defined without const although nothing writes it",
 	.init = const_init,
 	.fini = const_fini,
-	.may_report = const_may_report,
+	.prefilter_keys = const_prefilter_keys,
 	.stats = const_stats,
 	.run = const_run,
 	.finish = const_finish,

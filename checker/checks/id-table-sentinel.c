@@ -94,25 +94,13 @@ static bool is_ident_char(char c)
 	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* Any identifier of the source that names a device-id type? */
-static bool sentinel_may_report(const void *state, const char *src, size_t len)
+/* A table is declared with its device-id type's name. */
+static bool sentinel_prefilter_keys(const void *state, struct strset *keys)
 {
 	const struct sentinel_rules *r = state;
-	size_t i = 0;
 
-	while (i < len) {
-		size_t start = i;
-
-		if (!is_ident_char(src[i])) {
-			i++;
-			continue;
-		}
-		while (i < len && is_ident_char(src[i]))
-			i++;
-		if (strset_has_n(&r->types, src + start, i - start))
-			return true;
-	}
-	return false;
+	strset_add_all(keys, &r->types);
+	return true;
 }
 
 /* ---- finding tables and their consumers ---- */
@@ -681,7 +669,7 @@ const struct check check_id_table_sentinel = {
 	.summary = "device-id table walked to its sentinel but missing the zeroed terminating entry",
 	.init = sentinel_init,
 	.fini = sentinel_fini,
-	.may_report = sentinel_may_report,
+	.prefilter_keys = sentinel_prefilter_keys,
 	.parse_options = sentinel_parse_options,
 	.stats = sentinel_stats,
 	.run = sentinel_run,

@@ -56,41 +56,14 @@ static void flag_fini(void *state)
 	free(state);
 }
 
-static bool is_ident_char(char c)
-{
-	return c == '_' || isalnum((unsigned char)c);
-}
-
-static bool known_name(const struct regpairs *rp, const char *s, size_t len)
-{
-	return strset_has_n(&rp->reg_names, s, len) ||
-	       strset_has_n(&rp->unreg_names, s, len);
-}
-
 /*
- * Any identifier that names a pair's function, or its macro front end:
- * pci_register_driver() is written for __pci_register_driver().  The
- * unregister side is practically never a macro, so a unit that names no
- * function of the list cannot hold both halves of the evidence.
+ * A unit that names no function of the list cannot hold both halves of
+ * the evidence (the unregister side is practically never a macro).
  */
-static bool flag_may_report(const void *state, const char *src, size_t len)
+static bool flag_prefilter_keys(const void *state, struct strset *keys)
 {
-	const struct regpairs *rp = state;
-	size_t i = 0;
-
-	while (i < len) {
-		size_t start = i;
-
-		if (!is_ident_char(src[i])) {
-			i++;
-			continue;
-		}
-		while (i < len && is_ident_char(src[i]))
-			i++;
-		if (known_name(rp, src + start, i - start))
-			return true;
-	}
-	return false;
+	regpairs_prefilter_keys(state, keys);
+	return true;
 }
 
 /* ---- expressions ---- */
@@ -481,6 +454,6 @@ const struct check check_registration_flag = {
 	.summary = "private flag records a registration and guards its unregister",
 	.init = flag_init,
 	.fini = flag_fini,
-	.may_report = flag_may_report,
+	.prefilter_keys = flag_prefilter_keys,
 	.run = flag_run,
 };

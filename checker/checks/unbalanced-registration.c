@@ -58,49 +58,10 @@ static void ur_fini(void *state)
 	free(state);
 }
 
-static bool is_ident_char(char c)
+static bool ur_prefilter_keys(const void *state, struct strset *keys)
 {
-	return c == '_' || isalnum((unsigned char)c);
-}
-
-/*
- * A unit that names no register function cannot leak one.  Many are
- * macros in front of a '__' function (pci_register_driver() is
- * __pci_register_driver()), so "__" + name counts too.
- */
-static bool names_register(const struct regpairs *rp, const char *s,
-			   size_t len)
-{
-	char buf[128];
-
-	if (strset_has_n(&rp->reg_names, s, len) ||
-	    strset_has_n(&rp->unreg_names, s, len))
-		return true;
-	if (len + 3 > sizeof(buf))
-		return false;
-	buf[0] = buf[1] = '_';
-	memcpy(buf + 2, s, len);
-	return strset_has_n(&rp->reg_names, buf, len + 2);
-}
-
-static bool ur_may_report(const void *state, const char *src, size_t len)
-{
-	const struct regpairs *rp = state;
-	size_t i = 0;
-
-	while (i < len) {
-		size_t start = i;
-
-		if (!is_ident_char(src[i])) {
-			i++;
-			continue;
-		}
-		while (i < len && is_ident_char(src[i]))
-			i++;
-		if (names_register(rp, src + start, i - start))
-			return true;
-	}
-	return false;
+	regpairs_prefilter_keys(state, keys);
+	return true;
 }
 
 /* ---- functions of the file ---- */
@@ -356,6 +317,6 @@ const struct check check_unbalanced_registration = {
 	.summary = "register call without its unregister on some way out (exit, remove, error path)",
 	.init = ur_init,
 	.fini = ur_fini,
-	.may_report = ur_may_report,
+	.prefilter_keys = ur_prefilter_keys,
 	.run = ur_run,
 };
