@@ -63,6 +63,21 @@ static struct ur_obj member_obj(CXCursor e)
 			o.key = xasprintf("%s.%s", b.key, m);
 		}
 		o.shown = xasprintf("%s%s%s", b.shown, sep, m);
+		/*
+		 * An element of a global array is as often reached through
+		 * a pointer to it ('info = subdevs + i; info->pdev'): named
+		 * by its type as well, as that pointer's member is.
+		 */
+		if (b.typed) {
+			o.typed = xasprintf("%s.%s", b.typed, m);
+		} else if (clang_getCursorKind(base) ==
+				   CXCursor_ArraySubscriptExpr &&
+			   !strncmp(b.key, "g:", 2)) {
+			char *t = root_type(base);
+
+			o.typed = xasprintf("T%s.%s", t, m);
+			free(t);
+		}
 	}
 	free(m);
 	ur_obj_free(&b);
@@ -129,7 +144,8 @@ void ur_obj_free(struct ur_obj *o)
 {
 	free(o->key);
 	free(o->shown);
-	o->key = o->shown = NULL;
+	free(o->typed);
+	o->key = o->shown = o->typed = NULL;
 }
 
 struct ur_obj ur_obj_dup(const struct ur_obj *o)
@@ -139,6 +155,7 @@ struct ur_obj ur_obj_dup(const struct ur_obj *o)
 	if (o->key) {
 		d.key = xstrdup(o->key);
 		d.shown = xstrdup(o->shown);
+		d.typed = o->typed ? xstrdup(o->typed) : NULL;
 		d.embedded = o->embedded;
 	}
 	return d;
@@ -250,6 +267,9 @@ bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b,
 	if (!a->key || !b->key)
 		return true;
 	if (cross && (!strncmp(a->key, "l:", 2) || !strncmp(b->key, "l:", 2)))
+		return true;
+	if (cross && ((a->typed && !strcmp(a->typed, b->key)) ||
+		      (b->typed && !strcmp(a->key, b->typed))))
 		return true;
 	return !strcmp(a->key, b->key);
 }

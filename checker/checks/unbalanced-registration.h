@@ -31,6 +31,12 @@ struct ur_obj {
 	char *key;
 	char *shown;	/* as the source spells it, for messages */
 	/*
+	 * A member of a global array's element, also named by the element's
+	 * type ("T<type>.m"), or NULL: between functions it may be reached
+	 * through a pointer to the element.
+	 */
+	char *typed;
+	/*
 	 * Passed by address ('&priv->misc'): static or embedded in another
 	 * object, so its unregister frees nothing.  An object held by pointer
 	 * may be freed by its unregister (cdev_del() of a cdev_alloc() cdev).
@@ -166,7 +172,8 @@ const struct ur_obj *ur_event_object(const struct ur_event *e,
 char *ur_label(const struct ur_event *e, const struct regpair *p);
 /*
  * Same object?  Unknown names match anything; locals only match within
- * one function (cross = false).
+ * one function (cross = false), and so do the members of a global
+ * array's element named by type.
  */
 bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b,
 		    bool cross);
