@@ -206,16 +206,12 @@ static bool word_token(CXTokenKind k)
 	       k == CXToken_Literal;
 }
 
-/* The source text of a call's argument, tokens joined; NULL if none. */
-static char *arg_text(CXCursor call, unsigned int argno)
+/* Tokens joined as written, a space between two words; NULL if none. */
+static char *join_tokens(CXTranslationUnit tu, const CXToken *tok,
+			 unsigned int n)
 {
-	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(call);
-	CXCursor arg = clang_Cursor_getArgument(call, argno - 1);
-	CXToken *tok;
-	unsigned int n;
 	char *s = NULL;
 
-	clang_tokenize(tu, clang_getCursorExtent(arg), &tok, &n);
 	for (unsigned int i = 0; i < n && i < 16; i++) {
 		char *t = cx_take(clang_getTokenSpelling(tu, tok[i]));
 		bool space = i && word_token(clang_getTokenKind(tok[i - 1])) &&
@@ -226,6 +222,81 @@ static char *arg_text(CXCursor call, unsigned int argno)
 		free(s);
 		s = j;
 	}
+	return s;
+}
+
+static bool punct_is(CXTranslationUnit tu, CXToken tok, const char *p)
+{
+	char *t;
+	bool yes;
+
+	if (clang_getTokenKind(tok) != CXToken_Punctuation)
+		return false;
+	t = cx_take(clang_getTokenSpelling(tu, tok));
+	yes = !strcmp(t, p);
+	free(t);
+	return yes;
+}
+
+/*
+ * The argument as the call spells it, when the call is written out with
+ * the function's name ('register_chrdev(MEM_MAJOR, ...)'): an argument
+ * written as a macro has an extent in the macro's definition.
+ */
+static char *arg_in_call(CXCursor call, const char *name, unsigned int argno)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(call);
+	CXToken *tok;
+	unsigned int n, at = 0, depth = 0, start = 2;
+	char *first, *s = NULL;
+
+	clang_tokenize(tu, clang_getCursorExtent(call), &tok, &n);
+	first = n ? cx_take(clang_getTokenSpelling(tu, tok[0])) : NULL;
+	if (!first || strcmp(first, name) || n < 3 ||
+	    !punct_is(tu, tok[1], "(")) {
+		free(first);
+		clang_disposeTokens(tu, tok, n);
+		return NULL;
+	}
+	free(first);
+	for (unsigned int i = 1; i < n && !s; i++) {
+		bool open = punct_is(tu, tok[i], "(") ||
+			    punct_is(tu, tok[i], "[") ||
+			    punct_is(tu, tok[i], "{");
+		bool close = punct_is(tu, tok[i], ")") ||
+			     punct_is(tu, tok[i], "]") ||
+			     punct_is(tu, tok[i], "}");
+		bool comma = depth == 1 && punct_is(tu, tok[i], ",");
+
+		if (open) {
+			depth++;
+			continue;
+		}
+		if ((close && depth == 1) || comma) {
+			if (++at == argno && i > start)
+				s = join_tokens(tu, tok + start, i - start);
+			start = i + 1;
+		}
+		if (close)
+			depth--;
+	}
+	clang_disposeTokens(tu, tok, n);
+	return s;
+}
+
+/* The source text of a call's argument, tokens joined; NULL if none. */
+static char *arg_text(CXCursor call, const char *name, unsigned int argno)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(call);
+	CXCursor arg = clang_Cursor_getArgument(call, argno - 1);
+	CXToken *tok;
+	unsigned int n;
+	char *s = arg_in_call(call, name, argno);
+
+	if (s)
+		return s;
+	clang_tokenize(tu, clang_getCursorExtent(arg), &tok, &n);
+	s = join_tokens(tu, tok, n);
 	clang_disposeTokens(tu, tok, n);
 	return s;
 }
@@ -245,7 +316,7 @@ char *ur_label(const struct ur_event *e, const struct regpair *p)
 	/* Not for an event made up from a helper's call: other arguments. */
 	if (argno && argno <= e->nargs && cx_call_named(e->call, e->name) &&
 	    (int)argno <= clang_Cursor_getNumArguments(e->call))
-		s = arg_text(e->call, argno);
+		s = arg_text(e->call, e->name, argno);
 	/* Tokens of an argument a macro expands to run past it. */
 	if (s && (strpbrk(s, ";{}") || strlen(s) > 48)) {
 		free(s);
