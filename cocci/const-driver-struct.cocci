@@ -26,89 +26,7 @@ virtual context
 virtual org
 virtual report
 
-// The struct types are spelled out once more, so that spatch skips the
-// files that name none of them.
-@tok@
-identifier I;
-@@
-
-(
-static struct \(attribute_group\|bin_attribute\|bus_type\|class\|device_type\|
-	dev_pm_ops\|kobj_type\|kset_uevent_ops\|sysfs_ops\|software_node\|
-	property_entry\|hid_ll_driver\|i2c_algorithm\|i2c_adapter_quirks\|
-	i2c_lock_operations\|irq_chip\|irq_domain_ops\|gpio_chip\|
-	pinctrl_desc\|power_supply_desc\|regulator_desc\|
-	thermal_zone_device_ops\|watchdog_info\|input_device_id\|
-	serio_device_id\|rtc_class_ops\|hwmon_chip_info\|
-	hwmon_channel_info\|hwmon_ops\|acpi_dock_ops\|
-	address_space_operations\|backlight_ops\|block_device_operations\|
-	clk_ops\|comedi_lrange\|component_ops\|dentry_operations\|
-	dma_map_ops\|driver_info\|drm_connector_funcs\|drm_encoder_funcs\|
-	drm_encoder_helper_funcs\|dvb_frontend_ops\|dvb_tuner_ops\|
-	ethtool_ops\|extent_io_ops\|fb_ops\|file_lock_operations\|
-	file_operations\|hv_ops\|ib_device_ops\|ide_dma_ops\|
-	ide_port_ops\|ieee80211_ops\|iio_buffer_setup_ops\|
-	inode_operations\|intel_dvo_dev_ops\|item_operations\|iwl_cfg\|
-	iwl_ops\|kernel_param_ops\|kgdb_arch\|kgdb_io\|lcd_ops\|
-	lock_manager_operations\|machine_desc\|microcode_ops\|
-	mlxsw_reg_info\|mtd_ooblayout_ops\|mtrr_ops\|nand_controller_ops\|
-	neigh_ops\|net_device_ops\|nft_expr_ops\|nlmsvc_binding\|
-	nvkm_device_chip\|of_device_id\|pci_raw_ops\|phy_ops\|
-	pinconf_ops\|pinctrl_ops\|pinmux_ops\|pipe_buf_operations\|
-	platform_hibernation_ops\|platform_suspend_ops\|proc_ops\|
-	proto_ops\|pwm_ops\|reg_default\|reg_field\|reg_sequence\|
-	regmap_access_table\|regmap_bus\|regmap_config\|regmap_irq\|
-	regmap_irq_chip\|regmap_irq_sub_irq_map\|regmap_range\|
-	regmap_range_cfg\|regulator_ops\|reset_control_ops\|rpc_pipe_ops\|
-	sd_desc\|sdhci_ops\|seq_operations\|sirfsoc_padmux\|
-	snd_ac97_build_ops\|snd_pcm_ops\|snd_rawmidi_ops\|
-	snd_soc_component_driver\|snd_soc_dai_ops\|snd_soc_ops\|
-	snd_soc_tplg_ops\|soc_pcmcia_socket_ops\|stacktrace_ops\|
-	tty_operations\|uart_ops\|usb_mon_operations\|v4l2_ctrl_ops\|
-	v4l2_ioctl_ops\|v4l2_subdev_core_ops\|v4l2_subdev_internal_ops\|
-	v4l2_subdev_ops\|v4l2_subdev_pad_ops\|v4l2_subdev_video_ops\|
-	vb2_ops\|vm_operations_struct\|wacom_features\|watchdog_ops\|
-	wd_ops\|xattr_handler\) I = { ... };
-|
-static struct \(attribute_group\|bin_attribute\|bus_type\|class\|device_type\|
-	dev_pm_ops\|kobj_type\|kset_uevent_ops\|sysfs_ops\|software_node\|
-	property_entry\|hid_ll_driver\|i2c_algorithm\|i2c_adapter_quirks\|
-	i2c_lock_operations\|irq_chip\|irq_domain_ops\|gpio_chip\|
-	pinctrl_desc\|power_supply_desc\|regulator_desc\|
-	thermal_zone_device_ops\|watchdog_info\|input_device_id\|
-	serio_device_id\|rtc_class_ops\|hwmon_chip_info\|
-	hwmon_channel_info\|hwmon_ops\|acpi_dock_ops\|
-	address_space_operations\|backlight_ops\|block_device_operations\|
-	clk_ops\|comedi_lrange\|component_ops\|dentry_operations\|
-	dma_map_ops\|driver_info\|drm_connector_funcs\|drm_encoder_funcs\|
-	drm_encoder_helper_funcs\|dvb_frontend_ops\|dvb_tuner_ops\|
-	ethtool_ops\|extent_io_ops\|fb_ops\|file_lock_operations\|
-	file_operations\|hv_ops\|ib_device_ops\|ide_dma_ops\|
-	ide_port_ops\|ieee80211_ops\|iio_buffer_setup_ops\|
-	inode_operations\|intel_dvo_dev_ops\|item_operations\|iwl_cfg\|
-	iwl_ops\|kernel_param_ops\|kgdb_arch\|kgdb_io\|lcd_ops\|
-	lock_manager_operations\|machine_desc\|microcode_ops\|
-	mlxsw_reg_info\|mtd_ooblayout_ops\|mtrr_ops\|nand_controller_ops\|
-	neigh_ops\|net_device_ops\|nft_expr_ops\|nlmsvc_binding\|
-	nvkm_device_chip\|of_device_id\|pci_raw_ops\|phy_ops\|
-	pinconf_ops\|pinctrl_ops\|pinmux_ops\|pipe_buf_operations\|
-	platform_hibernation_ops\|platform_suspend_ops\|proc_ops\|
-	proto_ops\|pwm_ops\|reg_default\|reg_field\|reg_sequence\|
-	regmap_access_table\|regmap_bus\|regmap_config\|regmap_irq\|
-	regmap_irq_chip\|regmap_irq_sub_irq_map\|regmap_range\|
-	regmap_range_cfg\|regulator_ops\|reset_control_ops\|rpc_pipe_ops\|
-	sd_desc\|sdhci_ops\|seq_operations\|sirfsoc_padmux\|
-	snd_ac97_build_ops\|snd_pcm_ops\|snd_rawmidi_ops\|
-	snd_soc_component_driver\|snd_soc_dai_ops\|snd_soc_ops\|
-	snd_soc_tplg_ops\|soc_pcmcia_socket_ops\|stacktrace_ops\|
-	tty_operations\|uart_ops\|usb_mon_operations\|v4l2_ctrl_ops\|
-	v4l2_ioctl_ops\|v4l2_subdev_core_ops\|v4l2_subdev_internal_ops\|
-	v4l2_subdev_ops\|v4l2_subdev_pad_ops\|v4l2_subdev_video_ops\|
-	vb2_ops\|vm_operations_struct\|wacom_features\|watchdog_ops\|
-	wd_ops\|xattr_handler\) I[...] = { ... };
-)
-
-@r depends on tok disable optional_qualifier@
+@r disable optional_qualifier@
 identifier I, t =~ "^(attribute_group|bin_attribute|bus_type|class|device_type|dev_pm_ops|kobj_type|kset_uevent_ops|sysfs_ops|software_node|property_entry|hid_ll_driver|i2c_algorithm|i2c_adapter_quirks|i2c_lock_operations|irq_chip|irq_domain_ops|gpio_chip|pinctrl_desc|power_supply_desc|regulator_desc|thermal_zone_device_ops|watchdog_info|input_device_id|serio_device_id|rtc_class_ops|hwmon_chip_info|hwmon_channel_info|hwmon_ops|acpi_dock_ops|address_space_operations|backlight_ops|block_device_operations|clk_ops|comedi_lrange|component_ops|dentry_operations|dma_map_ops|driver_info|drm_connector_funcs|drm_encoder_funcs|drm_encoder_helper_funcs|dvb_frontend_ops|dvb_tuner_ops|ethtool_ops|extent_io_ops|fb_ops|file_lock_operations|file_operations|hv_ops|ib_device_ops|ide_dma_ops|ide_port_ops|ieee80211_ops|iio_buffer_setup_ops|inode_operations|intel_dvo_dev_ops|item_operations|iwl_cfg|iwl_ops|kernel_param_ops|kgdb_arch|kgdb_io|lcd_ops|lock_manager_operations|machine_desc|microcode_ops|mlxsw_reg_info|mtd_ooblayout_ops|mtrr_ops|nand_controller_ops|neigh_ops|net_device_ops|nft_expr_ops|nlmsvc_binding|nvkm_device_chip|of_device_id|pci_raw_ops|phy_ops|pinconf_ops|pinctrl_ops|pinmux_ops|pipe_buf_operations|platform_hibernation_ops|platform_suspend_ops|proc_ops|proto_ops|pwm_ops|reg_default|reg_field|reg_sequence|regmap_access_table|regmap_bus|regmap_config|regmap_irq|regmap_irq_chip|regmap_irq_sub_irq_map|regmap_range|regmap_range_cfg|regulator_ops|reset_control_ops|rpc_pipe_ops|sd_desc|sdhci_ops|seq_operations|sirfsoc_padmux|snd_ac97_build_ops|snd_pcm_ops|snd_rawmidi_ops|snd_soc_component_driver|snd_soc_dai_ops|snd_soc_ops|snd_soc_tplg_ops|soc_pcmcia_socket_ops|stacktrace_ops|tty_operations|uart_ops|usb_mon_operations|v4l2_ctrl_ops|v4l2_ioctl_ops|v4l2_subdev_core_ops|v4l2_subdev_internal_ops|v4l2_subdev_ops|v4l2_subdev_pad_ops|v4l2_subdev_video_ops|vb2_ops|vm_operations_struct|wacom_features|watchdog_ops|wd_ops|xattr_handler)$";
 position p;
 expression N;
@@ -120,6 +38,92 @@ static struct t I@p = { ... };
 static struct t I@p[] = { ... };
 |
 static struct t I@p[N] = { ... };
+)
+
+// The struct types are spelled out once more, so that spatch skips the
+// files that name none of them.  They are named only at the objects rule
+// r found: a disjunction of a hundred types is a hundred patterns, each
+// tried on every declaration of a file, several times slower than the
+// one pattern of r.
+@tok@
+identifier r.I;
+position r.p;
+@@
+
+(
+static struct \(attribute_group\|bin_attribute\|bus_type\|class\|device_type\|
+	dev_pm_ops\|kobj_type\|kset_uevent_ops\|sysfs_ops\|software_node\|
+	property_entry\|hid_ll_driver\|i2c_algorithm\|i2c_adapter_quirks\|
+	i2c_lock_operations\|irq_chip\|irq_domain_ops\|gpio_chip\|
+	pinctrl_desc\|power_supply_desc\|regulator_desc\|
+	thermal_zone_device_ops\|watchdog_info\|input_device_id\|
+	serio_device_id\|rtc_class_ops\|hwmon_chip_info\|
+	hwmon_channel_info\|hwmon_ops\|acpi_dock_ops\|
+	address_space_operations\|backlight_ops\|block_device_operations\|
+	clk_ops\|comedi_lrange\|component_ops\|dentry_operations\|
+	dma_map_ops\|driver_info\|drm_connector_funcs\|drm_encoder_funcs\|
+	drm_encoder_helper_funcs\|dvb_frontend_ops\|dvb_tuner_ops\|
+	ethtool_ops\|extent_io_ops\|fb_ops\|file_lock_operations\|
+	file_operations\|hv_ops\|ib_device_ops\|ide_dma_ops\|
+	ide_port_ops\|ieee80211_ops\|iio_buffer_setup_ops\|
+	inode_operations\|intel_dvo_dev_ops\|item_operations\|iwl_cfg\|
+	iwl_ops\|kernel_param_ops\|kgdb_arch\|kgdb_io\|lcd_ops\|
+	lock_manager_operations\|machine_desc\|microcode_ops\|
+	mlxsw_reg_info\|mtd_ooblayout_ops\|mtrr_ops\|nand_controller_ops\|
+	neigh_ops\|net_device_ops\|nft_expr_ops\|nlmsvc_binding\|
+	nvkm_device_chip\|of_device_id\|pci_raw_ops\|phy_ops\|
+	pinconf_ops\|pinctrl_ops\|pinmux_ops\|pipe_buf_operations\|
+	platform_hibernation_ops\|platform_suspend_ops\|proc_ops\|
+	proto_ops\|pwm_ops\|reg_default\|reg_field\|reg_sequence\|
+	regmap_access_table\|regmap_bus\|regmap_config\|regmap_irq\|
+	regmap_irq_chip\|regmap_irq_sub_irq_map\|regmap_range\|
+	regmap_range_cfg\|regulator_ops\|reset_control_ops\|rpc_pipe_ops\|
+	sd_desc\|sdhci_ops\|seq_operations\|sirfsoc_padmux\|
+	snd_ac97_build_ops\|snd_pcm_ops\|snd_rawmidi_ops\|
+	snd_soc_component_driver\|snd_soc_dai_ops\|snd_soc_ops\|
+	snd_soc_tplg_ops\|soc_pcmcia_socket_ops\|stacktrace_ops\|
+	tty_operations\|uart_ops\|usb_mon_operations\|v4l2_ctrl_ops\|
+	v4l2_ioctl_ops\|v4l2_subdev_core_ops\|v4l2_subdev_internal_ops\|
+	v4l2_subdev_ops\|v4l2_subdev_pad_ops\|v4l2_subdev_video_ops\|
+	vb2_ops\|vm_operations_struct\|wacom_features\|watchdog_ops\|
+	wd_ops\|xattr_handler\) I@p = { ... };
+|
+static struct \(attribute_group\|bin_attribute\|bus_type\|class\|device_type\|
+	dev_pm_ops\|kobj_type\|kset_uevent_ops\|sysfs_ops\|software_node\|
+	property_entry\|hid_ll_driver\|i2c_algorithm\|i2c_adapter_quirks\|
+	i2c_lock_operations\|irq_chip\|irq_domain_ops\|gpio_chip\|
+	pinctrl_desc\|power_supply_desc\|regulator_desc\|
+	thermal_zone_device_ops\|watchdog_info\|input_device_id\|
+	serio_device_id\|rtc_class_ops\|hwmon_chip_info\|
+	hwmon_channel_info\|hwmon_ops\|acpi_dock_ops\|
+	address_space_operations\|backlight_ops\|block_device_operations\|
+	clk_ops\|comedi_lrange\|component_ops\|dentry_operations\|
+	dma_map_ops\|driver_info\|drm_connector_funcs\|drm_encoder_funcs\|
+	drm_encoder_helper_funcs\|dvb_frontend_ops\|dvb_tuner_ops\|
+	ethtool_ops\|extent_io_ops\|fb_ops\|file_lock_operations\|
+	file_operations\|hv_ops\|ib_device_ops\|ide_dma_ops\|
+	ide_port_ops\|ieee80211_ops\|iio_buffer_setup_ops\|
+	inode_operations\|intel_dvo_dev_ops\|item_operations\|iwl_cfg\|
+	iwl_ops\|kernel_param_ops\|kgdb_arch\|kgdb_io\|lcd_ops\|
+	lock_manager_operations\|machine_desc\|microcode_ops\|
+	mlxsw_reg_info\|mtd_ooblayout_ops\|mtrr_ops\|nand_controller_ops\|
+	neigh_ops\|net_device_ops\|nft_expr_ops\|nlmsvc_binding\|
+	nvkm_device_chip\|of_device_id\|pci_raw_ops\|phy_ops\|
+	pinconf_ops\|pinctrl_ops\|pinmux_ops\|pipe_buf_operations\|
+	platform_hibernation_ops\|platform_suspend_ops\|proc_ops\|
+	proto_ops\|pwm_ops\|reg_default\|reg_field\|reg_sequence\|
+	regmap_access_table\|regmap_bus\|regmap_config\|regmap_irq\|
+	regmap_irq_chip\|regmap_irq_sub_irq_map\|regmap_range\|
+	regmap_range_cfg\|regulator_ops\|reset_control_ops\|rpc_pipe_ops\|
+	sd_desc\|sdhci_ops\|seq_operations\|sirfsoc_padmux\|
+	snd_ac97_build_ops\|snd_pcm_ops\|snd_rawmidi_ops\|
+	snd_soc_component_driver\|snd_soc_dai_ops\|snd_soc_ops\|
+	snd_soc_tplg_ops\|soc_pcmcia_socket_ops\|stacktrace_ops\|
+	tty_operations\|uart_ops\|usb_mon_operations\|v4l2_ctrl_ops\|
+	v4l2_ioctl_ops\|v4l2_subdev_core_ops\|v4l2_subdev_internal_ops\|
+	v4l2_subdev_ops\|v4l2_subdev_pad_ops\|v4l2_subdev_video_ops\|
+	vb2_ops\|vm_operations_struct\|wacom_features\|watchdog_ops\|
+	wd_ops\|xattr_handler\) I@p[...] = { ... };
 )
 
 @arr@
@@ -247,7 +251,7 @@ def in_section(p):
 	rest = lines[int(p[0].line) - 1][int(p[0].column_end):]
 	return bool(section.search(rest.split("=")[0]))
 
-@script:python keep depends on used && !written && !bad@
+@script:python keep depends on tok && used && !written && !bad@
 p << r.p;
 I << r.I;
 J;

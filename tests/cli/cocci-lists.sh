@@ -19,11 +19,11 @@ def list_lines(path, words=None):
             out.add(" ".join(line[:words]))
     return out
 
-def compare(what, script, data):
+def compare(what, script, data, names=("the script", "rules/")):
     for name in sorted(data - script):
-        print("%s: %s is in rules/ but not in the script" % (what, name))
+        print("%s: %s is in %s but not in %s" % (what, name, names[1], names[0]))
     for name in sorted(script - data):
-        print("%s: %s is in the script but not in rules/" % (what, name))
+        print("%s: %s is in %s but not in %s" % (what, name, names[0], names[1]))
     return data == script
 
 text = open(cocci + "/id-table-sentinel.cocci").read()
@@ -37,10 +37,50 @@ types = list_lines(rules + "/id-tables.list")
 for block in blocks:
     ok &= compare("id-table-sentinel.cocci types",
                   {t.strip() for t in block.split("\\|")}, types)
+# The set of types of the rule that finds the tables.
+sets = re.findall(r"type T = \{(.*?)\};", text, re.S)
+if not sets:
+    print("id-table-sentinel.cocci: no type set found")
+    ok = False
+for s in sets:
+    ok &= compare("id-table-sentinel.cocci type set",
+                  {t.replace("struct", "", 1).strip() for t in s.split(",")},
+                  types)
 walkers = re.search(r'WALKERS = """(.*?)"""', text, re.S).group(1)
 ok &= compare("id-table-sentinel.cocci walkers",
               {" ".join(l.split()) for l in walkers.split("\n") if l.strip()},
               list_lines(rules + "/id-table-walkers.list", 3))
+
+# const-driver-struct.cocci: the regular expression of the types and each
+# disjunction that spells them out again.
+text = open(cocci + "/const-driver-struct.cocci").read()
+structs = list_lines(rules + "/const-structs.list")
+m = re.search(r't =~ "\^\((.*?)\)\$"', text)
+if not m:
+    print("const-driver-struct.cocci: no type expression found")
+    ok = False
+else:
+    ok &= compare("const-driver-struct.cocci expression",
+                  set(m.group(1).split("|")), structs)
+for block in re.findall(r"struct \\\((.*?)\\\)", text, re.S):
+    ok &= compare("const-driver-struct.cocci types",
+                  {t.strip() for t in block.split("\\|")}, structs)
+
+# Where a script names functions twice, as a set and as a disjunction
+# (for spatch's file filter), the two agree.
+for name in ("registration-flag", "unbalanced-registration"):
+    text = open("%s/%s.cocci" % (cocci, name)).read()
+    for rule, names in re.findall(r"@(\w+)f@\nidentifier f = \{(.*?)\};", text, re.S):
+        m = re.search(r"@%s@\nposition %sf\.p;\n@@\n\n\\\((.*?)\\\)" % (rule, rule),
+                      text, re.S)
+        if not m:
+            print("%s.cocci: rule %s has no disjunction after %sf" % (name, rule, rule))
+            ok = False
+            continue
+        ok &= compare("%s.cocci %s" % (name, rule),
+                      {n.strip() for n in m.group(1).split("\\|")},
+                      {n.strip() for n in names.split(",")},
+                      ("the disjunction", "the set"))
 sys.exit(0 if ok else 1)
 EOF_PY
 expect_status 0 "the copies in cocci/ agree with rules/: $out"
