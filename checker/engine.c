@@ -405,6 +405,9 @@ static void *worker_main(void *arg)
 		pthread_mutex_lock(&pool->lock);
 		w->unit = i;
 		w->started = now();
+		/* The watch sets its next wake-up by this unit's deadline. */
+		if (pool->cfg->unit_timeout > 0)
+			pthread_cond_signal(&pool->wake);
 		pthread_mutex_unlock(&pool->lock);
 		check_unit(pool, w, index, i, &res);
 		pthread_mutex_lock(&pool->lock);
