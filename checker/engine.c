@@ -39,6 +39,7 @@ struct unit_result {
 	struct unit_results r;
 	enum unit_outcome how;
 	const char *cache_miss;	/* why the cache did not hold, if it said */
+	char *passed_by;	/* the prefilter's key, with --verbose */
 };
 
 #define NO_UNIT SIZE_MAX
@@ -312,7 +313,8 @@ static void check_unit(struct pool *pool, struct worker *w, CXIndex index,
 	}
 	res->how = UNIT_SKIPPED;
 	if ((pool->prefilter &&
-	     !prefilter_pass(pool->prefilter, u, source, len)) ||
+	     !prefilter_pass(pool->prefilter, u, source, len,
+			     cfg->verbose ? &res->passed_by : NULL)) ||
 	    stall(pool, w, u)) {
 		free(source);
 		return;
@@ -361,10 +363,13 @@ static void show_progress(struct pool *pool, size_t i)
 		bool why = res->cache_miss && res->how != UNIT_CACHED &&
 			   strcmp(res->cache_miss, "no entry");
 
-		fprintf(stderr, "drvlint: [%zu/%zu] %s: %s%s%s%s, %zu findings\n",
+		fprintf(stderr, "drvlint: [%zu/%zu] %s: %s%s%s%s%s%s%s, %zu findings\n",
 			done, total, pool->units->v[i].file, outcome_text(res),
 			why ? " (cache: " : "", why ? res->cache_miss : "",
-			why ? ")" : "", res->r.findings.n);
+			why ? ")" : "",
+			res->passed_by ? " (prefilter: " : "",
+			res->passed_by ? res->passed_by : "",
+			res->passed_by ? ")" : "", res->r.findings.n);
 	} else if (cfg->progress &&
 		   (t - pool->last_progress > (cfg->progress_tty ? 0.2 : 5) ||
 		    done == total)) {
@@ -418,8 +423,10 @@ static void *worker_main(void *arg)
 			unit_done(pool, i);
 		}
 		pthread_mutex_unlock(&pool->lock);
-		if (abandoned)
+		if (abandoned) {
 			unit_results_free(&res.r, pool->cfg->nchecks);
+			free(res.passed_by);
+		}
 	}
 	clang_disposeIndex(index);
 	pthread_mutex_lock(&pool->lock);
@@ -610,6 +617,7 @@ static void collect(struct pool *pool, struct check_stat *stats,
 		finding_list_append(&r->findings, &res->findings);
 		failure_list_append(&r->failures, &res->failures);
 		unit_results_free(res, cfg->nchecks);
+		free(pool->results[i].passed_by);
 	}
 }
 

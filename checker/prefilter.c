@@ -772,10 +772,33 @@ struct unit_scan {
 	const struct prefilter *pf;
 	struct argv_list dirs;
 	struct strset visited;
+	/*
+	 * Names the unit's own headers tie to keys: macros whose body holds
+	 * one, objects an extern declaration of a key type declares.
+	 */
+	struct strset local;
+	char *why;		/* the key found and where, if asked */
 };
 
-static bool scan_text(struct unit_scan *us, const char *path, const char *s,
-		      size_t n, int depth);
+static bool unit_key(const struct unit_scan *us, const char *s, size_t len,
+		     const char *tag)
+{
+	return has_key(us->pf, s, len, tag) || strset_has_n(&us->local, s, len);
+}
+
+/* Remember which key let the unit through, for --verbose. */
+static bool found_key(struct unit_scan *us, const char *path, const char *s,
+		      size_t len, const char *tag)
+{
+	bool tagged = tag && !strset_has_n(&us->pf->keys, s, len);
+
+	us->why = xasprintf("'%s%s%.*s' in %s", tagged ? tag : "",
+			    tagged ? " " : "", (int)len, s, path);
+	return true;
+}
+
+static bool scan_local_header(struct unit_scan *us, const char *path,
+			      const char *s, size_t n, int depth);
 
 static bool scan_include(struct unit_scan *us, struct reader *r,
 			 const char *path, int depth)
@@ -808,7 +831,7 @@ static bool scan_include(struct unit_scan *us, struct reader *r,
 	strset_add(&us->visited, file);
 	text = read_file(file, &len);
 	if (text)
-		found = scan_text(us, file, text, len, depth + 1);
+		found = scan_local_header(us, file, text, len, depth + 1);
 	free(text);
 	free(file);
 	return found;
@@ -832,16 +855,16 @@ static bool scan_text(struct unit_scan *us, const char *path, const char *s,
 				return true;
 			/* The rest of the line is ordinary text. */
 			r.bol = false;
-			if (t == TOK_IDENT && has_key(us->pf, s + start, len, NULL))
-				return true;
+			if (t == TOK_IDENT && unit_key(us, s + start, len, NULL))
+				return found_key(us, path, s + start, len, NULL);
 			continue;
 		}
 		if (t != TOK_IDENT) {
 			tag = NULL;
 			continue;
 		}
-		if (has_key(us->pf, s + start, len, tag))
-			return true;
+		if (unit_key(us, s + start, len, tag))
+			return found_key(us, path, s + start, len, tag);
 		tag = NULL;
 		if (is_tag_keyword(s + start, len))
 			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
@@ -849,8 +872,195 @@ static bool scan_text(struct unit_scan *us, const char *path, const char *s,
 	return false;
 }
 
+/*
+ * A top-level declaration of a unit's own header, as far as the
+ * prefilter tells them apart.
+ */
+struct header_stmt {
+	bool key_outside;	/* a key outside parentheses and type bodies */
+	bool key_inside;	/* a key in parentheses or a type's body only */
+	bool is_extern, paren, assign, body;
+	bool type_body;		/* the braces are a struct's, union's or enum's */
+	unsigned int words;	/* identifiers at the top level */
+	bool tag_first;		/* the first of them is struct, union or enum */
+	const char *key;	/* the first key outside, for --verbose */
+	size_t key_len;
+	const char *key_tag;
+	bool key_last;		/* that key is the token just read */
+	struct argv_list names;	/* what an extern declaration declares */
+};
+
+/* '#define NAME body': NAME is a key of the unit if the body holds one. */
+static void local_define(struct unit_scan *us, struct reader *r)
+{
+	const char *tag = NULL;
+	size_t start, len, nstart, nlen;
+	bool keyed = false;
+	enum tok t;
+
+	t = next_tok(r, true, &nstart, &nlen);
+	if (t != TOK_IDENT) {
+		if (t != TOK_NEWLINE && t != TOK_END)
+			skip_directive(r);
+		return;
+	}
+	while ((t = next_tok(r, true, &start, &len)) != TOK_END &&
+	       t != TOK_NEWLINE) {
+		if (t != TOK_IDENT) {
+			tag = NULL;
+			continue;
+		}
+		if (unit_key(us, r->s + start, len, tag))
+			keyed = true;
+		tag = NULL;
+		if (is_tag_keyword(r->s + start, len))
+			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+	}
+	if (keyed) {
+		char *name = xasprintf("%.*s", (int)nlen, r->s + nstart);
+
+		strset_add(&us->local, name);
+		free(name);
+	}
+}
+
+/*
+ * The end of a declaration: does it let the unit through?  A prototype
+ * whose parameters name a key type, a struct whose members do, a forward
+ * declaration, do not: no object of the unit is defined or reached by
+ * them.  An extern object of a key type makes its name a key of the unit.
+ * Anything else that holds a key (a definition, an inline function's
+ * body) does.
+ */
+static bool end_header_stmt(struct unit_scan *us, const char *path,
+			    struct header_stmt *st)
+{
+	bool pass = false;
+	bool forward = st->words == 2 && st->tag_first && !st->paren &&
+		       !st->body && !st->assign;
+
+	if (forward) {
+		/* 'struct bus_type;' */
+	} else if (st->is_extern && !st->paren &&
+		   (st->key_outside || st->key_inside)) {
+		for (size_t i = 0; i < st->names.n; i++)
+			strset_add(&us->local, st->names.v[i]);
+	} else if (st->key_outside) {
+		pass = found_key(us, path, st->key, st->key_len, st->key_tag);
+	}
+	argv_free(&st->names);
+	*st = (struct header_stmt){ 0 };
+	return pass;
+}
+
+static bool scan_local_header(struct unit_scan *us, const char *path,
+			      const char *s, size_t n, int depth)
+{
+	struct reader r = { .s = s, .n = n, .bol = true };
+	struct header_stmt st = { 0 };
+	const char *tag = NULL;
+	int parens = 0, braces = 0;
+	bool after_tag = false;	/* 'struct X' or 'struct' just read */
+	size_t start, len;
+	enum tok t;
+
+	while ((t = next_tok(&r, false, &start, &len)) != TOK_END) {
+		if (t == TOK_HASH) {
+			t = next_tok(&r, true, &start, &len);
+			tag = NULL;
+			if (t == TOK_IDENT && len == 7 &&
+			    !memcmp(s + start, "include", 7)) {
+				if (scan_include(us, &r, path, depth))
+					goto pass;
+				skip_directive(&r);
+			} else if (t == TOK_IDENT && len == 6 &&
+				   !memcmp(s + start, "define", 6)) {
+				local_define(us, &r);
+			} else if (t != TOK_NEWLINE && t != TOK_END) {
+				skip_directive(&r);
+			}
+			r.bol = true;
+			continue;
+		}
+		if (t == TOK_PUNCT) {
+			char c = s[start];
+
+			if (c == '(' && !braces) {
+				parens++;
+				st.paren = true;
+			} else if (c == ')' && !braces && parens) {
+				parens--;
+			} else if (c == '=' && !braces && !parens) {
+				st.assign = true;
+			} else if (c == '{') {
+				if (!braces && !parens) {
+					st.body = true;
+					st.type_body = after_tag && !st.paren &&
+						       !st.assign;
+					/* 'struct iwl_cfg {' defines the type */
+					if (st.type_body && st.key_last)
+						st.key_outside = false;
+				}
+				braces++;
+			} else if (c == '}' && braces) {
+				/* A function's body ends its definition. */
+				if (!--braces && st.paren && !st.assign &&
+				    !st.type_body &&
+				    end_header_stmt(us, path, &st))
+					goto pass;
+			} else if (c == ';' && !braces && !parens &&
+				   end_header_stmt(us, path, &st)) {
+				goto pass;
+			}
+			tag = NULL;
+			after_tag = false;
+			st.key_last = false;
+			continue;
+		}
+		st.key_last = false;
+		if (!st.is_extern && !st.paren && !st.body && len == 6 &&
+		    !memcmp(s + start, "extern", 6))
+			st.is_extern = true;
+		if (!parens && !braces) {
+			if (!st.words++)
+				st.tag_first = is_tag_keyword(s + start, len);
+		}
+		if (unit_key(us, s + start, len, tag)) {
+			bool inside = parens || (braces && st.type_body);
+
+			if (inside) {
+				st.key_inside = true;
+			} else if (!st.key_outside) {
+				st.key_outside = true;
+				st.key_last = true;
+				st.key = s + start;
+				st.key_len = len;
+				st.key_tag = tag;
+			}
+		} else if (st.is_extern && !parens && !braces && !tag &&
+			   !is_tag_keyword(s + start, len) &&
+			   !decl_word(s + start, len)) {
+			char *name = xasprintf("%.*s", (int)len, s + start);
+
+			argv_push(&st.names, name);
+			free(name);
+		}
+		after_tag = tag || is_tag_keyword(s + start, len);
+		tag = NULL;
+		if (is_tag_keyword(s + start, len))
+			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+	}
+	/* A declaration cut off by the end of the file. */
+	if (end_header_stmt(us, path, &st))
+		return true;
+	return false;
+pass:
+	argv_free(&st.names);
+	return true;
+}
+
 bool prefilter_pass(const struct prefilter *pf, const struct unit *u,
-		    const char *src, size_t len)
+		    const char *src, size_t len, char **why)
 {
 	struct unit_scan us = { .pf = pf };
 	bool pass;
@@ -860,6 +1070,11 @@ bool prefilter_pass(const struct prefilter *pf, const struct unit *u,
 	pass = scan_text(&us, u->file, src, len, 0);
 	argv_free(&us.dirs);
 	strset_free(&us.visited);
+	strset_free(&us.local);
+	if (why)
+		*why = us.why;
+	else
+		free(us.why);
 	return pass;
 }
 

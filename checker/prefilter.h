@@ -45,9 +45,13 @@ struct prefilter *prefilter_new(const struct check *const *checks,
 				const struct unit_list *units,
 				const char *cache_dir);
 
-/* May the unit, whose text is src, give a finding or a fact? */
+/*
+ * May the unit, whose text is src, give a finding or a fact?  If why is
+ * not NULL, it gets the key that let the unit through and the file it is
+ * in (free it), or NULL.
+ */
 bool prefilter_pass(const struct prefilter *pf, const struct unit *u,
-		    const char *src, size_t len);
+		    const char *src, size_t len, char **why);
 
 /* Figures for --verbose: keys in all, shared headers, keys from the cache. */
 void prefilter_stats(const struct prefilter *pf, size_t *keys,

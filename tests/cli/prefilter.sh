@@ -62,6 +62,55 @@ cat >"$src/local.c" <<'EOF'
 LOCAL_TABLE(local_ids);
 MODULE_DEVICE_TABLE(pci, local_ids);
 EOF
+# Headers of the units' own that name key types without defining or
+# reaching an object: a prototype's parameter, a member, a forward
+# declaration, the type's own definition.  proto.c is skipped.
+cat >"$src/proto.h" <<'EOF'
+struct bus_type;
+struct attribute_group {
+	const char *name;
+};
+struct proto_priv {
+	const struct attribute_group *groups;
+	struct bus_type *bus;
+};
+int proto_show(const struct attribute_group *grp);
+EOF
+cat >"$src/proto.c" <<'EOF'
+#include "proto.h"
+int proto_count(const struct proto_priv *priv)
+{
+	return priv->groups != 0;
+}
+EOF
+# An object of a key type declared extern in a unit's own header: the
+# unit that writes it through that name is parsed, and the owner's
+# object is then not reported.
+cat >"$src/ext.h" <<'EOF'
+#include <linux/device.h>
+extern struct bus_type ext_bus;
+int ext_prototype(int x);
+EOF
+cat >"$src/ext-owner.c" <<'EOF'
+#include "ext.h"
+struct bus_type ext_bus = {
+	.name = "ext",
+};
+EOF
+cat >"$src/ext-writer.c" <<'EOF'
+#include "ext.h"
+void ext_writer(void)
+{
+	ext_bus.name = "renamed";
+}
+EOF
+cat >"$src/ext-reader.c" <<'EOF'
+#include "ext.h"
+int ext_reader(int x)
+{
+	return ext_prototype(x);
+}
+EOF
 
 # check NAME [OPTION...]: a verbose JSON run over $src into $SCRATCH/NAME.json.
 check() {
@@ -84,10 +133,11 @@ for f in json.load(open(sys.argv[1]))["findings"]:
 check all --no-cache --no-prefilter
 [ -z "$skipped" ] || fail "--no-prefilter skipped $skipped"
 check filtered --no-cache
-[ "$skipped" = "plain1.c plain2.c plain3.c plain4.c plain5.c" ] ||
-	fail "skipped: '$skipped', expected the five plain units"
-[ "$parsed" = "local.c macro.c owner.c writer.c" ] ||
-	fail "parsed: '$parsed', expected local.c macro.c owner.c writer.c"
+[ "$skipped" = "ext-reader.c plain1.c plain2.c plain3.c plain4.c plain5.c proto.c" ] ||
+	fail "skipped: '$skipped', expected ext-reader.c, the five plain units and proto.c"
+[ "$parsed" = "ext-owner.c ext-writer.c local.c macro.c owner.c writer.c" ] ||
+	fail "parsed: '$parsed', expected ext-owner.c ext-writer.c local.c macro.c owner.c writer.c"
+expect_match "$err" "ext-writer.c: parsed \\(prefilter: 'ext_bus' in [^)]*/ext-writer.c\\)" "the key of an extern object names the writer"
 expect_match "$err" 'prefilter: [0-9]+ keys, after reading [0-9]+ shared headers' "keys read"
 all=$(findings "$SCRATCH/all.json")
 filtered=$(findings "$SCRATCH/filtered.json")
@@ -99,6 +149,8 @@ expect_match "$all" "const-driver-struct macro.c .*macro_bus" "the bus defined b
 expect_match "$all" "id-table-sentinel local.c .*local_ids" "the table of a unit's own header"
 printf '%s\n' "$all" | grep -q fixture_shared_bus &&
 	fail "fixture_shared_bus is written by writer.c, yet reported"
+printf '%s\n' "$all" | grep -q ext_bus &&
+	fail "ext_bus is written by ext-writer.c, yet reported"
 
 # The keys are kept in the cache directory and read back.
 check cached1 --cache-dir "$cache"
