@@ -204,6 +204,14 @@ static bool is_tag_keyword(const char *s, size_t len)
 	       (len == 4 && !memcmp(s, "enum", 4));
 }
 
+/* "struct", "union" or "enum" if the identifier is one, else NULL. */
+static const char *tag_keyword(const char *s, size_t len)
+{
+	if (!is_tag_keyword(s, len))
+		return NULL;
+	return len == 6 ? "struct" : len == 5 ? "union" : "enum";
+}
+
 /* "struct X" for the identifier X that follows a tag keyword. */
 static size_t tag_pair(char *buf, size_t size, const char *tag,
 		       const char *s, size_t len)
@@ -351,9 +359,7 @@ static void read_define(struct build *b, struct reader *r)
 				push_u32(&b->body, &b->nbody, &b->capbody,
 					 intern_id(&b->in, pair, pl));
 		}
-		tag = NULL;
-		if (is_tag_keyword(r->s + start, len))
-			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+		tag = tag_keyword(r->s + start, len);
 	}
 	new_def(b, name, first);
 }
@@ -406,9 +412,7 @@ static void scan_header(struct build *b, const char *s, size_t n)
 			push_u32(&b->names, &b->nnames, &b->capnames,
 				 intern_id(&b->in, s + start, len));
 		}
-		tag = NULL;
-		if (is_tag_keyword(s + start, len))
-			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+		tag = tag_keyword(s + start, len);
 	}
 	end_stmt(b);
 }
@@ -865,9 +869,7 @@ static bool scan_text(struct unit_scan *us, const char *path, const char *s,
 		}
 		if (unit_key(us, s + start, len, tag))
 			return found_key(us, path, s + start, len, tag);
-		tag = NULL;
-		if (is_tag_keyword(s + start, len))
-			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+		tag = tag_keyword(s + start, len);
 	}
 	return false;
 }
@@ -912,9 +914,7 @@ static void local_define(struct unit_scan *us, struct reader *r)
 		}
 		if (unit_key(us, r->s + start, len, tag))
 			keyed = true;
-		tag = NULL;
-		if (is_tag_keyword(r->s + start, len))
-			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+		tag = tag_keyword(r->s + start, len);
 	}
 	if (keyed) {
 		char *name = xasprintf("%.*s", (int)nlen, r->s + nstart);
@@ -1046,9 +1046,7 @@ static bool scan_local_header(struct unit_scan *us, const char *path,
 			free(name);
 		}
 		after_tag = tag || is_tag_keyword(s + start, len);
-		tag = NULL;
-		if (is_tag_keyword(s + start, len))
-			tag = len == 6 ? "struct" : len == 5 ? "union" : "enum";
+		tag = tag_keyword(s + start, len);
 	}
 	/* A declaration cut off by the end of the file. */
 	if (end_header_stmt(us, path, &st))
