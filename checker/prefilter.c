@@ -197,11 +197,16 @@ static enum tok next_tok(struct reader *r, bool in_directive, size_t *start,
 	return TOK_END;
 }
 
+/* Is the token s of length len the word w? */
+static bool word_is(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && !memcmp(s, w, len);
+}
+
 static bool is_tag_keyword(const char *s, size_t len)
 {
-	return (len == 6 && !memcmp(s, "struct", 6)) ||
-	       (len == 5 && !memcmp(s, "union", 5)) ||
-	       (len == 4 && !memcmp(s, "enum", 4));
+	return word_is(s, len, "struct") || word_is(s, len, "union") ||
+	       word_is(s, len, "enum");
 }
 
 /* "struct", "union" or "enum" if the identifier is one, else NULL. */
@@ -375,8 +380,7 @@ static void scan_header(struct build *b, const char *s, size_t n)
 	while ((t = next_tok(&r, false, &start, &len)) != TOK_END) {
 		if (t == TOK_HASH) {
 			t = next_tok(&r, true, &start, &len);
-			if (t == TOK_IDENT && len == 6 &&
-			    !memcmp(s + start, "define", 6))
+			if (t == TOK_IDENT && word_is(s + start, len, "define"))
 				read_define(b, &r);
 			else if (t != TOK_NEWLINE && t != TOK_END)
 				skip_directive(&r);
@@ -392,7 +396,7 @@ static void scan_header(struct build *b, const char *s, size_t n)
 			tag = NULL;
 			continue;
 		}
-		if (!b->nstmt && len == 6 && !memcmp(s + start, "extern", 6))
+		if (!b->nstmt && word_is(s + start, len, "extern"))
 			b->stmt_extern = true;
 		if (!b->stmt_extern) {
 			b->nstmt = 1;	/* not a declaration we keep */
@@ -853,8 +857,7 @@ static bool scan_text(struct unit_scan *us, const char *path, const char *s,
 		if (t == TOK_HASH) {
 			t = next_tok(&r, true, &start, &len);
 			tag = NULL;
-			if (t == TOK_IDENT && len == 7 &&
-			    !memcmp(s + start, "include", 7) &&
+			if (t == TOK_IDENT && word_is(s + start, len, "include") &&
 			    scan_include(us, &r, path, depth))
 				return true;
 			/* The rest of the line is ordinary text. */
@@ -968,18 +971,16 @@ static bool scan_local_header(struct unit_scan *us, const char *path,
 		if (t == TOK_HASH) {
 			t = next_tok(&r, true, &start, &len);
 			tag = NULL;
-			if (t == TOK_IDENT && len == 7 &&
-			    !memcmp(s + start, "include", 7)) {
+			/* Each branch reads the directive to its line's end. */
+			if (t == TOK_IDENT && word_is(s + start, len, "include")) {
 				if (scan_include(us, &r, path, depth))
 					goto pass;
 				skip_directive(&r);
-			} else if (t == TOK_IDENT && len == 6 &&
-				   !memcmp(s + start, "define", 6)) {
+			} else if (t == TOK_IDENT && word_is(s + start, len, "define")) {
 				local_define(us, &r);
 			} else if (t != TOK_NEWLINE && t != TOK_END) {
 				skip_directive(&r);
 			}
-			r.bol = true;
 			continue;
 		}
 		if (t == TOK_PUNCT) {
@@ -1018,8 +1019,8 @@ static bool scan_local_header(struct unit_scan *us, const char *path,
 			continue;
 		}
 		st.key_last = false;
-		if (!st.is_extern && !st.paren && !st.body && len == 6 &&
-		    !memcmp(s + start, "extern", 6))
+		if (!st.is_extern && !st.paren && !st.body &&
+		    word_is(s + start, len, "extern"))
 			st.is_extern = true;
 		if (!parens && !braces) {
 			if (!st.words++)
