@@ -225,17 +225,17 @@ static char *join_tokens(CXTranslationUnit tu, const CXToken *tok,
 	return s;
 }
 
-static bool punct_is(CXTranslationUnit tu, CXToken tok, const char *p)
+/* The punctuation a token is ('(' ...), or 0 for any other token. */
+static char punct_of(CXTranslationUnit tu, CXToken tok)
 {
-	char *t;
-	bool yes;
+	char *t, c;
 
 	if (clang_getTokenKind(tok) != CXToken_Punctuation)
-		return false;
+		return 0;
 	t = cx_take(clang_getTokenSpelling(tu, tok));
-	yes = !strcmp(t, p);
+	c = t[0] && !t[1] ? t[0] : 0;
 	free(t);
-	return yes;
+	return c;
 }
 
 /*
@@ -253,26 +253,21 @@ static char *arg_in_call(CXCursor call, const char *name, unsigned int argno)
 	clang_tokenize(tu, clang_getCursorExtent(call), &tok, &n);
 	first = n ? cx_take(clang_getTokenSpelling(tu, tok[0])) : NULL;
 	if (!first || strcmp(first, name) || n < 3 ||
-	    !punct_is(tu, tok[1], "(")) {
+	    punct_of(tu, tok[1]) != '(') {
 		free(first);
 		clang_disposeTokens(tu, tok, n);
 		return NULL;
 	}
 	free(first);
 	for (unsigned int i = 1; i < n && !s; i++) {
-		bool open = punct_is(tu, tok[i], "(") ||
-			    punct_is(tu, tok[i], "[") ||
-			    punct_is(tu, tok[i], "{");
-		bool close = punct_is(tu, tok[i], ")") ||
-			     punct_is(tu, tok[i], "]") ||
-			     punct_is(tu, tok[i], "}");
-		bool comma = depth == 1 && punct_is(tu, tok[i], ",");
+		char c = punct_of(tu, tok[i]);
+		bool close = c && strchr(")]}", c);
 
-		if (open) {
+		if (c && strchr("([{", c)) {
 			depth++;
 			continue;
 		}
-		if ((close && depth == 1) || comma) {
+		if ((close && depth == 1) || (c == ',' && depth == 1)) {
 			if (++at == argno && i > start)
 				s = join_tokens(tu, tok + start, i - start);
 			start = i + 1;
