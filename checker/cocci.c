@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cocci.h"
+#include "cocci_filter.h"
 #include "flags.h"
 #include "program.h"
 #include "util.h"
@@ -68,7 +69,7 @@ static void script_options(const char *script, struct argv_list *args)
 }
 
 /* Every file its own group: spatch then spreads them over --jobs. */
-static char *write_file_groups(const struct unit_list *ul, char *err,
+static char *write_file_groups(char *const *files, size_t n, char *err,
 			       size_t errlen)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -83,8 +84,8 @@ static char *write_file_groups(const struct unit_list *ul, char *err,
 		free(path);
 		return NULL;
 	}
-	for (size_t i = 0; i < ul->n; i++)
-		fprintf(f, "%s\n\n", ul->v[i].file);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s\n\n", files[i]);
 	if (fclose(f)) {
 		set_error(err, errlen, "%s: %s", path, strerror(errno));
 		unlink(path);
@@ -141,6 +142,15 @@ static int run_rule(const char *rule, const char *script, const char *groups,
 	argv_push(&argv, script);
 	argv_push(&argv, "--file-groups");
 	argv_push(&argv, groups);
+	if (cfg->select) {
+		/*
+		 * The files were selected by the script's own query: no
+		 * scanner (the kernel's .cocciconfig asks for git grep, run
+		 * once per file group) and no second test of each file.
+		 */
+		argv_push(&argv, "--no-scanner");
+		argv_push(&argv, "--disable-worth-trying-opt");
+	}
 	if (cfg->verbose) {
 		char *cmd = spawn_command_line(argv.v);
 
@@ -163,33 +173,118 @@ static int run_rule(const char *rule, const char *script, const char *groups,
 	return ret;
 }
 
+/* The script's grep query as spatch derives it, or NULL. */
+static char *script_query(const char *script, const struct cocci_config *cfg)
+{
+	char *argv[] = { (char *)cfg->spatch, "-D", "report", "--use-idutils",
+			 "--parse-cocci", (char *)script, NULL };
+	struct spawn_result res;
+	char err[256];
+	char *query = NULL;
+
+	if (spawn_run(argv, &res, err, sizeof(err)) == 0 && !res.status &&
+	    res.out)
+		query = cocci_filter_query_of(res.out);
+	spawn_result_free(&res);
+	return query;
+}
+
+struct script {
+	const char *rule;
+	char *path;
+	struct argv_list files;	/* the files given to spatch */
+};
+
+/*
+ * Each script's files: those its query and shape let through (see
+ * cocci_filter.h), or all of them without cfg->select.
+ */
+static void select_files(struct script *sc, size_t n,
+			 const struct unit_list *ul,
+			 const struct cocci_config *cfg)
+{
+	struct cocci_filter *cf = cocci_filter_new();
+	bool *pass = xcalloc(n + 1, sizeof(bool));
+
+	for (size_t k = 0; k < n; k++) {
+		char *query = cfg->select ? script_query(sc[k].path, cfg) :
+					    NULL;
+
+		cocci_filter_add(cf, sc[k].rule, query);
+		if (cfg->select && cfg->verbose && !query)
+			fprintf(stderr, "drvlint: note: no file selection for %s: spatch gave no query\n",
+				sc[k].rule);
+		free(query);
+	}
+	for (size_t i = 0; i < ul->n; i++) {
+		size_t len;
+		char *text = cfg->select ? read_file(ul->v[i].file, &len) :
+					   NULL;
+
+		if (text)
+			cocci_filter_text(cf, text, len, pass);
+		for (size_t k = 0; k < n; k++)
+			if (!text || pass[k])
+				argv_push(&sc[k].files, ul->v[i].file);
+		free(text);
+	}
+	if (cfg->verbose)
+		for (size_t k = 0; k < n; k++)
+			fprintf(stderr, "drvlint: %s: %zu of %zu files to spatch\n",
+				sc[k].rule, sc[k].files.n, ul->n);
+	free(pass);
+	cocci_filter_free(cf);
+}
+
 int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
 	      struct finding_list *out, char *err, size_t errlen)
 {
-	char *groups;
+	struct script *sc = xcalloc(cfg->nrules + 1, sizeof(*sc));
+	size_t n = 0;
 	int ret = 0;
 
-	if (!spawn_found(cfg->spatch))
+	if (!spawn_found(cfg->spatch)) {
+		free(sc);
 		return set_error(err, errlen,
 				 "%s not found: the Coccinelle engine needs it (Debian package 'coccinelle')",
 				 cfg->spatch);
-	groups = write_file_groups(ul, err, errlen);
-	if (!groups)
-		return -1;
-	for (size_t i = 0; i < cfg->nrules && !ret; i++) {
+	}
+	for (size_t i = 0; i < cfg->nrules; i++) {
 		char *script = xasprintf("%s/%s.cocci", cfg->cocci_dir,
 					 cfg->rules[i]);
 
-		if (access(script, R_OK) == 0)
-			ret = run_rule(cfg->rules[i], script, groups, cfg, out,
-				       err, errlen);
-		else if (cfg->verbose)
+		if (access(script, R_OK) == 0) {
+			sc[n].rule = cfg->rules[i];
+			sc[n++].path = script;
+			continue;
+		}
+		if (cfg->verbose)
 			fprintf(stderr, "drvlint: note: %s has no semantic patch (%s)\n",
 				cfg->rules[i], script);
 		free(script);
 	}
-	unlink(groups);
-	free(groups);
+	select_files(sc, n, ul, cfg);
+	for (size_t k = 0; k < n && !ret; k++) {
+		char *groups;
+
+		if (!sc[k].files.n)
+			continue;
+		groups = write_file_groups(sc[k].files.v, sc[k].files.n, err,
+					   errlen);
+		if (!groups) {
+			ret = -1;
+			break;
+		}
+		ret = run_rule(sc[k].rule, sc[k].path, groups, cfg, out, err,
+			       errlen);
+		unlink(groups);
+		free(groups);
+	}
+	for (size_t k = 0; k < n; k++) {
+		free(sc[k].path);
+		argv_free(&sc[k].files);
+	}
+	free(sc);
 	return ret;
 }
 

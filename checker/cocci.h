@@ -18,6 +18,7 @@ struct cocci_config {
 	const char *const *rules;	/* enabled rule ids (static strings) */
 	size_t nrules;
 	int jobs;
+	bool select;		/* give spatch only the files it can match */
 	bool verbose;
 };
 

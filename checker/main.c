@@ -186,6 +186,7 @@ static int run_cocci(struct run *run, const struct unit_list *ul,
 		.rules = ids,
 		.nrules = run->nchecks,
 		.jobs = run->opt.jobs,
+		.select = !run->opt.no_prefilter,
 		.verbose = run->opt.verbose,
 	};
 	char err[4096];

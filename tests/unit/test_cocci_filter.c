@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The Coccinelle engine's file selection: spatch's query and two shapes. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cocci_filter.h"
+#include "tap.h"
+
+/* Does rule 0 of a one-rule filter pass the text? */
+static bool passes(const char *rule, const char *query, const char *text)
+{
+	struct cocci_filter *cf = cocci_filter_new();
+	bool pass[1];
+
+	cocci_filter_add(cf, rule, query);
+	cocci_filter_text(cf, text, strlen(text), pass);
+	cocci_filter_free(cf);
+	return pass[0];
+}
+
+static void test_query_of(void)
+{
+	char *q = cocci_filter_query_of(
+		"@r@\n@@\n- foo();\nIdutils query\n(a|b)\n");
+
+	STREQ(q, "(a|b)");
+	free(q);
+	OK(!cocci_filter_query_of("No idutils query\n"));
+}
+
+static void test_words(void)
+{
+	const char *q = "((reg_a|reg_b)&(unreg_a|unreg_b))";
+
+	OK(passes("x", q, "reg_b(x); /* unreg_a */"));
+	OK(!passes("x", q, "reg_b(x); unreg_c(x);"));
+	/* a word, not a part of one */
+	OK(!passes("x", q, "reg_b(x); my_unreg_a(x);"));
+	OK(!passes("x", q, "reg_b(x); unreg_a2(x);"));
+	/* a single word, no parentheses */
+	OK(passes("x", "of_device_id", "struct of_device_id t[];"));
+	OK(!passes("x", "of_device_id", "struct of_device_ids t[];"));
+	/* negation and "true" never narrow the selection */
+	OK(passes("x", "(!(a)&b)", "b"));
+	OK(passes("x", "true", ""));
+}
+
+static void test_query_not_understood(void)
+{
+	struct cocci_filter *cf = cocci_filter_new();
+	bool pass[3];
+
+	cocci_filter_add(cf, "a", "(a|b");
+	cocci_filter_add(cf, "b", "(a|b&c)");
+	cocci_filter_add(cf, "c", NULL);
+	OK(!cocci_filter_has_query(cf, 0));
+	OK(!cocci_filter_has_query(cf, 1));
+	OK(!cocci_filter_has_query(cf, 2));
+	cocci_filter_text(cf, "nothing", 7, pass);
+	OK(pass[0] && pass[1] && pass[2]);
+	cocci_filter_free(cf);
+}
+
+static void test_const_shape(void)
+{
+	const char *r = "const-driver-struct", *q = "(bus_type|file_operations)";
+
+	OK(passes(r, q, "static struct bus_type b = { .name = \"x\" };"));
+	OK(passes(r, q, "static struct file_operations f[2] __ro_after_init = {"));
+	OK(passes(r, q, "static __maybe_unused struct bus_type b = { };"));
+	OK(passes(r, q, "int x;\nstatic\nstruct /* c */ bus_type\nb =\n{ };"));
+	OK(!passes(r, q, "static const struct bus_type b = { };"));
+	OK(!passes(r, q, "struct bus_type b = { };"));
+	OK(!passes(r, q, "static struct bus_type *b = &x;"));
+	OK(!passes(r, q, "static struct bus_type b;"));
+	OK(!passes(r, q, "static int f(struct bus_type b);"));
+	OK(!passes(r, q, "static struct device_type b = { };"));
+	OK(!passes(r, q, "// static struct bus_type b = { };\n"));
+	/* brackets unbalanced by #ifdef branches stop at the statement */
+	OK(passes(r, q, "void f(void) {\n#ifdef A\n if (g(a,\n#else\n if (g(b,\n#endif\n"
+			"  c)) { }\n}\nstatic struct bus_type b = { };"));
+}
+
+static void test_id_table_shape(void)
+{
+	const char *r = "id-table-sentinel", *q = "(of_device_id|pci_device_id)";
+
+	OK(passes(r, q, "static const struct of_device_id m[] = {\n"
+			"\t{ .compatible = \"a\" },\n};"));
+	OK(!passes(r, q, "static const struct of_device_id m[] = {\n"
+			 "\t{ .compatible = \"a\" },\n\t{ /* sentinel */ }\n};"));
+	OK(!passes(r, q, "static const struct pci_device_id m[] = {\n"
+			 "\t{ PCI_VDEVICE(INTEL, 1), 0 },\n\t{ 0, },\n};"));
+	OK(!passes(r, q, "const struct of_device_id m[] = { { .c = \"a\" }, {} };"));
+	OK(passes(r, q, "const struct of_device_id m[] = { { .c = \"a\" }, { .c = 0 } };"));
+	/* what cannot be told from the text alone is left to spatch */
+	OK(passes(r, q, "const struct of_device_id m[] = {\n{ .c = \"a\" },\n"
+			"#ifdef X\n{ .c = \"b\" },\n#endif\n{}\n};"));
+	OK(passes(r, q, "const struct of_device_id m[] = { [1] = { .c = \"a\" }, [0] = {} };"));
+	OK(passes(r, q, "const struct of_device_id m[] = { };"));
+	OK(passes(r, q, "const struct of_device_id m[] = { ENTRY(a), ENTRY(b) };"));
+	OK(passes(r, q, "const struct of_device_id m[] = { { .c = \"a\" }, {}"));
+	/* only arrays are tables */
+	OK(!passes(r, q, "static const struct of_device_id m = { .c = \"a\" };"));
+	OK(!passes(r, q, "extern const struct of_device_id m[];"));
+}
+
+int main(void)
+{
+	test_query_of();
+	test_words();
+	test_query_not_understood();
+	test_const_shape();
+	test_id_table_shape();
+	return tap_done();
+}
