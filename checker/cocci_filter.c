@@ -26,7 +26,7 @@ struct qnode {
 	size_t nkid, capkid;
 };
 
-enum shape { SHAPE_NONE, SHAPE_CONST_DEF, SHAPE_ID_TABLE };
+enum shape { SHAPE_NONE, SHAPE_CONST_DEF, SHAPE_ID_TABLE, SHAPE_REG_CALL };
 
 struct qrule {
 	struct qnode *query;	/* NULL: every file */
@@ -170,6 +170,8 @@ void cocci_filter_add(struct cocci_filter *cf, const char *rule,
 		r->shape = SHAPE_CONST_DEF;
 	else if (!strcmp(rule, "id-table-sentinel"))
 		r->shape = SHAPE_ID_TABLE;
+	else if (!strcmp(rule, "unbalanced-registration"))
+		r->shape = SHAPE_REG_CALL;
 	if (query) {
 		const char *p = query;
 
@@ -310,7 +312,7 @@ static bool tok_boundary(struct tok t)
  * early, before a boundary token, so that brackets left unbalanced by
  * #ifdef branches cannot swallow the file.
  */
-static void skip_group(struct lexer *lx)
+static bool skip_group(struct lexer *lx)
 {
 	int depth = 1;
 
@@ -319,16 +321,17 @@ static void skip_group(struct lexer *lx)
 		struct tok t = lex(lx);
 
 		if (t.kind == TK_EOF)
-			return;
+			return false;
 		if (tok_boundary(t)) {
 			*lx = save;
-			return;
+			return false;
 		}
 		if (tok_punct(t, '(') || tok_punct(t, '['))
 			depth++;
 		else if (tok_punct(t, ')') || tok_punct(t, ']'))
 			depth--;
 	}
+	return true;
 }
 
 static bool rule_word(const struct qrule *r, struct tok t)
@@ -462,6 +465,49 @@ static bool shape_found(const struct qrule *r, const char *text, size_t len)
 	}
 }
 
+/*
+ * A register call (a word of the rule's query) whose result is tested
+ * right away: "x = R(...); if" or "if (R(...)" / "if (unlikely(R(...)",
+ * or a module with both module_init() and module_exit().  A # line
+ * between the call and the next statement, or arguments that cannot be
+ * followed, count as a test.
+ */
+static bool tested_call_found(const struct qrule *r, const char *text,
+			      size_t len)
+{
+	struct lexer lx = { text, text + len, true, 0 };
+	struct tok prev2 = { TK_EOF, NULL, 0 }, prev = prev2;
+	bool init = false, fini = false;
+
+	for (;;) {
+		struct tok t = lex(&lx);
+
+		if (t.kind == TK_EOF)
+			return init && fini;
+		init = init || tok_is(t, "module_init");
+		fini = fini || tok_is(t, "module_exit");
+		if (rule_word(r, t)) {
+			struct lexer at = lx;
+
+			if (tok_punct(prev, '(') && (tok_is(prev2, "if") ||
+						     tok_is(prev2, "unlikely")))
+				return true;
+			if (tok_punct(prev, '=') && tok_punct(lex(&at), '(')) {
+				unsigned int directives;
+
+				if (!skip_group(&at) || !tok_punct(lex(&at), ';'))
+					return true;
+				directives = at.directives;
+				if (tok_is(lex(&at), "if") ||
+				    at.directives != directives)
+					return true;
+			}
+		}
+		prev2 = prev;
+		prev = t;
+	}
+}
+
 /* ---- evaluation ---- */
 
 static bool eval(const struct qnode *q, const struct strset *present,
@@ -516,7 +562,9 @@ void cocci_filter_text(const struct cocci_filter *cf, const char *text,
 		const struct qrule *r = &cf->rule[k];
 
 		pass[k] = !r->query || eval(r->query, &present, text, len);
-		if (pass[k] && r->shape != SHAPE_NONE)
+		if (pass[k] && r->shape == SHAPE_REG_CALL)
+			pass[k] = tested_call_found(r, text, len);
+		else if (pass[k] && r->shape != SHAPE_NONE)
 			pass[k] = shape_found(r, text, len);
 	}
 	strset_free(&present);

@@ -12,14 +12,17 @@
  * only the files it would have tried; words in comments and strings count,
  * as they do for spatch, so the selection is never narrower than spatch's.
  *
- * Two scripts also get a check of the construct they look for, on a rough
- * C token stream (comments, literals and # lines skipped):
+ * Three scripts also get a check of the construct they look for, on a
+ * rough C token stream (comments, literals and # lines skipped):
  *   - const-driver-struct: a definition "static struct T name[...] = {"
  *     of one of the script's types with no 'const' before 'struct';
  *   - id-table-sentinel: a definition "struct T name[...] = { ... }" of a
  *     device-id type whose last entry is not all zero ({ }, { 0 }, ...),
- *     or that holds a # line.
- * A file without such a definition gives these scripts nothing to report.
+ *     or that holds a # line;
+ *   - unbalanced-registration: a register call whose result is tested by
+ *     the next statement ("x = R(...); if", "if (R(...)"), or both
+ *     module_init() and module_exit().
+ * A file without such a construct gives the script nothing to report.
  */
 #ifndef DRVLINT_COCCI_FILTER_H
 #define DRVLINT_COCCI_FILTER_H

@@ -106,6 +106,23 @@ static void test_id_table_shape(void)
 	OK(!passes(r, q, "extern const struct of_device_id m[];"));
 }
 
+static void test_tested_call_shape(void)
+{
+	const char *r = "unbalanced-registration", *q = "(misc_register|cdev_add)";
+
+	OK(passes(r, q, "ret = misc_register(&m);\n\tif (ret)\n\t\treturn ret;"));
+	OK(passes(r, q, "int ret = misc_register(&m);\n/* c */ if (ret) goto out;"));
+	OK(passes(r, q, "if (misc_register(&m)) return -1;"));
+	OK(passes(r, q, "if (unlikely(cdev_add(&c, d, 1) < 0)) return -1;"));
+	OK(passes(r, q, "ret = misc_register(&m);\n#ifdef X\nfoo();\n#endif\n"));
+	OK(passes(r, q, "static int __init i(void) { return misc_register(&m); }\n"
+			"module_init(i);\nmodule_exit(e);"));
+	OK(!passes(r, q, "ret = misc_register(&m);\n\treturn ret;"));
+	OK(!passes(r, q, "return misc_register(&m);\nmodule_init(i);"));
+	OK(!passes(r, q, "misc_register(&m);\nif (x) return;"));
+	OK(!passes(r, q, "ret = my_misc_register(&m);\nif (ret) return ret;"));
+}
+
 int main(void)
 {
 	test_query_of();
@@ -113,5 +130,6 @@ int main(void)
 	test_query_not_understood();
 	test_const_shape();
 	test_id_table_shape();
+	test_tested_call_shape();
 	return tap_done();
 }
