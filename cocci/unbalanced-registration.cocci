@@ -261,8 +261,10 @@ p << me.p;
 start_file(p[0].file)
 exits.append(fe)
 
+// The calls in module init: every call, kept when the function it sits
+// in is init (a nest "fi(...) { <+... R(args) ...+> }" is a model check
+// of every path of init: seconds for a long one).
 @ireg depends on mi && me@
-identifier mi.fi;
 identifier R = {driver_register, bus_register, class_register, class_create,
 	device_register, device_add, device_create, root_device_register,
 	auxiliary_driver_register, platform_driver_register,
@@ -286,15 +288,11 @@ expression x;
 position p;
 @@
 
-fi(...) {
-<+...
 (
 x = R@p(args)
 |
 R@p(args)
 )
-...+>
-}
 
 @script:python@
 fi << mi.fi;
@@ -305,7 +303,7 @@ x << ireg.x = "";
 @@
 start_file(p[0].file)
 obj = register_object(R, args, x)
-if obj:
+if obj and p[0].current_element == fi:
 	inits.append((fi, R, obj, p[0]))
 
 // What exit undoes, itself or through a function of the file it calls.
@@ -322,7 +320,6 @@ g << ecall.g;
 helpers.setdefault(fe, set()).add(g)
 
 @ureg depends on mi && me@
-identifier fn;
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del, device_destroy,
 	root_device_unregister, auxiliary_driver_unregister,
@@ -344,16 +341,16 @@ expression list uargs;
 position pu;
 @@
 
-fn(...) { <+... U@pu(uargs) ...+> }
+U@pu(uargs)
 
 @script:python@
-fn << ureg.fn;
 U << ureg.U;
 uargs << ureg.uargs;
+pu << ureg.pu;
 @@
 args = split_args(uargs)
 if args:
-	calls_in_exit.add((U, name_of(args[0]), fn))
+	calls_in_exit.add((U, name_of(args[0]), pu[0].current_element))
 
 @script:python depends on org && tok@
 @@
@@ -366,8 +363,10 @@ for p, msg in init_exit_findings():
 	coccilib.report.print_report(p, msg)
 
 // Functions of the file that call an unregister: calling them undoes too.
+// The function is the one the call sits in, from its position: a nest
+// "g(...) { <+... U(...) ...+> }" would be a model check of every path of
+// every function, seconds for a file of large functions.
 @uhelp depends on tok@
-identifier g;
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del, device_destroy,
 	root_device_unregister, auxiliary_driver_unregister,
@@ -388,15 +387,14 @@ identifier U = {driver_unregister, bus_unregister, class_unregister,
 position p;
 @@
 
-g@p(...) { <+... U(...) ...+> }
+U@p(...)
 
 @script:python@
-g << uhelp.g;
 U << uhelp.U;
 p << uhelp.p;
 @@
 start_file(p[0].file)
-undoers.setdefault(U, set()).add(g)
+undoers.setdefault(U, set()).add(p[0].current_element)
 
 // 2. Error paths.  A registration succeeded: the path leaves the test of
 // its result ('if (ret) ...', 'if (IS_ERR(x)) ...', 'if (R(...))') on the
@@ -450,7 +448,12 @@ coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
 helper = sorted(g for u in us for g in undoers.get(u, ()))
 coccinelle.U3 = helper[0] if helper else us[0]
-coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
+# No object to follow: drop the match, so that the path rule is not run
+# for it (in a large function each run is a model check of its paths).
+if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj):
+	coccinelle.O = obj
+else:
+	cocci.include_match(False)
 
 @epath exists@
 expression reg.C, reg.A, E, E2, C2, F;
@@ -553,7 +556,12 @@ coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
 helper = sorted(g for u in us for g in undoers.get(u, ()))
 coccinelle.U3 = helper[0] if helper else us[0]
-coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
+# No object to follow: drop the match, so that the path rule is not run
+# for it (in a large function each run is a model check of its paths).
+if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj):
+	coccinelle.O = obj
+else:
+	cocci.include_match(False)
 
 @epathi exists@
 identifier regi.R;
