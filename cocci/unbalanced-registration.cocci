@@ -306,19 +306,6 @@ obj = register_object(R, args, x)
 if obj and p[0].current_element == fi:
 	inits.append((fi, R, obj, p[0]))
 
-// What exit undoes, itself or through a function of the file it calls.
-@ecall depends on mi && me@
-identifier me.fe, g;
-@@
-
-fe(...) { <+... g(...) ...+> }
-
-@script:python@
-fe << me.fe;
-g << ecall.g;
-@@
-helpers.setdefault(fe, set()).add(g)
-
 @ureg depends on mi && me@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del, device_destroy,
@@ -343,14 +330,35 @@ position pu;
 
 U@pu(uargs)
 
-@script:python@
+@script:python uname@
 U << ureg.U;
 uargs << ureg.uargs;
 pu << ureg.pu;
+fn;
 @@
 args = split_args(uargs)
 if args:
 	calls_in_exit.add((U, name_of(args[0]), pu[0].current_element))
+coccinelle.fn = cocci.make_ident(pu[0].current_element)
+
+// What exit undoes through a function of the file it calls: the calls of
+// the functions that unregister, kept when exit makes them (a nest
+// "fe(...) { <+... g(...) ...+> }" would be a model check of exit's paths
+// for every call in it).
+@ecall depends on mi && me@
+identifier uname.fn;
+position p;
+@@
+
+fn@p(...)
+
+@script:python@
+fe << me.fe;
+fn << uname.fn;
+p << ecall.p;
+@@
+if p[0].current_element == fe:
+	helpers.setdefault(fe, set()).add(fn)
 
 @script:python depends on org && tok@
 @@
