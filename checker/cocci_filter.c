@@ -26,7 +26,9 @@ struct qnode {
 	size_t nkid, capkid;
 };
 
-enum shape { SHAPE_NONE, SHAPE_CONST_DEF, SHAPE_ID_TABLE, SHAPE_REG_CALL };
+enum shape {
+	SHAPE_NONE, SHAPE_CONST_DEF, SHAPE_ID_TABLE, SHAPE_REG_CALL, SHAPE_FLAG
+};
 
 struct qrule {
 	struct qnode *query;	/* NULL: every file */
@@ -172,6 +174,8 @@ void cocci_filter_add(struct cocci_filter *cf, const char *rule,
 		r->shape = SHAPE_ID_TABLE;
 	else if (!strcmp(rule, "unbalanced-registration"))
 		r->shape = SHAPE_REG_CALL;
+	else if (!strcmp(rule, "registration-flag"))
+		r->shape = SHAPE_FLAG;
 	if (query) {
 		const char *p = query;
 
@@ -508,6 +512,212 @@ static bool tested_call_found(const struct qrule *r, const char *text,
 	}
 }
 
+/* ---- registration-flag: a flag set and tested ---- */
+
+struct toks {
+	struct tok *v;
+	size_t n, cap;
+};
+
+static bool is_punct(const struct toks *t, size_t i, char c)
+{
+	return i < t->n && tok_punct(t->v[i], c);
+}
+
+static bool is_word(const struct toks *t, size_t i, const char *w)
+{
+	return i < t->n && t->v[i].kind == TK_WORD && tok_is(t->v[i], w);
+}
+
+/* Is [a, b) one group "( ... )" whose ')' is at b - 1? */
+static bool one_group(const struct toks *t, size_t a, size_t b)
+{
+	int depth = 0;
+
+	if (b - a < 2 || !is_punct(t, a, '(') || !is_punct(t, b - 1, ')'))
+		return false;
+	for (size_t i = a; i < b; i++) {
+		depth += is_punct(t, i, '(') - is_punct(t, i, ')');
+		if (!depth && i < b - 1)
+			return false;
+	}
+	return true;
+}
+
+/* "a", "a.b", "a->b": the last name, or NULL. */
+static const struct tok *lvalue_name(const struct toks *t, size_t a, size_t b)
+{
+	size_t i = a;
+
+	if (a >= b || t->v[a].kind != TK_WORD)
+		return NULL;
+	while (i + 1 < b) {
+		if (is_punct(t, i + 1, '.'))
+			i += 2;
+		else if (is_punct(t, i + 1, '-') && is_punct(t, i + 2, '>'))
+			i += 3;
+		else
+			return NULL;
+		if (i >= b || t->v[i].kind != TK_WORD)
+			return NULL;
+	}
+	return &t->v[i];
+}
+
+/*
+ * The flags a condition tests, by their last name, as the guards of the
+ * script match them: F, !F, F != 0, F == 0, F == true, F == false,
+ * likely(F), unlikely(F), and F as an operand of a chain of &&.
+ */
+static void cond_flags(const struct toks *t, size_t a, size_t b,
+		       struct strset *out, int depth)
+{
+	const struct tok *name;
+	int level = 0;
+
+	if (depth > 32)
+		return;
+	for (size_t i = a; i + 1 < b; i++) {
+		level += is_punct(t, i, '(') - is_punct(t, i, ')');
+		if (!level && is_punct(t, i, '&') && is_punct(t, i + 1, '&')) {
+			cond_flags(t, a, i, out, depth + 1);
+			cond_flags(t, i + 2, b, out, depth + 1);
+			return;
+		}
+	}
+	if (b - a > 3 && (is_word(t, a, "likely") || is_word(t, a, "unlikely")) &&
+	    one_group(t, a + 1, b))
+		cond_flags(t, a + 2, b - 1, out, depth + 1);
+	else if (one_group(t, a, b))
+		cond_flags(t, a + 1, b - 1, out, depth + 1);
+	else if (b - a > 1 && is_punct(t, a, '!'))
+		cond_flags(t, a + 1, b, out, depth + 1);
+	else if (b - a > 3 && is_punct(t, b - 2, '=') &&
+		 (is_punct(t, b - 3, '=') || is_punct(t, b - 3, '!')) &&
+		 (is_word(t, b - 1, "0") || is_word(t, b - 1, "true") ||
+		  is_word(t, b - 1, "false")))
+		cond_flags(t, a, b - 3, out, depth + 1);
+	else if ((name = lvalue_name(t, a, b)))
+		strset_add_n(out, name->s, name->n);
+}
+
+/* The end of the group opened at t[i], or of its statement. */
+static size_t group_end(const struct toks *t, size_t i)
+{
+	int depth = 0;
+
+	for (; i < t->n; i++) {
+		if (tok_boundary(t->v[i]))
+			return i;
+		depth += is_punct(t, i, '(') - is_punct(t, i, ')');
+		if (!depth)
+			return i;
+	}
+	return i;
+}
+
+/*
+ * What one function gives: is a register or unregister call in it, the
+ * names it assigns true, 1, !..., a comparison, false or 0 (sets and
+ * clears alike: a set needs a guard, a clear a guard of the register), and
+ * the names its conditions test.
+ */
+struct flag_scan {
+	bool call;
+	struct strset assigned, tested;
+};
+
+static void assignment(const struct toks *t, size_t i, struct strset *out)
+{
+	size_t end = i + 1;
+	bool zero, truth;
+
+	/* "K =" with K a name, not "==", "!=", "<=", "+=", ... */
+	if (!i || t->v[i - 1].kind != TK_WORD || is_punct(t, i + 1, '='))
+		return;
+	while (end < t->n && !tok_boundary(t->v[end]))
+		end++;
+	zero = end == i + 2 && (is_word(t, i + 1, "0") || is_word(t, i + 1, "false"));
+	truth = is_word(t, i + 1, "true") || is_word(t, i + 1, "1") ||
+		is_punct(t, i + 1, '!') || is_punct(t, i + 1, '(');
+	for (size_t k = i + 1; k + 1 < end && !truth; k++)
+		truth = is_punct(t, k + 1, '=') &&
+			(is_punct(t, k, '=') || is_punct(t, k, '>'));
+	if (zero || truth)
+		strset_add_n(out, t->v[i - 1].s, t->v[i - 1].n);
+}
+
+static void function_flags(const struct qrule *r, const struct toks *t,
+			   size_t a, size_t b, struct flag_scan *fs)
+{
+	struct strset assigned = { 0 }, tested = { 0 };
+	bool call = false;
+
+	for (size_t i = a; i < b; i++) {
+		if (rule_word(r, t->v[i]) && is_punct(t, i + 1, '(')) {
+			call = true;
+			/* F && U(...) */
+			if (i >= 3 && is_punct(t, i - 1, '&') &&
+			    is_punct(t, i - 2, '&') && t->v[i - 3].kind == TK_WORD)
+				strset_add_n(&tested, t->v[i - 3].s,
+					     t->v[i - 3].n);
+		} else if (is_word(t, i, "if") && is_punct(t, i + 1, '(')) {
+			size_t end = group_end(t, i + 1);
+
+			cond_flags(t, i + 2, end, &tested, 0);
+		} else if (is_punct(t, i, '=')) {
+			assignment(t, i, &assigned);
+		}
+	}
+	if (call) {
+		fs->call = true;
+		strset_add_all(&fs->assigned, &assigned);
+		strset_add_all(&fs->tested, &tested);
+	}
+	strset_free(&assigned);
+	strset_free(&tested);
+}
+
+/*
+ * registration-flag: a name assigned a truth value, or false or 0, in a
+ * function with a register or unregister call, and tested by a condition
+ * (or as "F && U(...)") in such a function.  Names are compared by their
+ * last part, as the script's flag_key() compares them.
+ */
+static bool flag_found(const struct qrule *r, const char *text, size_t len)
+{
+	struct lexer lx = { text, text + len, true, 0 };
+	struct toks t = { 0 };
+	struct flag_scan fs = { 0 };
+	size_t start = 0;
+	int depth = 0;
+	bool found = false;
+
+	for (;;) {
+		struct tok k = lex(&lx);
+
+		if (k.kind == TK_EOF)
+			break;
+		GROW(t.v, t.cap, t.n + 1);
+		t.v[t.n++] = k;
+	}
+	for (size_t i = 0; i < t.n; i++) {
+		if (is_punct(&t, i, '{') && !depth++)
+			start = i;
+		else if (is_punct(&t, i, '}') && depth && !--depth)
+			function_flags(r, &t, start, i, &fs);
+	}
+	if (depth)
+		function_flags(r, &t, start, t.n, &fs);
+	for (size_t i = 0; i < fs.assigned.nslot && !found; i++)
+		found = fs.assigned.slot[i] &&
+			strset_has(&fs.tested, fs.assigned.slot[i]);
+	strset_free(&fs.assigned);
+	strset_free(&fs.tested);
+	free(t.v);
+	return found;
+}
+
 /* ---- evaluation ---- */
 
 static bool eval(const struct qnode *q, const struct strset *present,
@@ -550,13 +760,8 @@ void cocci_filter_text(const struct cocci_filter *cf, const char *text,
 		start = i;
 		while (i < len && word_char((unsigned char)text[i]))
 			i++;
-		if (strset_has_n(&cf->words, text + start, i - start) &&
-		    !strset_has_n(&present, text + start, i - start)) {
-			char *w = xstrndup(text + start, i - start);
-
-			strset_add(&present, w);
-			free(w);
-		}
+		if (strset_has_n(&cf->words, text + start, i - start))
+			strset_add_n(&present, text + start, i - start);
 	}
 	for (size_t k = 0; k < cf->nrule; k++) {
 		const struct qrule *r = &cf->rule[k];
@@ -564,6 +769,8 @@ void cocci_filter_text(const struct cocci_filter *cf, const char *text,
 		pass[k] = !r->query || eval(r->query, &present, text, len);
 		if (pass[k] && r->shape == SHAPE_REG_CALL)
 			pass[k] = tested_call_found(r, text, len);
+		else if (pass[k] && r->shape == SHAPE_FLAG)
+			pass[k] = flag_found(r, text, len);
 		else if (pass[k] && r->shape != SHAPE_NONE)
 			pass[k] = shape_found(r, text, len);
 	}

@@ -12,7 +12,7 @@
  * only the files it would have tried; words in comments and strings count,
  * as they do for spatch, so the selection is never narrower than spatch's.
  *
- * Three scripts also get a check of the construct they look for, on a
+ * Each script also gets a check of the construct it looks for, on a
  * rough C token stream (comments, literals and # lines skipped):
  *   - const-driver-struct: a definition "static struct T name[...] = {"
  *     of one of the script's types with no 'const' before 'struct';
@@ -21,8 +21,15 @@
  *     or that holds a # line;
  *   - unbalanced-registration: a register call whose result is tested by
  *     the next statement ("x = R(...); if", "if (R(...)"), or both
- *     module_init() and module_exit().
+ *     module_init() and module_exit();
+ *   - registration-flag: a name (the last part of "a", "a.b", "a->b")
+ *     assigned true, 1, a negation or a comparison (a set), or false or 0
+ *     (a clear), in a function with a register or unregister call, and
+ *     tested in such a function by a condition of the forms the script's
+ *     guards match (F, !F, F == 0, likely(F), an operand of &&, ...) or as
+ *     "F && U(...)".
  * A file without such a construct gives the script nothing to report.
+ * What the token stream does not read: code in macro definitions.
  */
 #ifndef DRVLINT_COCCI_FILTER_H
 #define DRVLINT_COCCI_FILTER_H

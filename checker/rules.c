@@ -115,17 +115,22 @@ static void rehash(struct strset *s)
 	s->nslot = bigger.nslot;
 }
 
-void strset_add(struct strset *s, const char *str)
+void strset_add_n(struct strset *s, const char *str, size_t len)
 {
 	char **slot;
 
 	if ((s->n + 1) * 2 > s->nslot)
 		rehash(s);
-	slot = find_slot(s, str, strlen(str));
+	slot = find_slot(s, str, len);
 	if (*slot)
 		return;
-	*slot = xstrdup(str);
+	*slot = xstrndup(str, len);
 	s->n++;
+}
+
+void strset_add(struct strset *s, const char *str)
+{
+	strset_add_n(s, str, strlen(str));
 }
 
 bool strset_has_n(const struct strset *s, const char *str, size_t len)

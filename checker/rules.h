@@ -37,6 +37,7 @@ struct strset {
 };
 
 void strset_add(struct strset *s, const char *str);
+void strset_add_n(struct strset *s, const char *str, size_t len);
 bool strset_has(const struct strset *s, const char *str);
 bool strset_has_n(const struct strset *s, const char *str, size_t len);
 void strset_add_all(struct strset *s, const struct strset *from);

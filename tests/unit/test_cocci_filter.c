@@ -123,6 +123,34 @@ static void test_tested_call_shape(void)
 	OK(!passes(r, q, "ret = my_misc_register(&m);\nif (ret) return ret;"));
 }
 
+static void test_flag_shape(void)
+{
+	const char *r = "registration-flag",
+		   *q = "((misc_register)&(misc_deregister))";
+
+	/* set after the register call, tested before the unregister */
+	OK(passes(r, q, "int i(void) { int e = misc_register(&m); if (!e) p->reg = true; return e; }\n"
+			"void x(void) { if (p->reg) misc_deregister(&m); }"));
+	OK(passes(r, q, "int i(void) { reg = !misc_register(&m); }\n"
+			"void x(void) { if (likely(a && (reg))) misc_deregister(&m); }"));
+	OK(passes(r, q, "int i(void) { e = misc_register(&m); s.reg = e == 0; }\n"
+			"void x(void) { s.reg && misc_deregister(&m); }"));
+	/* the mirror form: cleared after the unregister, tested before the register */
+	OK(passes(r, q, "void x(void) { misc_deregister(&m); done = false; }\n"
+			"int i(void) { if (done == false) { misc_register(&m); } }"));
+	/* the flag must be tested, in a function with a call */
+	OK(!passes(r, q, "int i(void) { if (!misc_register(&m)) reg = true; }\n"
+			 "void x(void) { misc_deregister(&m); }"));
+	OK(!passes(r, q, "int i(void) { misc_register(&m); reg = true; }\n"
+			 "void x(void) { misc_deregister(&m); }\nvoid y(void) { if (reg) z(); }"));
+	/* a condition that is not one of the guards' forms */
+	OK(!passes(r, q, "int i(void) { misc_register(&m); n = 1; }\n"
+			 "void x(void) { if (n > 2) misc_deregister(&m); }"));
+	OK(!passes(r, q, "int i(void) { misc_register(&m); a[n] = 1; if (n) x(); }"));
+	/* assigned something else */
+	OK(!passes(r, q, "int i(void) { reg = misc_register(&m); if (reg) misc_deregister(&m); }"));
+}
+
 int main(void)
 {
 	test_query_of();
@@ -131,5 +159,6 @@ int main(void)
 	test_const_shape();
 	test_id_table_shape();
 	test_tested_call_shape();
+	test_flag_shape();
 	return tap_done();
 }
