@@ -7,9 +7,11 @@
  * together they are merged into one report.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cocci.h"
@@ -192,8 +194,48 @@ static char *script_query(const char *script, const struct cocci_config *cfg)
 struct script {
 	const char *rule;
 	char *path;
+	bool headers;		/* "// Options: --include-headers" */
 	struct argv_list files;	/* the files given to spatch */
 };
+
+/* Does the script ask spatch for the headers too? */
+static bool script_headers(const char *script)
+{
+	struct argv_list opts = { 0 };
+	bool yes = false;
+
+	script_options(script, &opts);
+	for (size_t i = 0; i < opts.n; i++)
+		yes = yes || !strcmp(opts.v[i], "--include-headers");
+	argv_free(&opts);
+	return yes;
+}
+
+/*
+ * The headers below the directories given, for the scripts that ask for
+ * them, as coccicheck's --dir gives them (a compile database lists no
+ * headers: none then).
+ */
+static void find_headers(const struct cocci_config *cfg,
+			 struct argv_list *out)
+{
+	for (size_t i = 0; i < cfg->npaths; i++) {
+		struct argv_list found = { 0 };
+		struct stat st;
+
+		if (stat(cfg->paths[i], &st) || !S_ISDIR(st.st_mode))
+			continue;
+		find_files(cfg->paths[i], ".h", &found);
+		for (size_t k = 0; k < found.n; k++) {
+			char *abs = realpath(found.v[k], NULL);
+
+			if (abs)
+				argv_push(out, abs);
+			free(abs);
+		}
+		argv_free(&found);
+	}
+}
 
 /*
  * Each script's files: those its query and shape let through (see
@@ -205,6 +247,8 @@ static void select_files(struct script *sc, size_t n,
 {
 	struct cocci_filter *cf = cocci_filter_new();
 	bool *pass = xcalloc(n + 1, sizeof(bool));
+	struct argv_list headers = { 0 };
+	bool any_headers = false;
 
 	for (size_t k = 0; k < n; k++) {
 		char *query = cfg->select ? script_query(sc[k].path, cfg) :
@@ -216,22 +260,30 @@ static void select_files(struct script *sc, size_t n,
 				sc[k].rule);
 		free(query);
 	}
-	for (size_t i = 0; i < ul->n; i++) {
+	for (size_t k = 0; k < n; k++) {
+		sc[k].headers = script_headers(sc[k].path);
+		any_headers = any_headers || sc[k].headers;
+	}
+	if (any_headers)
+		find_headers(cfg, &headers);
+	for (size_t i = 0; i < ul->n + headers.n; i++) {
+		const char *file = i < ul->n ? ul->v[i].file : headers.v[i - ul->n];
 		size_t len;
-		char *text = cfg->select ? read_file(ul->v[i].file, &len) :
-					   NULL;
+		char *text = cfg->select ? read_file(file, &len) : NULL;
 
 		if (text)
 			cocci_filter_text(cf, text, len, pass);
 		for (size_t k = 0; k < n; k++)
-			if (!text || pass[k])
-				argv_push(&sc[k].files, ul->v[i].file);
+			if ((!text || pass[k]) && (i < ul->n || sc[k].headers))
+				argv_push(&sc[k].files, file);
 		free(text);
 	}
 	if (cfg->verbose)
 		for (size_t k = 0; k < n; k++)
 			fprintf(stderr, "drvlint: %s: %zu of %zu files to spatch\n",
-				sc[k].rule, sc[k].files.n, ul->n);
+				sc[k].rule, sc[k].files.n,
+				ul->n + (sc[k].headers ? headers.n : 0));
+	argv_free(&headers);
 	free(pass);
 	cocci_filter_free(cf);
 }

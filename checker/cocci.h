@@ -16,6 +16,8 @@ struct cocci_config {
 	const char *spatch;		/* program name or path */
 	const char *cocci_dir;		/* where <rule>.cocci live */
 	const char *const *rules;	/* enabled rule ids (static strings) */
+	char *const *paths;		/* the files and directories given */
+	size_t npaths;
 	size_t nrules;
 	int jobs;
 	bool select;		/* give spatch only the files it can match */

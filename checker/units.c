@@ -187,8 +187,7 @@ static int compare_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every .c file below dir, in name order, skipping hidden directories. */
-static void find_c_files(const char *dir, struct argv_list *out)
+void find_files(const char *dir, const char *suffix, struct argv_list *out)
 {
 	struct argv_list names = { 0 };
 	struct dirent *de;
@@ -209,8 +208,8 @@ static void find_c_files(const char *dir, struct argv_list *out)
 		if (stat(p, &st))
 			;	/* vanished or a dangling link: not ours */
 		else if (S_ISDIR(st.st_mode))
-			find_c_files(p, out);
-		else if (S_ISREG(st.st_mode) && has_suffix(p, ".c"))
+			find_files(p, suffix, out);
+		else if (S_ISREG(st.st_mode) && has_suffix(p, suffix))
 			argv_push(out, p);
 		free(p);
 	}
@@ -230,7 +229,7 @@ int units_from_paths(struct unit_list *ul, const char *cwd,
 			return set_error(err, errlen, "%s: %s", paths[i],
 					 strerror(errno));
 		if (S_ISDIR(st.st_mode)) {
-			find_c_files(paths[i], &files);
+			find_files(paths[i], ".c", &files);
 			if (!files.n)
 				return set_error(err, errlen,
 						 "%s: no C files to check",

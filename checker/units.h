@@ -35,6 +35,10 @@ int units_from_compdb(struct unit_list *ul, const char *build_dir,
 		      dropped_fn dropped, void *ctx, char *err, size_t errlen);
 
 /* Every path, and every .c file below each directory, with cflags. */
+/* Every file below dir whose name ends in suffix, in name order,
+ * skipping hidden directories. */
+void find_files(const char *dir, const char *suffix, struct argv_list *out);
+
 int units_from_paths(struct unit_list *ul, const char *cwd,
 		     char *const *paths, size_t npaths, char *const *cflags,
 		     size_t ncflags, dropped_fn dropped, void *ctx, char *err,
