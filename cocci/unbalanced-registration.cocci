@@ -456,12 +456,7 @@ coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
 helper = sorted(g for u in us for g in undoers.get(u, ()))
 coccinelle.U3 = helper[0] if helper else us[0]
-# No object to follow: drop the match, so that the path rule is not run
-# for it (in a large function each run is a model check of its paths).
-if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj):
-	coccinelle.O = obj
-else:
-	cocci.include_match(False)
+coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
 
 @epath exists@
 expression reg.C, reg.A, E, E2, C2, F;
@@ -564,12 +559,7 @@ coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
 helper = sorted(g for u in us for g in undoers.get(u, ()))
 coccinelle.U3 = helper[0] if helper else us[0]
-# No object to follow: drop the match, so that the path rule is not run
-# for it (in a large function each run is a model check of its paths).
-if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj):
-	coccinelle.O = obj
-else:
-	cocci.include_match(False)
+coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
 
 @epathi exists@
 identifier regi.R;
