@@ -249,41 +249,6 @@ if (\(!R(args)\|R(args) == 0\|!(ret = R(args))\|(ret = R(args)) == 0\|likely(!R(
 F@ps = !(R(args));
 )
 
-// The mirror form, first half: cleared after the unregister.
-@m_clear depends on tokr && toku exists@
-identifier U = {driver_unregister, bus_unregister, class_unregister,
-	class_destroy, device_unregister, device_del,
-	platform_driver_unregister, platform_unregister_drivers,
-	platform_device_unregister, platform_device_del,
-	unregister_chrdev, unregister_chrdev_region, cdev_del,
-	cdev_device_del, misc_deregister, pci_unregister_driver,
-	i2c_del_driver, i2c_unregister_device, spi_unregister_driver,
-	usb_deregister, hid_unregister_driver, hid_destroy_device,
-	serio_unregister_driver, serio_unregister_port,
-	acpi_bus_unregister_driver, pnp_unregister_driver,
-	isa_unregister_driver, auxiliary_driver_unregister,
-	input_unregister_device, input_unregister_handler,
-	unregister_netdev, unregister_netdevice_notifier,
-	unregister_reboot_notifier, unregister_pm_notifier,
-	blocking_notifier_chain_unregister,
-	atomic_notifier_chain_unregister, led_classdev_unregister,
-	i2c_del_adapter, hwmon_device_unregister,
-	backlight_device_unregister, power_supply_unregister,
-	watchdog_unregister_device, rfkill_unregister,
-	hwrng_unregister, tty_unregister_driver,
-	uart_unregister_driver, unregister_framebuffer,
-	iio_device_unregister, gpiochip_remove,
-	snd_soc_unregister_component, crypto_unregister_alg};
-expression list uargs;
-expression F;
-symbol false;
-position ps;
-@@
-
-U(uargs);
-...
-F@ps = \(false\|0\);
-
 // Guards of the unregister.
 @g_if depends on s_int || s_ptr || s_cond exists@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
@@ -358,8 +323,13 @@ position pg;
 
 F@pg && U(uargs)
 
-// The mirror form, second half: the flag guards the register call.
-@m_guard depends on m_clear exists@
+// The mirror form: a flag cleared after the unregister and tested to
+// skip the register call.  The guard is matched first (few conditions
+// guard a register call), the clearing only for the flags the guards
+// name: see m_clear below.
+//
+// First half: the flag guards the register call.
+@m_guard depends on tokr && toku exists@
 identifier R = {driver_register, bus_register, class_register, device_register,
 	device_add, platform_driver_register, platform_driver_probe,
 	platform_register_drivers, platform_device_register,
@@ -404,35 +374,6 @@ return R(args);
 |
 if (\(!F@pg\|F@pg == false\|F@pg == 0\)) { ... \(R(args);\|ret = R(args);\) ... }
 )
-
-// Where flags are declared: variables and struct members.
-@decl depends on s_int || s_ptr || s_cond || m_clear@
-type T;
-identifier fl;
-expression E;
-position pd;
-@@
-
-(
-T fl@pd;
-|
-T fl@pd = E;
-)
-
-@member depends on s_int || s_ptr || s_cond || m_clear@
-type T;
-identifier s, fl;
-expression W;
-position pd;
-@@
-
-struct s { ...
-(
-T fl@pd;
-|
-T fl@pd : W;
-)
-... };
 
 @initialize:python@
 @@
@@ -566,6 +507,15 @@ def evidence(first, second, match):
 				return a, b
 	return None
 
+def flag_candidate(fl):
+	"""A name that findings() may look up a declaration for."""
+	return str(fl) in sets or str(fl) in clears
+
+def clear_candidate(f):
+	"""A flag that a guard of a register call names."""
+	key = flag_key(f)
+	return key is not None and key in rguards
+
 def findings():
 	"""(where to report, message, set site, guard site) per flag."""
 	found = []
@@ -608,14 +558,6 @@ ps << s_cond.ps;
 record(sets, F, R, reg_object(R, args), ps)
 
 @script:python@
-U << m_clear.U;
-uargs << m_clear.uargs;
-F << m_clear.F;
-ps << m_clear.ps;
-@@
-record(clears, F, U, unreg_object(U, uargs), ps)
-
-@script:python@
 U << g_if.U;
 uargs << g_if.uargs;
 F << g_if.F;
@@ -638,6 +580,98 @@ F << m_guard.F;
 pg << m_guard.pg;
 @@
 record(rguards, F, R, reg_object(R, args, "*"), pg)
+
+// Second half: cleared after the unregister.  This rule comes after the
+// script that records the guards, and takes for F only a flag that one of
+// them names (clear_candidate): "U(uargs); ... F = 0;" alone binds F to
+// every assignment of 0 on every path from every unregister call (loop
+// counters, return values, indices), hundreds of bindings in a large file,
+// each carried through the whole function.  The names are compared, not
+// the expressions, as findings() compares them: the guard and the clearing
+// sit in different functions and reach a struct member through different
+// pointers (priv->up in start, p->up in stop).  A script rule passing the
+// guard's name on as an inherited identifier would do the same, but it must
+// drop the guards that name no flag ("if (!p) return -ENOMEM;" before a
+// register call) with cocci.include_match(False), and that drops the whole
+// environment, with it the record that tokr and toku matched: the report,
+// which depends on them, is then not run at all.
+@m_clear depends on tokr && toku exists@
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del,
+	unregister_chrdev, unregister_chrdev_region, cdev_del,
+	cdev_device_del, misc_deregister, pci_unregister_driver,
+	i2c_del_driver, i2c_unregister_device, spi_unregister_driver,
+	usb_deregister, hid_unregister_driver, hid_destroy_device,
+	serio_unregister_driver, serio_unregister_port,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	isa_unregister_driver, auxiliary_driver_unregister,
+	input_unregister_device, input_unregister_handler,
+	unregister_netdev, unregister_netdevice_notifier,
+	unregister_reboot_notifier, unregister_pm_notifier,
+	blocking_notifier_chain_unregister,
+	atomic_notifier_chain_unregister, led_classdev_unregister,
+	i2c_del_adapter, hwmon_device_unregister,
+	backlight_device_unregister, power_supply_unregister,
+	watchdog_unregister_device, rfkill_unregister,
+	hwrng_unregister, tty_unregister_driver,
+	uart_unregister_driver, unregister_framebuffer,
+	iio_device_unregister, gpiochip_remove,
+	snd_soc_unregister_component, crypto_unregister_alg};
+expression list uargs;
+expression F : script:python () { clear_candidate(F) };
+symbol false;
+position ps;
+@@
+
+U(uargs);
+...
+F@ps = \(false\|0\);
+
+@script:python@
+U << m_clear.U;
+uargs << m_clear.uargs;
+F << m_clear.F;
+ps << m_clear.ps;
+@@
+record(clears, F, U, unreg_object(U, uargs), ps)
+
+// Where flags are declared: variables and struct members.  These rules
+// come after the scripts that record the sets and the clearings, and take
+// only the names recorded there (flag_candidate), the only names findings()
+// looks up.  Any name was too slow: "struct s { ... T fl : W; ... }", with
+// T kept for the script below, takes more than 30 s on one bit-field
+// declaration of six members ("unsigned int shared_irq:1, dxsuflo:1, ...;"
+// in pcnet32.c), and a fraction of a second when fl can only be a few names.
+@decl depends on s_int || s_ptr || s_cond || m_clear@
+type T;
+identifier fl : script:python () { flag_candidate(fl) };
+expression E;
+position pd;
+@@
+
+(
+T fl@pd;
+|
+T fl@pd = E;
+)
+
+@member depends on s_int || s_ptr || s_cond || m_clear@
+type T;
+identifier s;
+identifier fl : script:python () { flag_candidate(fl) };
+expression W;
+position pd;
+@@
+
+struct s { ...
+(
+T fl@pd;
+|
+T fl@pd : W;
+)
+... };
 
 @script:python@
 T << decl.T;
