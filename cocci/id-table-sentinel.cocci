@@ -339,6 +339,11 @@ def sentinel_missing(IL, N, path):
 		n = evaluate(N, defs)
 		if n is None or n > size:
 			return False
+	# A last element that is a bare name is a macro of a header (spatch
+	# runs without them): PCMCIA_DEVICE_NULL is the sentinel, radeon_PCI_IDS
+	# a whole list ending in one.  What it stands for is unknown.
+	if last is not None and re.fullmatch(r"[A-Za-z_]\w*", last):
+		return False
 	return last is None or not all_zero(last, defs)
 
 def record_table(I, p, IL):

@@ -4,6 +4,7 @@
 #include <linux/pci.h>
 #include <linux/usb.h>
 #include <asm/cpu_device_id.h>
+#include <pcmcia/device_id.h>
 
 /* The last entry is a macro entry: no sentinel. */
 static const struct pci_device_id me_pci_ids[] = {	/* expect: id-table-sentinel */
@@ -80,5 +81,19 @@ static const struct x86_cpu_id me_cpu_ids_ok[] = {
 	{}
 };
 MODULE_DEVICE_TABLE(x86cpu, me_cpu_ids_ok);
+
+/* The sentinel is a macro of a header: Coccinelle runs without headers and
+ * does not report what it cannot expand. */
+static const struct pcmcia_device_id me_pcmcia_ids_ok[] = {
+	PCMCIA_DEVICE_MANF_CARD(0x0137, 0x0003),
+	PCMCIA_DEVICE_NULL
+};
+MODULE_DEVICE_TABLE(pcmcia, me_pcmcia_ids_ok);
+
+/* A header's list without a sentinel: only the preprocessor shows it. */
+static const struct pcmcia_device_id me_pcmcia_ids[] = {	/* expect-clang: id-table-sentinel */
+	TESTDATA_PCMCIA_IDS
+};
+MODULE_DEVICE_TABLE(pcmcia, me_pcmcia_ids);
 
 MODULE_LICENSE("GPL");
