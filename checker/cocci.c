@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,6 +238,65 @@ static void find_headers(const struct cocci_config *cfg,
 	}
 }
 
+/* The reading of every file, shared by the threads that scan them. */
+struct scan {
+	const struct cocci_filter *cf;
+	const struct unit_list *ul;
+	const struct argv_list *headers;
+	size_t nrules;
+	bool *pass;		/* [file * nrules + rule] */
+	bool *read;		/* [file]: read (else given to spatch as it is) */
+	size_t next;		/* the next file to take */
+	pthread_mutex_t lock;
+};
+
+static const char *scan_file(const struct scan *sc, size_t i)
+{
+	return i < sc->ul->n ? sc->ul->v[i].file : sc->headers->v[i - sc->ul->n];
+}
+
+static void *scan_worker(void *arg)
+{
+	struct scan *sc = arg;
+	size_t total = sc->ul->n + sc->headers->n;
+
+	for (;;) {
+		size_t i, len;
+		char *text;
+
+		pthread_mutex_lock(&sc->lock);
+		i = sc->next++;
+		pthread_mutex_unlock(&sc->lock);
+		if (i >= total)
+			return NULL;
+		text = read_file(scan_file(sc, i), &len);
+		if (text) {
+			cocci_filter_text(sc->cf, text, len,
+					  &sc->pass[i * sc->nrules]);
+			sc->read[i] = true;
+		}
+		free(text);
+	}
+}
+
+/* Read and filter every file, on as many threads as --jobs asks. */
+static void scan_all(struct scan *sc, int jobs)
+{
+	size_t n = jobs > 0 ? (size_t)jobs : (size_t)sysconf(_SC_NPROCESSORS_ONLN);
+	pthread_t *tid = xcalloc(n, sizeof(*tid));
+	size_t started = 0;
+
+	pthread_mutex_init(&sc->lock, NULL);
+	for (size_t t = 1; t < n; t++)
+		if (!pthread_create(&tid[started], NULL, scan_worker, sc))
+			started++;
+	scan_worker(sc);
+	for (size_t t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	pthread_mutex_destroy(&sc->lock);
+	free(tid);
+}
+
 /*
  * Each script's files: those its query and shape let through (see
  * cocci_filter.h), or all of them without cfg->select.
@@ -246,8 +306,8 @@ static void select_files(struct script *sc, size_t n,
 			 const struct cocci_config *cfg)
 {
 	struct cocci_filter *cf = cocci_filter_new();
-	bool *pass = xcalloc(n + 1, sizeof(bool));
 	struct argv_list headers = { 0 };
+	struct scan scan = { 0 };
 	bool any_headers = false;
 
 	for (size_t k = 0; k < n; k++) {
@@ -266,25 +326,30 @@ static void select_files(struct script *sc, size_t n,
 	}
 	if (any_headers)
 		find_headers(cfg, &headers);
+	scan.cf = cf;
+	scan.ul = ul;
+	scan.headers = &headers;
+	scan.nrules = n;
+	scan.pass = xcalloc((ul->n + headers.n) * n + 1, sizeof(bool));
+	scan.read = xcalloc(ul->n + headers.n + 1, sizeof(bool));
+	if (cfg->select)
+		scan_all(&scan, cfg->jobs);
 	for (size_t i = 0; i < ul->n + headers.n; i++) {
-		const char *file = i < ul->n ? ul->v[i].file : headers.v[i - ul->n];
-		size_t len;
-		char *text = cfg->select ? read_file(file, &len) : NULL;
+		const char *file = scan_file(&scan, i);
 
-		if (text)
-			cocci_filter_text(cf, text, len, pass);
 		for (size_t k = 0; k < n; k++)
-			if ((!text || pass[k]) && (i < ul->n || sc[k].headers))
+			if ((!scan.read[i] || scan.pass[i * n + k]) &&
+			    (i < ul->n || sc[k].headers))
 				argv_push(&sc[k].files, file);
-		free(text);
 	}
+	free(scan.pass);
+	free(scan.read);
 	if (cfg->verbose)
 		for (size_t k = 0; k < n; k++)
 			fprintf(stderr, "drvlint: %s: %zu of %zu files to spatch\n",
 				sc[k].rule, sc[k].files.n,
 				ul->n + (sc[k].headers ? headers.n : 0));
 	argv_free(&headers);
-	free(pass);
 	cocci_filter_free(cf);
 }
 

@@ -647,6 +647,54 @@ static void assignment(const struct toks *t, size_t i, struct strset *out)
 		strset_add_n(out, t->v[i - 1].s, t->v[i - 1].n);
 }
 
+/* The end of the statement that starts at t[i] (a block, or up to ';'). */
+static size_t statement_end(const struct toks *t, size_t i, size_t b)
+{
+	int depth = 0;
+
+	for (; i < b; i++) {
+		if (is_punct(t, i, '{'))
+			depth++;
+		else if (is_punct(t, i, '}') && --depth <= 0)
+			return i + 1;
+		else if (is_punct(t, i, ';') && !depth)
+			return i + 1;
+	}
+	return b;
+}
+
+static bool call_in(const struct qrule *r, const struct toks *t, size_t a,
+		    size_t b)
+{
+	for (size_t i = a; i < b; i++)
+		if (rule_word(r, t->v[i]) && is_punct(t, i + 1, '('))
+			return true;
+	return false;
+}
+
+/*
+ * Can the if statement whose branch starts at t[i] be a guard: a register
+ * or unregister call in its branch or in its else branch, or a branch
+ * that leaves (return, goto, break, continue) before a call later on?
+ */
+static bool guards_call(const struct qrule *r, const struct toks *t, size_t i,
+			size_t b)
+{
+	size_t end = statement_end(t, i, b);
+
+	if (is_punct(t, i, '{') && i + 1 < b &&
+	    (is_word(t, i + 1, "return") || is_word(t, i + 1, "goto") ||
+	     is_word(t, i + 1, "break") || is_word(t, i + 1, "continue")))
+		i++;
+	if (is_word(t, i, "return") || is_word(t, i, "goto") ||
+	    is_word(t, i, "break") || is_word(t, i, "continue"))
+		return call_in(r, t, end, b);
+	if (call_in(r, t, i, end))
+		return true;
+	return is_word(t, end, "else") &&
+	       call_in(r, t, end + 1, statement_end(t, end + 1, b));
+}
+
 static void function_flags(const struct qrule *r, const struct toks *t,
 			   size_t a, size_t b, struct flag_scan *fs)
 {
@@ -664,7 +712,8 @@ static void function_flags(const struct qrule *r, const struct toks *t,
 		} else if (is_word(t, i, "if") && is_punct(t, i + 1, '(')) {
 			size_t end = group_end(t, i + 1);
 
-			cond_flags(t, i + 2, end, &tested, 0);
+			if (guards_call(r, t, end + 1, b))
+				cond_flags(t, i + 2, end, &tested, 0);
 		} else if (is_punct(t, i, '=')) {
 			assignment(t, i, &assigned);
 		}

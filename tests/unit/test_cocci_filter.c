@@ -147,6 +147,13 @@ static void test_flag_shape(void)
 	OK(!passes(r, q, "int i(void) { misc_register(&m); n = 1; }\n"
 			 "void x(void) { if (n > 2) misc_deregister(&m); }"));
 	OK(!passes(r, q, "int i(void) { misc_register(&m); a[n] = 1; if (n) x(); }"));
+	/* a guard: the call in its branch, its else branch, or after a jump */
+	OK(passes(r, q, "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
+			"void x(void) { if (!up) { return; } misc_deregister(&m); }"));
+	OK(passes(r, q, "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
+			"void x(void) { if (!up) n++; else { misc_deregister(&m); } }"));
+	OK(!passes(r, q, "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
+			 "void x(void) { if (up) pr_info(\"up\"); misc_deregister(&m); }"));
 	/* assigned something else */
 	OK(!passes(r, q, "int i(void) { reg = misc_register(&m); if (reg) misc_deregister(&m); }"));
 }
