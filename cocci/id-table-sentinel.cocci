@@ -344,6 +344,11 @@ def sentinel_missing(IL, N, path):
 	# a whole list ending in one.  What it stands for is unknown.
 	if last is not None and re.fullmatch(r"[A-Za-z_]\w*", last):
 		return False
+	# The same inside braces: "{ ISAPNP_CARD_END, }".
+	inner = [w for w in re.split(r"[{},\s]+", last or "") if w]
+	if len(inner) == 1 and re.fullmatch(r"[A-Za-z_]\w*", inner[0]) and \
+	   inner[0] not in ZERO and inner[0] not in defs:
+		return False
 	return last is None or not all_zero(last, defs)
 
 def record_table(I, p, IL):

@@ -90,6 +90,12 @@ static const struct pcmcia_device_id me_pcmcia_ids_ok[] = {
 };
 MODULE_DEVICE_TABLE(pcmcia, me_pcmcia_ids_ok);
 
+static const struct pcmcia_device_id me_pcmcia_ids_ok2[] = {
+	PCMCIA_DEVICE_MANF_CARD(0x0137, 0x0005),
+	{ TESTDATA_PCMCIA_END, }
+};
+MODULE_DEVICE_TABLE(pcmcia, me_pcmcia_ids_ok2);
+
 /* A header's list without a sentinel: only the preprocessor shows it. */
 static const struct pcmcia_device_id me_pcmcia_ids[] = {	/* expect-clang: id-table-sentinel */
 	TESTDATA_PCMCIA_IDS

@@ -14,6 +14,9 @@
 
 #define PCMCIA_DEVICE_NULL { .match_flags = 0, }
 
+/* The fields of an all-zero entry, as isapnp.h writes ISAPNP_CARD_END. */
+#define TESTDATA_PCMCIA_END .match_flags = 0
+
 /* A header's list of entries with no sentinel, as drm_pciids.h writes them. */
 #define TESTDATA_PCMCIA_IDS \
 	PCMCIA_DEVICE_MANF_CARD(0x0137, 0x0003), \
