@@ -122,7 +122,8 @@ static void read_report(const char *rule, const char *out,
 	free(copy);
 }
 
-static int run_rule(const char *rule, const char *script, const char *groups,
+static int run_rule(const char *rule, const char *script,
+		    const struct argv_list *opts, const char *groups,
 		    const struct cocci_config *cfg, struct finding_list *out,
 		    char *err, size_t errlen)
 {
@@ -138,7 +139,8 @@ static int run_rule(const char *rule, const char *script, const char *groups,
 	argv_push(&argv, "report");
 	argv_push(&argv, "--very-quiet");
 	argv_push(&argv, "--no-show-diff");
-	script_options(script, &argv);
+	for (size_t i = 0; i < opts->n; i++)
+		argv_push(&argv, opts->v[i]);
 	argv_push(&argv, "--jobs");
 	argv_push(&argv, jobs);
 	argv_push(&argv, "--cocci-file");
@@ -195,22 +197,10 @@ static char *script_query(const char *script, const struct cocci_config *cfg)
 struct script {
 	const char *rule;
 	char *path;
-	bool headers;		/* "// Options: --include-headers" */
+	struct argv_list opts;	/* its "// Options:" line */
+	bool headers;		/* ... holds --include-headers */
 	struct argv_list files;	/* the files given to spatch */
 };
-
-/* Does the script ask spatch for the headers too? */
-static bool script_headers(const char *script)
-{
-	struct argv_list opts = { 0 };
-	bool yes = false;
-
-	script_options(script, &opts);
-	for (size_t i = 0; i < opts.n; i++)
-		yes = yes || !strcmp(opts.v[i], "--include-headers");
-	argv_free(&opts);
-	return yes;
-}
 
 /*
  * The headers below the directories given, for the scripts that ask for
@@ -321,7 +311,10 @@ static void select_files(struct script *sc, size_t n,
 		free(query);
 	}
 	for (size_t k = 0; k < n; k++) {
-		sc[k].headers = script_headers(sc[k].path);
+		script_options(sc[k].path, &sc[k].opts);
+		for (size_t i = 0; i < sc[k].opts.n; i++)
+			sc[k].headers = sc[k].headers ||
+					!strcmp(sc[k].opts.v[i], "--include-headers");
 		any_headers = any_headers || sc[k].headers;
 	}
 	if (any_headers)
@@ -392,13 +385,14 @@ int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
 			ret = -1;
 			break;
 		}
-		ret = run_rule(sc[k].rule, sc[k].path, groups, cfg, out, err,
-			       errlen);
+		ret = run_rule(sc[k].rule, sc[k].path, &sc[k].opts, groups,
+			       cfg, out, err, errlen);
 		unlink(groups);
 		free(groups);
 	}
 	for (size_t k = 0; k < n; k++) {
 		free(sc[k].path);
+		argv_free(&sc[k].opts);
 		argv_free(&sc[k].files);
 	}
 	free(sc);

@@ -427,10 +427,11 @@ static bool lacks_sentinel(struct lexer *lx)
 }
 
 /*
- * Does the text define an object the rule's script looks at?  See
- * cocci_filter.h for the two shapes.
+ * const-driver-struct and id-table-sentinel: does the text define an
+ * object the rule's script looks at (see cocci_filter.h)?
  */
-static bool shape_found(const struct qrule *r, const char *text, size_t len)
+static bool definition_found(const struct qrule *r, const char *text,
+			     size_t len)
 {
 	struct lexer lx = { text, text + len, true, 0 };
 	bool is_static = false, is_const = false, after_word = false;
@@ -767,6 +768,23 @@ static bool flag_found(const struct qrule *r, const char *text, size_t len)
 	return found;
 }
 
+/* Does the text hold the construct the rule's script looks for? */
+static bool shape_found(const struct qrule *r, const char *text, size_t len)
+{
+	switch (r->shape) {
+	case SHAPE_NONE:
+		return true;
+	case SHAPE_CONST_DEF:
+	case SHAPE_ID_TABLE:
+		return definition_found(r, text, len);
+	case SHAPE_REG_CALL:
+		return tested_call_found(r, text, len);
+	case SHAPE_FLAG:
+		return flag_found(r, text, len);
+	}
+	return true;
+}
+
 /* ---- evaluation ---- */
 
 static bool eval(const struct qnode *q, const struct strset *present,
@@ -815,13 +833,8 @@ void cocci_filter_text(const struct cocci_filter *cf, const char *text,
 	for (size_t k = 0; k < cf->nrule; k++) {
 		const struct qrule *r = &cf->rule[k];
 
-		pass[k] = !r->query || eval(r->query, &present, text, len);
-		if (pass[k] && r->shape == SHAPE_REG_CALL)
-			pass[k] = tested_call_found(r, text, len);
-		else if (pass[k] && r->shape == SHAPE_FLAG)
-			pass[k] = flag_found(r, text, len);
-		else if (pass[k] && r->shape != SHAPE_NONE)
-			pass[k] = shape_found(r, text, len);
+		pass[k] = (!r->query || eval(r->query, &present, text, len)) &&
+			  shape_found(r, text, len);
 	}
 	strset_free(&present);
 }
