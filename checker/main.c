@@ -14,18 +14,18 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "cache.h"
-#include "check.h"
-#include "cocci.h"
-#include "cx.h"
-#include "engine.h"
-#include "gate.h"
-#include "options.h"
-#include "pairs.h"
-#include "report.h"
-#include "rules.h"
-#include "units.h"
-#include "util.h"
+#include "engine/cache.h"
+#include "core/check.h"
+#include "cocci/cocci.h"
+#include "lib/cx.h"
+#include "engine/engine.h"
+#include "out/gate.h"
+#include "cli/options.h"
+#include "checks/unbalanced-registration/pairs.h"
+#include "core/report.h"
+#include "core/rules.h"
+#include "engine/units.h"
+#include "lib/util.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
@@ -39,7 +39,7 @@ struct run {
 	size_t nchecks;
 	struct rule_info rules[64];
 	struct strset dropped;
-	struct strset switches;		/* check switches, "rule:name" */
+	struct strset switches; /* check switches, "rule:name" */
 	struct check_config config;
 };
 
@@ -51,7 +51,8 @@ static int fail(const char *msg)
 
 static int usage_error(const char *msg)
 {
-	fprintf(stderr, "drvlint: error: %s\nTry 'drvlint --help' for more information.\n",
+	fprintf(stderr,
+		"drvlint: error: %s\nTry 'drvlint --help' for more information.\n",
 		msg);
 	return EXIT_TROUBLE;
 }
@@ -132,18 +133,20 @@ static int collect_units(struct run *run, struct unit_list *ul)
 				      o->paths.n, note_dropped, run, err,
 				      sizeof(err));
 	else if (!o->paths.n)
-		return usage_error("no input: give files or directories, or -p BUILD_DIR");
+		return usage_error(
+			"no input: give files or directories, or -p BUILD_DIR");
 	else
 		r = units_from_paths(ul, run->cwd, o->paths.v, o->paths.n,
-				     o->cflags.v, o->cflags.n, note_dropped, run,
-				     err, sizeof(err));
+				     o->cflags.v, o->cflags.n, note_dropped,
+				     run, err, sizeof(err));
 	return r ? fail(err) : 0;
 }
 
 static char *report_root(const struct run *run)
 {
-	const char *root = run->opt.root ? run->opt.root :
-			   run->opt.build_dir ? run->opt.build_dir : ".";
+	const char *root = run->opt.root      ? run->opt.root :
+			   run->opt.build_dir ? run->opt.build_dir :
+						".";
 	char buf[PATH_MAX];
 
 	if (realpath(root, buf))
@@ -159,11 +162,13 @@ static int write_report(struct run *run, struct report *r)
 	int ret = 0;
 
 	if (o->output && !(out = fopen(o->output, "w"))) {
-		snprintf(err, sizeof(err), "%s: %s", o->output, strerror(errno));
+		snprintf(err, sizeof(err), "%s: %s", o->output,
+			 strerror(errno));
 		return fail(err);
 	}
 	if (o->patch) {
-		if (fix_write_patch(out, &r->findings, r->root, err, sizeof(err)) < 0)
+		if (fix_write_patch(out, &r->findings, r->root, err,
+				    sizeof(err)) < 0)
 			ret = fail(err);
 	} else if (report_write(out, r, o->format)) {
 		ret = fail("could not write the report");
@@ -238,7 +243,7 @@ static double seconds_since(const struct timespec *t0)
 static int exit_status(const struct run *run, const struct report *r)
 {
 	if (run->opt.kbuild)
-		return 0;	/* as sparse: findings go into the build log */
+		return 0; /* as sparse: findings go into the build log */
 	if (r->failures.n)
 		return EXIT_TROUBLE;
 	return r->findings.n ? EXIT_FINDINGS : 0;
@@ -351,8 +356,9 @@ static int finish_report(struct run *run, struct report *r,
 		return ret;
 	ret = write_report(run, r);
 	/* Off a terminal, nothing but the findings unless asked. */
-	if (!run->opt.quiet && (run->opt.verbose ||
-				(!run->opt.kbuild && (isatty(2) || run->opt.progress))))
+	if (!run->opt.quiet &&
+	    (run->opt.verbose ||
+	     (!run->opt.kbuild && (isatty(2) || run->opt.progress))))
 		report_summary(stderr, r);
 	return ret ? ret : exit_status(run, r);
 }
@@ -478,7 +484,8 @@ static int mine_pairs(struct run *run)
 {
 	struct unit_list ul = { 0 };
 	struct pairs_config cfg = {
-		.rules_dir = rules_dir(run), .jobs = run->opt.jobs,
+		.rules_dir = rules_dir(run),
+		.jobs = run->opt.jobs,
 		.progress_tty = isatty(2),
 		.unit_timeout = run->opt.unit_timeout,
 	};
@@ -528,8 +535,7 @@ int main(int argc, char **argv)
 			options_usage(stdout);
 			ret = 0;
 			break;
-		case CMD_VERSION:
-		{
+		case CMD_VERSION: {
 			char *v = cx_take(clang_getClangVersion());
 
 			printf("drvlint %s (%s)\n", DRVLINT_VERSION, v);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0-only
 # The Coccinelle engine gives spatch only the files a script can match
-# (checker/cocci_filter.h): over the whole annotated corpus, the findings
+# (checker/select/cocci_filter.h): over the whole annotated corpus, the findings
 # must be exactly those of spatch given every file (--no-prefilter), and
 # the selection must have left files out.
 source "$(dirname "$0")/lib.bash"

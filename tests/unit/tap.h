@@ -15,6 +15,8 @@ int tap_done(void);
 
 #define OK(cond) tap_ok(!!(cond), #cond, __FILE__, __LINE__)
 #define STREQ(got, want) tap_streq((got), (want), #got, __FILE__, __LINE__)
-#define INTEQ(got, want) tap_ok((long)(got) == (long)(want), #got " == " #want, __FILE__, __LINE__)
+#define INTEQ(got, want)                                                 \
+	tap_ok((long)(got) == (long)(want), #got " == " #want, __FILE__, \
+	       __LINE__)
 
 #endif

@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cache.h"
+#include "engine/cache.h"
 #include "tap.h"
-#include "util.h"
+#include "lib/util.h"
 
 static int compare_u64(const void *a, const void *b)
 {
@@ -57,7 +57,8 @@ static void test_hash(void)
 	OK(all_distinct(h, n));
 	/* A zero byte more is another input. */
 	buf[sizeof(buf) - 1] = 0;
-	OK(hash_bytes(buf, sizeof(buf), 0) != hash_bytes(buf, sizeof(buf) - 1, 0));
+	OK(hash_bytes(buf, sizeof(buf), 0) !=
+	   hash_bytes(buf, sizeof(buf) - 1, 0));
 	for (size_t i = 0; i < NSTR; i++) {
 		char s[32];
 
@@ -86,14 +87,22 @@ static const struct check_stat stat_names[] = {
 	{ .rule = "rule-b", .name = "objects" },
 };
 static const struct cache_layout layout = {
-	.rules = rules, .nrules = 2, .stats = stat_names, .nstats = 2,
+	.rules = rules,
+	.nrules = 2,
+	.stats = stat_names,
+	.nstats = 2,
 };
 
 static void fill(struct unit_results *res, const char *file)
 {
-	struct edit e = { .file = (char *)file, .offset = 10, .length = 0,
-			  .text = "const ", .line = 2, .column = 8,
-			  .end_line = 2, .end_column = 8 };
+	struct edit e = { .file = (char *)file,
+			  .offset = 10,
+			  .length = 0,
+			  .text = "const ",
+			  .line = 2,
+			  .column = 8,
+			  .end_line = 2,
+			  .end_column = 8 };
 	struct finding *f;
 
 	f = finding_add(&res->findings, rules[1], SEV_WARNING, file, 2, 24,
@@ -123,7 +132,7 @@ static void expect_same(const struct unit_results *got,
 		return;
 	g = &got->findings.v[0];
 	w = &want->findings.v[0];
-	OK(g->rule == w->rule);		/* the static string itself */
+	OK(g->rule == w->rule); /* the static string itself */
 	STREQ(g->loc.file, w->loc.file);
 	INTEQ(g->loc.line, 2);
 	INTEQ(g->loc.column, 24);
@@ -161,7 +170,8 @@ static struct cache_dep dep_of(const char *path)
 {
 	size_t len;
 	char *text = read_file(path, &len);
-	struct cache_dep d = { .path = xstrdup(path), .size = len,
+	struct cache_dep d = { .path = xstrdup(path),
+			       .size = len,
 			       .hash = hash_bytes(text, len, 0) };
 
 	free(text);
@@ -181,7 +191,8 @@ static void test_entries(void)
 	FILE *f;
 
 	OK(mkdtemp(dir) != NULL);
-	src = write_text("a.c", "#include \"h.h\"\nstatic struct bus_type foo_bus;\n");
+	src = write_text("a.c",
+			 "#include \"h.h\"\nstatic struct bus_type foo_bus;\n");
 	hdr = write_text("h.h", "#define H 1\n");
 	u.file = src;
 	u.directory = dir;
@@ -196,7 +207,7 @@ static void test_entries(void)
 	fill(&res, src);
 	deps[0] = dep_of(src);
 	deps[1] = dep_of(hdr);
-	deps[2] = dep_of(hdr);	/* read twice: recorded once */
+	deps[2] = dep_of(hdr); /* read twice: recorded once */
 	clock_gettime(CLOCK_REALTIME, &start);
 	INTEQ(cache_store(c, &u, deps, 3, &start, &res), 0);
 	/* Files written just now are "racy": their contents are compared. */

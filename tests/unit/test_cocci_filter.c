@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cocci_filter.h"
+#include "select/cocci_filter.h"
 #include "tap.h"
 
 /* Does rule 0 of a one-rule filter pass the text? */
@@ -64,10 +64,12 @@ static void test_query_not_understood(void)
 
 static void test_const_shape(void)
 {
-	const char *r = "const-driver-struct", *q = "(bus_type|file_operations)";
+	const char *r = "const-driver-struct",
+		   *q = "(bus_type|file_operations)";
 
 	OK(passes(r, q, "static struct bus_type b = { .name = \"x\" };"));
-	OK(passes(r, q, "static struct file_operations f[2] __ro_after_init = {"));
+	OK(passes(r, q,
+		  "static struct file_operations f[2] __ro_after_init = {"));
 	OK(passes(r, q, "static __maybe_unused struct bus_type b = { };"));
 	OK(passes(r, q, "int x;\nstatic\nstruct /* c */ bus_type\nb =\n{ };"));
 	OK(!passes(r, q, "static const struct bus_type b = { };"));
@@ -78,45 +80,65 @@ static void test_const_shape(void)
 	OK(!passes(r, q, "static struct device_type b = { };"));
 	OK(!passes(r, q, "// static struct bus_type b = { };\n"));
 	/* brackets unbalanced by #ifdef branches stop at the statement */
-	OK(passes(r, q, "void f(void) {\n#ifdef A\n if (g(a,\n#else\n if (g(b,\n#endif\n"
-			"  c)) { }\n}\nstatic struct bus_type b = { };"));
+	OK(passes(
+		r, q,
+		"void f(void) {\n#ifdef A\n if (g(a,\n#else\n if (g(b,\n#endif\n"
+		"  c)) { }\n}\nstatic struct bus_type b = { };"));
 }
 
 static void test_id_table_shape(void)
 {
-	const char *r = "id-table-sentinel", *q = "(of_device_id|pci_device_id)";
+	const char *r = "id-table-sentinel",
+		   *q = "(of_device_id|pci_device_id)";
 
-	OK(passes(r, q, "static const struct of_device_id m[] = {\n"
-			"\t{ .compatible = \"a\" },\n};"));
-	OK(!passes(r, q, "static const struct of_device_id m[] = {\n"
-			 "\t{ .compatible = \"a\" },\n\t{ /* sentinel */ }\n};"));
-	OK(!passes(r, q, "static const struct pci_device_id m[] = {\n"
-			 "\t{ PCI_VDEVICE(INTEL, 1), 0 },\n\t{ 0, },\n};"));
-	OK(!passes(r, q, "const struct of_device_id m[] = { { .c = \"a\" }, {} };"));
-	OK(passes(r, q, "const struct of_device_id m[] = { { .c = \"a\" }, { .c = 0 } };"));
+	OK(passes(r, q,
+		  "static const struct of_device_id m[] = {\n"
+		  "\t{ .compatible = \"a\" },\n};"));
+	OK(!passes(r, q,
+		   "static const struct of_device_id m[] = {\n"
+		   "\t{ .compatible = \"a\" },\n\t{ /* sentinel */ }\n};"));
+	OK(!passes(r, q,
+		   "static const struct pci_device_id m[] = {\n"
+		   "\t{ PCI_VDEVICE(INTEL, 1), 0 },\n\t{ 0, },\n};"));
+	OK(!passes(r, q,
+		   "const struct of_device_id m[] = { { .c = \"a\" }, {} };"));
+	OK(passes(
+		r, q,
+		"const struct of_device_id m[] = { { .c = \"a\" }, { .c = 0 } };"));
 	/* what cannot be told from the text alone is left to spatch */
-	OK(passes(r, q, "const struct of_device_id m[] = {\n{ .c = \"a\" },\n"
-			"#ifdef X\n{ .c = \"b\" },\n#endif\n{}\n};"));
-	OK(passes(r, q, "const struct of_device_id m[] = { [1] = { .c = \"a\" }, [0] = {} };"));
+	OK(passes(r, q,
+		  "const struct of_device_id m[] = {\n{ .c = \"a\" },\n"
+		  "#ifdef X\n{ .c = \"b\" },\n#endif\n{}\n};"));
+	OK(passes(
+		r, q,
+		"const struct of_device_id m[] = { [1] = { .c = \"a\" }, [0] = {} };"));
 	OK(passes(r, q, "const struct of_device_id m[] = { };"));
-	OK(passes(r, q, "const struct of_device_id m[] = { ENTRY(a), ENTRY(b) };"));
-	OK(passes(r, q, "const struct of_device_id m[] = { { .c = \"a\" }, {}"));
+	OK(passes(r, q,
+		  "const struct of_device_id m[] = { ENTRY(a), ENTRY(b) };"));
+	OK(passes(r, q,
+		  "const struct of_device_id m[] = { { .c = \"a\" }, {}"));
 	/* only arrays are tables */
-	OK(!passes(r, q, "static const struct of_device_id m = { .c = \"a\" };"));
+	OK(!passes(r, q,
+		   "static const struct of_device_id m = { .c = \"a\" };"));
 	OK(!passes(r, q, "extern const struct of_device_id m[];"));
 }
 
 static void test_tested_call_shape(void)
 {
-	const char *r = "unbalanced-registration", *q = "(misc_register|cdev_add)";
+	const char *r = "unbalanced-registration",
+		   *q = "(misc_register|cdev_add)";
 
-	OK(passes(r, q, "ret = misc_register(&m);\n\tif (ret)\n\t\treturn ret;"));
-	OK(passes(r, q, "int ret = misc_register(&m);\n/* c */ if (ret) goto out;"));
+	OK(passes(r, q,
+		  "ret = misc_register(&m);\n\tif (ret)\n\t\treturn ret;"));
+	OK(passes(r, q,
+		  "int ret = misc_register(&m);\n/* c */ if (ret) goto out;"));
 	OK(passes(r, q, "if (misc_register(&m)) return -1;"));
 	OK(passes(r, q, "if (unlikely(cdev_add(&c, d, 1) < 0)) return -1;"));
-	OK(passes(r, q, "ret = misc_register(&m);\n#ifdef X\nfoo();\n#endif\n"));
-	OK(passes(r, q, "static int __init i(void) { return misc_register(&m); }\n"
-			"module_init(i);\nmodule_exit(e);"));
+	OK(passes(r, q,
+		  "ret = misc_register(&m);\n#ifdef X\nfoo();\n#endif\n"));
+	OK(passes(r, q,
+		  "static int __init i(void) { return misc_register(&m); }\n"
+		  "module_init(i);\nmodule_exit(e);"));
 	OK(!passes(r, q, "ret = misc_register(&m);\n\treturn ret;"));
 	OK(!passes(r, q, "return misc_register(&m);\nmodule_init(i);"));
 	OK(!passes(r, q, "misc_register(&m);\nif (x) return;"));
@@ -129,33 +151,51 @@ static void test_flag_shape(void)
 		   *q = "((misc_register)&(misc_deregister))";
 
 	/* set after the register call, tested before the unregister */
-	OK(passes(r, q, "int i(void) { int e = misc_register(&m); if (!e) p->reg = true; return e; }\n"
-			"void x(void) { if (p->reg) misc_deregister(&m); }"));
-	OK(passes(r, q, "int i(void) { reg = !misc_register(&m); }\n"
-			"void x(void) { if (likely(a && (reg))) misc_deregister(&m); }"));
-	OK(passes(r, q, "int i(void) { e = misc_register(&m); s.reg = e == 0; }\n"
-			"void x(void) { s.reg && misc_deregister(&m); }"));
+	OK(passes(
+		r, q,
+		"int i(void) { int e = misc_register(&m); if (!e) p->reg = true; return e; }\n"
+		"void x(void) { if (p->reg) misc_deregister(&m); }"));
+	OK(passes(
+		r, q,
+		"int i(void) { reg = !misc_register(&m); }\n"
+		"void x(void) { if (likely(a && (reg))) misc_deregister(&m); }"));
+	OK(passes(r, q,
+		  "int i(void) { e = misc_register(&m); s.reg = e == 0; }\n"
+		  "void x(void) { s.reg && misc_deregister(&m); }"));
 	/* the mirror form: cleared after the unregister, tested before the register */
-	OK(passes(r, q, "void x(void) { misc_deregister(&m); done = false; }\n"
-			"int i(void) { if (done == false) { misc_register(&m); } }"));
+	OK(passes(r, q,
+		  "void x(void) { misc_deregister(&m); done = false; }\n"
+		  "int i(void) { if (done == false) { misc_register(&m); } }"));
 	/* the flag must be tested, in a function with a call */
-	OK(!passes(r, q, "int i(void) { if (!misc_register(&m)) reg = true; }\n"
-			 "void x(void) { misc_deregister(&m); }"));
-	OK(!passes(r, q, "int i(void) { misc_register(&m); reg = true; }\n"
-			 "void x(void) { misc_deregister(&m); }\nvoid y(void) { if (reg) z(); }"));
+	OK(!passes(r, q,
+		   "int i(void) { if (!misc_register(&m)) reg = true; }\n"
+		   "void x(void) { misc_deregister(&m); }"));
+	OK(!passes(
+		r, q,
+		"int i(void) { misc_register(&m); reg = true; }\n"
+		"void x(void) { misc_deregister(&m); }\nvoid y(void) { if (reg) z(); }"));
 	/* a condition that is not one of the guards' forms */
-	OK(!passes(r, q, "int i(void) { misc_register(&m); n = 1; }\n"
-			 "void x(void) { if (n > 2) misc_deregister(&m); }"));
-	OK(!passes(r, q, "int i(void) { misc_register(&m); a[n] = 1; if (n) x(); }"));
+	OK(!passes(r, q,
+		   "int i(void) { misc_register(&m); n = 1; }\n"
+		   "void x(void) { if (n > 2) misc_deregister(&m); }"));
+	OK(!passes(r, q,
+		   "int i(void) { misc_register(&m); a[n] = 1; if (n) x(); }"));
 	/* a guard: the call in its branch, its else branch, or after a jump */
-	OK(passes(r, q, "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
-			"void x(void) { if (!up) { return; } misc_deregister(&m); }"));
-	OK(passes(r, q, "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
-			"void x(void) { if (!up) n++; else { misc_deregister(&m); } }"));
-	OK(!passes(r, q, "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
-			 "void x(void) { if (up) pr_info(\"up\"); misc_deregister(&m); }"));
+	OK(passes(r, q,
+		  "int i(void) { if (misc_register(&m) == 0) up = true; }\n"
+		  "void x(void) { if (!up) { return; } misc_deregister(&m); }"));
+	OK(passes(
+		r, q,
+		"int i(void) { if (misc_register(&m) == 0) up = true; }\n"
+		"void x(void) { if (!up) n++; else { misc_deregister(&m); } }"));
+	OK(!passes(
+		r, q,
+		"int i(void) { if (misc_register(&m) == 0) up = true; }\n"
+		"void x(void) { if (up) pr_info(\"up\"); misc_deregister(&m); }"));
 	/* assigned something else */
-	OK(!passes(r, q, "int i(void) { reg = misc_register(&m); if (reg) misc_deregister(&m); }"));
+	OK(!passes(
+		r, q,
+		"int i(void) { reg = misc_register(&m); if (reg) misc_deregister(&m); }"));
 }
 
 int main(void)

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "finding.h"
+#include "core/finding.h"
 #include "tap.h"
 
 static void test_add(void)
@@ -13,11 +13,15 @@ static void test_add(void)
 	char file[] = "/t/a.c", msg[] = "message";
 	struct finding *f = finding_add(&fl, "rule-a", SEV_WARNING, file, 3, 7,
 					"foo_ids", msg);
-	struct edit e = { .file = file, .offset = 10, .text = "{ }",
-			  .line = 2, .column = 1, .end_line = 2,
+	struct edit e = { .file = file,
+			  .offset = 10,
+			  .text = "{ }",
+			  .line = 2,
+			  .column = 1,
+			  .end_line = 2,
 			  .end_column = 1 };
 
-	file[1] = 'x';	/* strings are copied */
+	file[1] = 'x'; /* strings are copied */
 	msg[0] = 'M';
 	INTEQ(fl.n, 1);
 	STREQ(f->loc.file, "/t/a.c");
@@ -77,7 +81,7 @@ static void test_sort_unique(void)
 	STREQ(fl.v[5].loc.file, "/t/b.c");
 	finding_list_free(&fl);
 
-	finding_list_sort_unique(&fl);	/* empty: nothing to do */
+	finding_list_sort_unique(&fl); /* empty: nothing to do */
 	INTEQ(fl.n, 0);
 }
 
@@ -88,7 +92,8 @@ static void test_append(void)
 
 	finding_add(&a, "r", SEV_WARNING, "/t/a.c", 1, 1, NULL, "1");
 	for (int i = 0; i < 20; i++)
-		finding_add(&b, "r", SEV_WARNING, "/t/b.c", i + 1, 1, NULL, "2");
+		finding_add(&b, "r", SEV_WARNING, "/t/b.c", i + 1, 1, NULL,
+			    "2");
 	finding_list_append(&a, &b);
 	INTEQ(a.n, 21);
 	INTEQ(b.n, 0);

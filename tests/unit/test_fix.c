@@ -11,9 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "report.h"
+#include "core/report.h"
 #include "tap.h"
-#include "util.h"
+#include "lib/util.h"
 
 static char tmpdir[64];
 
@@ -36,8 +36,10 @@ static void add_edit(struct finding_list *fl, const char *file,
 {
 	struct finding *f = finding_add(fl, "id-table-sentinel", SEV_WARNING,
 					file, 1, 1, NULL, "m");
-	struct edit e = { .file = (char *)file, .offset = offset,
-			  .length = length, .text = (char *)text };
+	struct edit e = { .file = (char *)file,
+			  .offset = offset,
+			  .length = length,
+			  .text = (char *)text };
 
 	finding_add_edit(f, &e);
 }
@@ -80,14 +82,13 @@ static void test_insert_line(void)
 
 	write_text(file, old);
 	add_edit(&fl, file, strstr(old, "};") - old, 0, "\t{ }\n");
-	expect_patch(&fl,
-		     "--- a/a.c\n+++ b/a.c\n"
-		     "@@ -1,4 +1,5 @@\n"
-		     " static const struct pci_device_id ids[] = {\n"
-		     " \t{ PCI_DEVICE(1, 2) },\n"
-		     "+\t{ }\n"
-		     " };\n"
-		     " MODULE_DEVICE_TABLE(pci, ids);\n");
+	expect_patch(&fl, "--- a/a.c\n+++ b/a.c\n"
+			  "@@ -1,4 +1,5 @@\n"
+			  " static const struct pci_device_id ids[] = {\n"
+			  " \t{ PCI_DEVICE(1, 2) },\n"
+			  "+\t{ }\n"
+			  " };\n"
+			  " MODULE_DEVICE_TABLE(pci, ids);\n");
 	free(file);
 }
 
@@ -99,13 +100,12 @@ static void test_insert_mid_line(void)
 
 	write_text(file, old);
 	add_edit(&fl, file, strstr(old, " }") - old + 2, 0, ",");
-	expect_patch(&fl,
-		     "--- a/b.c\n+++ b/b.c\n"
-		     "@@ -3,7 +3,7 @@\n"
-		     " 3\n 4\n 5\n"
-		     "-\t{ 1 }\n"
-		     "+\t{ 1 },\n"
-		     " 7\n 8\n 9\n");
+	expect_patch(&fl, "--- a/b.c\n+++ b/b.c\n"
+			  "@@ -3,7 +3,7 @@\n"
+			  " 3\n 4\n 5\n"
+			  "-\t{ 1 }\n"
+			  "+\t{ 1 },\n"
+			  " 7\n 8\n 9\n");
 	free(file);
 }
 
@@ -117,17 +117,15 @@ static void test_insert_newlines(void)
 	struct finding_list fl = { 0 };
 
 	write_text(file, old);
-	add_edit(&fl, file, strstr(old, " }") - old, 0,
-		 ",\n\t0\n");
-	expect_patch(&fl,
-		     "--- a/c.c\n+++ b/c.c\n"
-		     "@@ -1,3 +1,5 @@\n"
-		     " x\n"
-		     "-static int t[] = { 1, 2 };\n"
-		     "+static int t[] = { 1, 2,\n"
-		     "+\t0\n"
-		     "+ };\n"
-		     " y\n");
+	add_edit(&fl, file, strstr(old, " }") - old, 0, ",\n\t0\n");
+	expect_patch(&fl, "--- a/c.c\n+++ b/c.c\n"
+			  "@@ -1,3 +1,5 @@\n"
+			  " x\n"
+			  "-static int t[] = { 1, 2 };\n"
+			  "+static int t[] = { 1, 2,\n"
+			  "+\t0\n"
+			  "+ };\n"
+			  " y\n");
 	free(file);
 }
 
@@ -139,15 +137,14 @@ static void test_no_newline_at_end(void)
 
 	write_text(file, old);
 	add_edit(&fl, file, 3, 0, "\nc");
-	expect_patch(&fl,
-		     "--- a/d.c\n+++ b/d.c\n"
-		     "@@ -1,2 +1,3 @@\n"
-		     " a\n"
-		     "-b\n"
-		     "\\ No newline at end of file\n"
-		     "+b\n"
-		     "+c\n"
-		     "\\ No newline at end of file\n");
+	expect_patch(&fl, "--- a/d.c\n+++ b/d.c\n"
+			  "@@ -1,2 +1,3 @@\n"
+			  " a\n"
+			  "-b\n"
+			  "\\ No newline at end of file\n"
+			  "+b\n"
+			  "+c\n"
+			  "\\ No newline at end of file\n");
 	free(file);
 }
 
@@ -159,11 +156,10 @@ static void test_append_at_end(void)
 
 	write_text(file, old);
 	add_edit(&fl, file, 4, 0, "c\n");
-	expect_patch(&fl,
-		     "--- a/e.c\n+++ b/e.c\n"
-		     "@@ -1,2 +1,3 @@\n"
-		     " a\n b\n"
-		     "+c\n");
+	expect_patch(&fl, "--- a/e.c\n+++ b/e.c\n"
+			  "@@ -1,2 +1,3 @@\n"
+			  " a\n b\n"
+			  "+c\n");
 	free(file);
 }
 
@@ -199,12 +195,11 @@ static void test_two_hunks(void)
 	write_text(file, twenty);
 	add_edit(&fl, file, line_offset(2), 2, "two\n");
 	add_edit(&fl, file, line_offset(18), 0, "x\n");
-	expect_patch(&fl,
-		     "--- a/g.c\n+++ b/g.c\n"
-		     "@@ -1,5 +1,5 @@\n"
-		     " 1\n-2\n+two\n 3\n 4\n 5\n"
-		     "@@ -15,6 +15,7 @@\n"
-		     " 15\n 16\n 17\n+x\n 18\n 19\n 20\n");
+	expect_patch(&fl, "--- a/g.c\n+++ b/g.c\n"
+			  "@@ -1,5 +1,5 @@\n"
+			  " 1\n-2\n+two\n 3\n 4\n 5\n"
+			  "@@ -15,6 +15,7 @@\n"
+			  " 15\n 16\n 17\n+x\n 18\n 19\n 20\n");
 	free(file);
 }
 
@@ -217,11 +212,10 @@ static void test_merged_hunks(void)
 	write_text(file, twenty);
 	add_edit(&fl, file, line_offset(5), 2, "");
 	add_edit(&fl, file, line_offset(12) + 2, 0, ";");
-	expect_patch(&fl,
-		     "--- a/h.c\n+++ b/h.c\n"
-		     "@@ -2,14 +2,13 @@\n"
-		     " 2\n 3\n 4\n-5\n 6\n 7\n 8\n 9\n 10\n 11\n"
-		     "-12\n+12;\n 13\n 14\n 15\n");
+	expect_patch(&fl, "--- a/h.c\n+++ b/h.c\n"
+			  "@@ -2,14 +2,13 @@\n"
+			  " 2\n 3\n 4\n-5\n 6\n 7\n 8\n 9\n 10\n 11\n"
+			  "-12\n+12;\n 13\n 14\n 15\n");
 	free(file);
 }
 
@@ -235,13 +229,12 @@ static void test_same_line_and_overlap(void)
 	write_text(file, old);
 	add_edit(&fl, file, 8, 1, "x");
 	add_edit(&fl, file, 12, 1, "y");
-	add_edit(&fl, file, 8, 5, "zzz");	/* overlaps both */
-	add_edit(&fl, file, 12, 1, "y");	/* a duplicate */
-	expect_patch(&fl,
-		     "--- a/i.c\n+++ b/i.c\n"
-		     "@@ -1 +1 @@\n"
-		     "-int a = b + c;\n"
-		     "+int a = x + y;\n");
+	add_edit(&fl, file, 8, 5, "zzz"); /* overlaps both */
+	add_edit(&fl, file, 12, 1, "y"); /* a duplicate */
+	expect_patch(&fl, "--- a/i.c\n+++ b/i.c\n"
+			  "@@ -1 +1 @@\n"
+			  "-int a = b + c;\n"
+			  "+int a = x + y;\n");
 	free(file);
 }
 
@@ -254,8 +247,9 @@ static void test_errors(void)
 	write_text(file, "abc\n");
 	add_edit(&fl, file, 3, 2, "x");
 	OK(!patch_of(&fl, err, sizeof(err)));
-	want = xasprintf("%s: edit at offset 3 (length 2) is beyond the end of the file (4 bytes)",
-			 file);
+	want = xasprintf(
+		"%s: edit at offset 3 (length 2) is beyond the end of the file (4 bytes)",
+		file);
 	STREQ(err, want);
 	free(want);
 	INTEQ(fix_apply(&fl, err, sizeof(err)), -1);
@@ -292,8 +286,8 @@ static void test_apply(void)
 	add_edit(&fl, b, 1, 0, "y\n");
 	add_edit(&fl, a, 4, 3, "TWO");
 	add_edit(&fl, a, 0, 0, "zero\n");
-	add_edit(&fl, a, 1, 1, "-");	/* overlaps nothing: applied */
-	add_edit(&fl, a, 4, 1, "t");	/* overlaps "TWO": dropped */
+	add_edit(&fl, a, 1, 1, "-"); /* overlaps nothing: applied */
+	add_edit(&fl, a, 4, 1, "t"); /* overlaps "TWO": dropped */
 	INTEQ(fix_apply(&fl, err, sizeof(err)), 2);
 	STREQ(err, "");
 	got = slurp(a);
@@ -355,8 +349,7 @@ static char *random_text(unsigned int max)
 	return s;
 }
 
-static void random_edits(struct finding_list *fl, const char *file,
-			 size_t len)
+static void random_edits(struct finding_list *fl, const char *file, size_t len)
 {
 	unsigned int n = 1 + rnd(4);
 
@@ -391,8 +384,9 @@ static void make_random_files(char **old, struct finding_list *fl)
 /* patch(1) applies the diff, without fuzz, to what --fix rewrote. */
 static void compare_with_fix(char **old, char *diff)
 {
-	char *cmd = xasprintf("cd '%s/copy' && patch -p1 -F0 -s --no-backup-if-mismatch < '%s/p.diff'",
-			      tmpdir, tmpdir);
+	char *cmd = xasprintf(
+		"cd '%s/copy' && patch -p1 -F0 -s --no-backup-if-mismatch < '%s/p.diff'",
+		tmpdir, tmpdir);
 
 	OK(system(cmd) == 0);
 	free(cmd);

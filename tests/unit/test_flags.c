@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "flags.h"
+#include "engine/flags.h"
 #include "tap.h"
 
 static char dropped_log[1024];
@@ -17,12 +17,19 @@ static void log_dropped(void *ctx, const char *opt)
 
 static void test_gcc_options_dropped(void)
 {
-	char *in[] = { "-nostdinc", "-I./include", "-fconserve-stack",
-		       "-mrecord-mcount", "-fno-allow-store-data-races",
+	char *in[] = { "-nostdinc",
+		       "-I./include",
+		       "-fconserve-stack",
+		       "-mrecord-mcount",
+		       "-fno-allow-store-data-races",
 		       "-mindirect-branch=thunk-extern",
 		       "-fzero-call-used-regs=used-gpr",
-		       "-Wno-maybe-uninitialized", "-DMODULE", "-O2",
-		       "-include", "./include/linux/kconfig.h", "-std=gnu11",
+		       "-Wno-maybe-uninitialized",
+		       "-DMODULE",
+		       "-O2",
+		       "-include",
+		       "./include/linux/kconfig.h",
+		       "-std=gnu11",
 		       "-mpreferred-stack-boundary=3" };
 	struct argv_list out = { 0 };
 
@@ -32,7 +39,7 @@ static void test_gcc_options_dropped(void)
 	STREQ(out.v[0], "-nostdinc");
 	STREQ(out.v[1], "-I./include");
 	STREQ(out.v[2], "-DMODULE");
-	STREQ(out.v[3], "-O2");	/* defines __OPTIMIZE__: kept */
+	STREQ(out.v[3], "-O2"); /* defines __OPTIMIZE__: kept */
 	STREQ(out.v[4], "-include");
 	STREQ(out.v[5], "./include/linux/kconfig.h");
 	STREQ(out.v[6], "-std=gnu11");
@@ -45,9 +52,15 @@ static void test_gcc_options_dropped(void)
 
 static void test_outputs_dropped(void)
 {
-	char *in[] = { "-c", "-o", "drivers/i2c/i2c-core.o",
-		       "-Wp,-MMD,drivers/i2c/.i2c-core.o.d", "-MD", "-MF",
-		       "x.d", "-D", "KBUILD_MODNAME=\"i2c\"" };
+	char *in[] = { "-c",
+		       "-o",
+		       "drivers/i2c/i2c-core.o",
+		       "-Wp,-MMD,drivers/i2c/.i2c-core.o.d",
+		       "-MD",
+		       "-MF",
+		       "x.d",
+		       "-D",
+		       "KBUILD_MODNAME=\"i2c\"" };
 	struct argv_list out = { 0 };
 
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, NULL, NULL);
@@ -59,8 +72,9 @@ static void test_outputs_dropped(void)
 
 static void test_sparse_flags_dropped(void)
 {
-	char *in[] = { "-D__linux__", "-Wbitwise", "-Wno-return-void",
-		       "-Wno-unknown-attribute", "--arch=x86", "-m64" };
+	char *in[] = { "-D__linux__",	   "-Wbitwise",
+		       "-Wno-return-void", "-Wno-unknown-attribute",
+		       "--arch=x86",	   "-m64" };
 	struct argv_list out = { 0 };
 
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, NULL, NULL);

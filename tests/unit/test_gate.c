@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The changed lines of a unified diff, as --diff reads them. */
-#include "gate.h"
+#include "out/gate.h"
 #include "tap.h"
 
 static void test_diff_parse(void)
@@ -22,12 +22,13 @@ static void test_diff_parse(void)
 		   "diff --git a/z.c b/z.c\n"
 		   "--- a/z.c\n"
 		   "+++ /dev/null\n"
-		   "@@ -1,2 +0,0 @@\n-1\n-2\n", &r);
+		   "@@ -1,2 +0,0 @@\n-1\n-2\n",
+		   &r);
 	INTEQ(r.n, 3);
 	STREQ(r.v[0].file, "x.c");
 	INTEQ(r.v[0].first, 3);
 	INTEQ(r.v[0].last, 4);
-	INTEQ(r.v[1].first, 19);	/* a one-line hunk has no count */
+	INTEQ(r.v[1].first, 19); /* a one-line hunk has no count */
 	INTEQ(r.v[1].last, 19);
 	STREQ(r.v[2].file, "dir/y.c");
 	INTEQ(r.v[2].first, 1);

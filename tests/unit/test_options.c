@@ -2,8 +2,8 @@
 /* Command-line parsing: drvlint's options, compiler flags, kbuild's form. */
 #include <stdio.h>
 
-#include "check.h"
-#include "options.h"
+#include "core/check.h"
+#include "cli/options.h"
 #include "tap.h"
 
 static int parse(struct options *o, char *err, int argc, char **argv)
@@ -12,7 +12,8 @@ static int parse(struct options *o, char *err, int argc, char **argv)
 }
 
 #define ARGV(...) ((char *[]){ "drvlint", __VA_ARGS__, NULL })
-#define ARGC(...) ((int)(sizeof((char *[]){ "drvlint", __VA_ARGS__ }) / sizeof(char *)))
+#define ARGC(...) \
+	((int)(sizeof((char *[]){ "drvlint", __VA_ARGS__ }) / sizeof(char *)))
 #define PARSE(o, err, ...) parse(o, err, ARGC(__VA_ARGS__), ARGV(__VA_ARGS__))
 
 static void test_clang_tidy_form(void)
@@ -21,7 +22,8 @@ static void test_clang_tidy_form(void)
 	char err[256];
 
 	INTEQ(PARSE(&o, err, "--format=json", "-j", "3", "foo.c", "--",
-		    "-Iinclude", "-DMODULE"), 0);
+		    "-Iinclude", "-DMODULE"),
+	      0);
 	INTEQ(o.format, FORMAT_JSON);
 	INTEQ(o.jobs, 3);
 	INTEQ(o.paths.n, 1);
@@ -38,7 +40,8 @@ static void test_compdb_form(void)
 	char err[256];
 
 	INTEQ(PARSE(&o, err, "-p", "build", "--checks=-*,id-table-sentinel",
-		    "-o", "out.sarif", "--format", "sarif", "drivers/i2c"), 0);
+		    "-o", "out.sarif", "--format", "sarif", "drivers/i2c"),
+	      0);
 	STREQ(o.build_dir, "build");
 	STREQ(o.checks, "-*,id-table-sentinel");
 	STREQ(o.output, "out.sarif");
@@ -56,7 +59,8 @@ static void test_kbuild_form(void)
 	INTEQ(PARSE(&o, err, "-D__linux__", "-Wbitwise", "--arch=x86",
 		    "-mlittle-endian", "-m64", "-include",
 		    "./include/linux/kconfig.h", "-I", "./include",
-		    "drivers/i2c/i2c-core-base.c"), 0);
+		    "drivers/i2c/i2c-core-base.c"),
+	      0);
 	OK(o.kbuild);
 	INTEQ(o.paths.n, 1);
 	STREQ(o.paths.v[0], "drivers/i2c/i2c-core-base.c");

@@ -2,7 +2,7 @@
 /* Paths in reports are relative to the tree's root, and only to it. */
 #include <stdio.h>
 
-#include "report.h"
+#include "core/report.h"
 #include "tap.h"
 
 int main(void)
@@ -16,7 +16,8 @@ int main(void)
 	STREQ(path_relative("/x", "/x"), ".");
 	STREQ(path_relative("/x", "/x/"), ".");
 	STREQ(path_relative("/", "/a/b.c"), "a/b.c");
-	STREQ(path_relative("/usr/src/linux", "/usr/src/linux/drivers/foo/bar.c"),
+	STREQ(path_relative("/usr/src/linux",
+			    "/usr/src/linux/drivers/foo/bar.c"),
 	      "drivers/foo/bar.c");
 	STREQ(path_relative(NULL, "/x/a.c"), "/x/a.c");
 	STREQ(path_relative("", "/x/a.c"), "/x/a.c");

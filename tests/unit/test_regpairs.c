@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "regpairs.h"
+#include "core/regpairs.h"
 #include "tap.h"
 
 static void test_parse(void)
@@ -13,15 +13,17 @@ static void test_parse(void)
 	const struct regpair *p;
 	char err[256];
 
-	INTEQ(regpairs_parse(&rp,
-			     "# comment\n"
-			     "__pci_register_driver pci_unregister_driver 1 1 core -\n"
-			     "\n"
-			     "class_create class_destroy 0 1 core -   # returns it\n"
-			     "device_add device_del 1 1 core -\n"
-			     "device_add device_unregister 1 1 core -\n"
-			     "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n",
-			     "x.list", err, sizeof(err)), 0);
+	INTEQ(regpairs_parse(
+		      &rp,
+		      "# comment\n"
+		      "__pci_register_driver pci_unregister_driver 1 1 core -\n"
+		      "\n"
+		      "class_create class_destroy 0 1 core -   # returns it\n"
+		      "device_add device_del 1 1 core -\n"
+		      "device_add device_unregister 1 1 core -\n"
+		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n",
+		      "x.list", err, sizeof(err)),
+	      0);
 	INTEQ(rp.n, 5);
 	OK(regpairs_is_register(&rp, "__pci_register_driver"));
 	OK(!regpairs_is_register(&rp, "pci_register_driver"));
@@ -42,21 +44,23 @@ static void test_parse(void)
 static void test_errors(void)
 {
 	static const char *const bad[] = {
-		"a b 1 1 core\n",		/* five fields */
-		"a b x 1 core -\n",		/* not a number */
-		"a b 1 0 core -\n",		/* unregister needs an argument */
-		"a b 1 1 driver -\n",		/* unknown class */
+		"a b 1 1 core\n", /* five fields */
+		"a b x 1 core -\n", /* not a number */
+		"a b 1 0 core -\n", /* unregister needs an argument */
+		"a b 1 1 driver -\n", /* unknown class */
 	};
 	struct regpairs rp;
 	char err[256];
 
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		OK(regpairs_parse(&rp, bad[i], "bad.list", err, sizeof(err)) < 0);
+		OK(regpairs_parse(&rp, bad[i], "bad.list", err, sizeof(err)) <
+		   0);
 		OK(!strncmp(err, "bad.list:1: expected", 20));
 		INTEQ(rp.n, 0);
 	}
 	OK(regpairs_load(&rp, "/nonexistent", err, sizeof(err)) < 0);
-	STREQ(err, "/nonexistent/register-pairs.list: No such file or directory");
+	STREQ(err,
+	      "/nonexistent/register-pairs.list: No such file or directory");
 }
 
 /* The shipped list: enough pairs for both checks, each pair once. */
@@ -80,7 +84,8 @@ static void test_shipped(void)
 	OK(core >= 20);
 	OK(regpairs_find(&rp, "__platform_driver_register",
 			 "platform_driver_unregister"));
-	OK(regpairs_find(&rp, "i2c_register_driver", "i2c_del_driver")->reg_arg == 2);
+	OK(regpairs_find(&rp, "i2c_register_driver", "i2c_del_driver")
+		   ->reg_arg == 2);
 	regpairs_free(&rp);
 	free(dir);
 }

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "report.h"
+#include "core/report.h"
 #include "tap.h"
 
 static json_t *write_and_parse(const struct report *r, char **text)
@@ -31,8 +31,12 @@ static void fill(struct report *r)
 {
 	struct finding *f;
 	struct edit e = { .file = "/src/linux/drivers/foo/bar.c",
-			  .offset = 4000, .length = 0, .text = "\t{ }\n",
-			  .line = 130, .column = 1, .end_line = 130,
+			  .offset = 4000,
+			  .length = 0,
+			  .text = "\t{ }\n",
+			  .line = 130,
+			  .column = 1,
+			  .end_line = 130,
 			  .end_column = 1 };
 
 	r->root = "/src/linux";
@@ -86,11 +90,9 @@ static void test_fields(json_t *j)
 	STREQ(str(rel, "file"), "drivers/foo/bar.c");
 	INTEQ(num(rel, "line"), 140);
 	INTEQ(num(rel, "column"), 3);
-	STREQ(str(rel, "message"),
-	      "exported with MODULE_DEVICE_TABLE() here");
+	STREQ(str(rel, "message"), "exported with MODULE_DEVICE_TABLE() here");
 	fix = json_object_get(f0, "fix");
-	STREQ(str(fix, "description"),
-	      "terminate the table with '{ }'");
+	STREQ(str(fix, "description"), "terminate the table with '{ }'");
 	edit = json_array_get(json_object_get(fix, "edits"), 0);
 	STREQ(str(edit, "file"), "drivers/foo/bar.c");
 	INTEQ(num(edit, "offset"), 4000);
@@ -103,8 +105,7 @@ static void test_fields(json_t *j)
 	STREQ(str(f1, "severity"), "error");
 	STREQ(str(f1, "engine"), "cocci");
 	STREQ(str(f1, "file"), "caf\xef\xbf\xbd.c");
-	STREQ(str(f1, "message"),
-	      "bad \xef\xbf\xbd byte \"quoted\"\n");
+	STREQ(str(f1, "message"), "bad \xef\xbf\xbd byte \"quoted\"\n");
 	OK(json_is_null(json_object_get(f1, "object")));
 	OK(json_is_null(json_object_get(f1, "fix")));
 	OK(json_is_array(json_object_get(f1, "related")));
@@ -136,7 +137,8 @@ static void test_layout(const char *text)
 	const char *sev = strstr(text, "\"severity\"");
 
 	OK(!strncmp(text, "{\n  \"tool\": \"drvlint\",\n", 23));
-	OK(tool && ver && find && fail && tool < ver && ver < find && find < fail);
+	OK(tool && ver && find && fail && tool < ver && ver < find &&
+	   find < fail);
 	OK(rule && sev && rule < sev);
 	OK(strstr(text, "\"seconds\": 1.84\n"));
 	OK(text[strlen(text) - 1] == '\n');
@@ -151,7 +153,8 @@ static void test_empty(void)
 	OK(j);
 	INTEQ(json_array_size(json_object_get(j, "findings")), 0);
 	OK(json_is_null(json_object_get(j, "version")));
-	OK(json_is_object(json_object_get(json_object_get(j, "summary"), "by_rule")));
+	OK(json_is_object(
+		json_object_get(json_object_get(j, "summary"), "by_rule")));
 	json_decref(j);
 	free(text);
 }

@@ -12,9 +12,9 @@
 
 #include <jansson.h>
 
-#include "report.h"
+#include "core/report.h"
 #include "tap.h"
-#include "util.h"
+#include "lib/util.h"
 
 static const struct rule_info rules[] = {
 	{ "const-driver-struct", "driver-model object that could be const",
@@ -28,10 +28,18 @@ static void fill(struct report *r)
 {
 	struct finding *f;
 	struct edit e = { .file = "/src/my linux/drivers/foo/bar.c",
-			  .offset = 4000, .text = "\t{ }\n", .line = 130,
-			  .column = 1, .end_line = 130, .end_column = 1 };
-	struct edit comma = { .file = e.file, .offset = 3990, .text = ",",
-			      .line = 129, .column = 20, .end_line = 129,
+			  .offset = 4000,
+			  .text = "\t{ }\n",
+			  .line = 130,
+			  .column = 1,
+			  .end_line = 130,
+			  .end_column = 1 };
+	struct edit comma = { .file = e.file,
+			      .offset = 3990,
+			      .text = ",",
+			      .line = 129,
+			      .column = 20,
+			      .end_line = 129,
 			      .end_column = 20 };
 
 	r->root = "/src/my linux";
@@ -79,7 +87,8 @@ static void test_log(json_t *j)
 	json_t *res = at(run, "results.0");
 
 	STREQ(STR_AT(j, "version"), "2.1.0");
-	STREQ(STR_AT(j, "$schema"), "https://json.schemastore.org/sarif-2.1.0.json");
+	STREQ(STR_AT(j, "$schema"),
+	      "https://json.schemastore.org/sarif-2.1.0.json");
 	STREQ(STR_AT(run, "tool.driver.name"), "drvlint");
 	STREQ(STR_AT(run, "tool.driver.version"), "0.1.0");
 	STREQ(STR_AT(run, "tool.driver.rules.1.id"), "id-table-sentinel");
@@ -100,20 +109,27 @@ static void test_log(json_t *j)
 	STREQ(STR_AT(res, "level"), "warning");
 	STREQ(STR_AT(res, "locations.0.physicalLocation.artifactLocation.uri"),
 	      "drivers/foo/bar.c");
-	STREQ(STR_AT(res, "locations.0.physicalLocation.artifactLocation.uriBaseId"),
+	STREQ(STR_AT(res,
+		     "locations.0.physicalLocation.artifactLocation.uriBaseId"),
 	      "SRCROOT");
-	INTEQ(INT_AT(res, "locations.0.physicalLocation.region.startLine"), 123);
-	INTEQ(INT_AT(res, "locations.0.physicalLocation.region.startColumn"), 21);
+	INTEQ(INT_AT(res, "locations.0.physicalLocation.region.startLine"),
+	      123);
+	INTEQ(INT_AT(res, "locations.0.physicalLocation.region.startColumn"),
+	      21);
 	INTEQ(INT_AT(res, "relatedLocations.0.id"), 0);
 	STREQ(STR_AT(res, "relatedLocations.0.message.text"),
 	      "exported with MODULE_DEVICE_TABLE() here");
 	STREQ(STR_AT(res, "fixes.0.description.text"),
 	      "terminate the table with '{ }'");
 	INTEQ(json_array_size(at(res, "fixes.0.artifactChanges")), 1);
-	INTEQ(json_array_size(at(res, "fixes.0.artifactChanges.0.replacements")), 2);
-	STREQ(STR_AT(res, "fixes.0.artifactChanges.0.replacements.1.insertedContent.text"),
+	INTEQ(json_array_size(
+		      at(res, "fixes.0.artifactChanges.0.replacements")),
+	      2);
+	STREQ(STR_AT(res,
+		     "fixes.0.artifactChanges.0.replacements.1.insertedContent.text"),
 	      "\t{ }\n");
-	INTEQ(INT_AT(res, "fixes.0.artifactChanges.0.replacements.1.deletedRegion.endLine"),
+	INTEQ(INT_AT(res,
+		     "fixes.0.artifactChanges.0.replacements.1.deletedRegion.endLine"),
 	      130);
 
 	res = at(run, "results.1");
@@ -126,9 +142,11 @@ static void test_log(json_t *j)
 	OK(json_is_false(at(run, "invocations.0.executionSuccessful")));
 	STREQ(STR_AT(run, "invocations.0.toolExecutionNotifications.0.level"),
 	      "error");
-	STREQ(STR_AT(run, "invocations.0.toolExecutionNotifications.0.message.text"),
+	STREQ(STR_AT(run,
+		     "invocations.0.toolExecutionNotifications.0.message.text"),
 	      "unknown type name 'u8'");
-	INTEQ(INT_AT(run, "invocations.0.toolExecutionNotifications.0.locations.0.physicalLocation.region.startLine"),
+	INTEQ(INT_AT(run,
+		     "invocations.0.toolExecutionNotifications.0.locations.0.physicalLocation.region.startLine"),
 	      5);
 }
 

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "report.h"
+#include "core/report.h"
 #include "tap.h"
 
 static char *capture_text(const struct report *r, bool summary)
@@ -34,7 +34,8 @@ static void fill(struct report *r)
 	finding_add_related(f, "/elsewhere/x.h", 7, 0, "declared here");
 	finding_add(&r->findings, "const-driver-struct", SEV_NOTE,
 		    "/src/linux/a.c", 0, 0, NULL, "no place");
-	failure_add(&r->failures, "/src/linux/b.c", 5, 9, "unknown type name 'u8'");
+	failure_add(&r->failures, "/src/linux/b.c", 5, 9,
+		    "unknown type name 'u8'");
 	failure_add(&r->failures, "/src/linux/c.c", 0, 0,
 		    "libclang could not parse this unit");
 	failure_add(&r->failures, "", 0, 0, "no file at all");
@@ -81,7 +82,8 @@ static void test_summary_plain(void)
 	r.units_parsed = 41;
 	failure_add(&r.failures, "/b.c", 0, 0, "x");
 	got = capture_text(&r, true);
-	STREQ(got, "drvlint: 42 units (41 parsed, 1 failed), 3 findings (id-table-sentinel: 3), 0.0 s\n");
+	STREQ(got,
+	      "drvlint: 42 units (41 parsed, 1 failed), 3 findings (id-table-sentinel: 3), 0.0 s\n");
 	free(got);
 	got = capture_text(&r, false);
 	STREQ(got, "/a.c:1:1: warning: m [id-table-sentinel]\n"

@@ -1,0 +1,469 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * registration-flag: a driver's own boolean that records whether a
+ * register call succeeded and is tested before the matching unregister.
+ *
+ * Only the driver core (or the subsystem) knows whether an object is
+ * registered.  A private copy of that state is racy and papers over a
+ * broken init/exit or probe/remove structure: a registration that can
+ * fail must be unwound on the error path with goto labels, and one that
+ * succeeded must be undone unconditionally in exit/remove (or left to
+ * the devm_ form).
+ *
+ * Names prove nothing, so the evidence is semantic.  A bool or integer
+ * variable or member F is a registration flag when both hold, within one
+ * file:
+ *  - F is set to a true value on the path where a register call R
+ *    succeeded: after R (and its check) in an enclosing block, in the
+ *    success branch of a test of R's result, or as that result itself
+ *    (F = !R(...)); and
+ *  - F guards the unregister U that undoes R (rules/register-pairs.list),
+ *    on the same object: 'if (F) U()', 'F && U()', or an early exit on !F
+ *    before U.
+ * The mirror form counts too: F cleared after U and tested to skip R.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/check.h"
+#include "lib/cx.h"
+#include "core/regpairs.h"
+#include "lib/util.h"
+
+#include "checks/registration-flag/internal.h"
+
+/* ---- rules ---- */
+
+static void *flag_init(const struct check_config *cfg, char *err, size_t errlen)
+{
+	struct regpairs *rp = xcalloc(1, sizeof(*rp));
+
+	if (regpairs_load(rp, cfg->rules_dir, err, errlen)) {
+		free(rp);
+		return NULL;
+	}
+	return rp;
+}
+
+static void flag_fini(void *state)
+{
+	if (!state)
+		return;
+	regpairs_free(state);
+	free(state);
+}
+
+/*
+ * A unit that names no function of the list cannot hold both halves of
+ * the evidence (the unregister side is practically never a macro).
+ */
+static bool flag_prefilter_keys(const void *state, struct strset *keys)
+{
+	regpairs_prefilter_keys(state, keys);
+	return true;
+}
+
+/* ---- expressions ---- */
+
+static bool integral_type(CXType t)
+{
+	switch (clang_getCanonicalType(t).kind) {
+	case CXType_Bool:
+	case CXType_Char_U:
+	case CXType_UChar:
+	case CXType_Char_S:
+	case CXType_SChar:
+	case CXType_UShort:
+	case CXType_Short:
+	case CXType_UInt:
+	case CXType_Int:
+	case CXType_ULong:
+	case CXType_Long:
+	case CXType_ULongLong:
+	case CXType_LongLong:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The variable or member an lvalue names, if it can hold a flag. */
+bool rf_flag_of(CXCursor e, CXCursor *flag)
+{
+	enum CXCursorKind k;
+	CXCursor d;
+
+	e = cx_strip(e);
+	k = clang_getCursorKind(e);
+	if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+		return false;
+	d = clang_getCursorReferenced(e);
+	k = clang_getCursorKind(d);
+	if ((k != CXCursor_VarDecl && k != CXCursor_FieldDecl) ||
+	    !integral_type(clang_getCursorType(d)))
+		return false;
+	*flag = clang_getCanonicalCursor(d);
+	return true;
+}
+
+bool rf_is_bool(CXCursor flag)
+{
+	return clang_getCanonicalType(clang_getCursorType(flag)).kind ==
+	       CXType_Bool;
+}
+
+bool rf_is_flag(CXCursor e, CXCursor flag)
+{
+	CXCursor f;
+
+	return rf_flag_of(e, &f) && clang_equalCursors(f, flag);
+}
+
+/* ---- which object a call is about ---- */
+
+/* A variable that outlives the function: file scope or 'static'. */
+static bool has_static_storage(CXCursor d)
+{
+	enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
+
+	return sc == CX_SC_Static || sc == CX_SC_Extern ||
+	       clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+		       CXCursor_TranslationUnit;
+}
+
+static char *usr_key(const char *tag, CXCursor decl)
+{
+	char *usr = cx_take(clang_getCursorUSR(decl));
+	char *key = *usr ? xasprintf("%s:%s", tag, usr) : NULL;
+
+	free(usr);
+	return key;
+}
+
+/*
+ * A key naming the object an expression denotes across functions: a
+ * global or static variable, or a struct member (&priv->miscdev in probe
+ * and in remove).  Locals and parameters say nothing across functions:
+ * NULL, which matches any object.
+ */
+static char *object_key(CXCursor e)
+{
+	CXCursor d;
+	char *base, *key;
+
+	if (clang_getCursorKind(e) == CXCursor_VarDecl) {
+		d = e;
+		goto var;
+	}
+	e = cx_strip(e);
+	while (cx_operator(e) == CX_OP_ADDR || cx_operator(e) == CX_OP_DEREF)
+		e = cx_strip(cx_last_child(e));
+	switch (clang_getCursorKind(e)) {
+	case CXCursor_DeclRefExpr:
+		d = clang_getCursorReferenced(e);
+		if (clang_getCursorKind(d) != CXCursor_VarDecl)
+			return NULL;
+		goto var;
+	case CXCursor_MemberRefExpr:
+		return usr_key("m", clang_getCursorReferenced(e));
+	case CXCursor_ArraySubscriptExpr:
+		base = object_key(cx_child(e, 0));
+		key = base ? xasprintf("%s[]", base) : NULL;
+		free(base);
+		return key;
+	default:
+		return NULL;
+	}
+var:
+	if (!has_static_storage(d))
+		return NULL;
+	return usr_key("v", clang_getCanonicalCursor(d));
+}
+
+static char *call_object(const struct call *c, unsigned int argno)
+{
+	CXCursor call = c->path.c[c->path.n - 1];
+
+	if (argno == 0)
+		return clang_Cursor_isNull(c->result) ? NULL :
+							object_key(c->result);
+	if ((int)argno > clang_Cursor_getNumArguments(call))
+		return NULL;
+	return object_key(clang_Cursor_getArgument(call, argno - 1));
+}
+
+bool rf_same_object(const struct call *reg, const struct call *unreg,
+		    const struct regpair *p)
+{
+	char *a = call_object(reg, p->reg_arg);
+	char *b = call_object(unreg, p->unreg_arg);
+	bool yes = !a || !b || !strcmp(a, b);
+
+	free(a);
+	free(b);
+	return yes;
+}
+
+/* ---- collecting calls and writes ---- */
+
+static struct path copy_path(const struct walk *w)
+{
+	struct path p = { .n = w->depth };
+
+	p.c = xmalloc(p.n * sizeof(*p.c));
+	memcpy(p.c, w->stack, p.n * sizeof(*p.c));
+	return p;
+}
+
+/* Where the value of the call at the top of the stack goes. */
+static CXCursor result_target(const struct walk *w)
+{
+	CXCursor from = w->stack[w->depth - 1];
+
+	for (size_t i = w->depth - 1; i-- > 0;) {
+		CXCursor a = w->stack[i];
+
+		switch (clang_getCursorKind(a)) {
+		case CXCursor_ParenExpr:
+		case CXCursor_CStyleCastExpr:
+		case CXCursor_UnexposedExpr:
+			from = a;
+			continue;
+		case CXCursor_VarDecl:
+			return a;
+		case CXCursor_BinaryOperator:
+			if (cx_operator(a) == CX_OP_ASSIGN &&
+			    cx_same_expr(cx_child(a, 1), from))
+				return cx_child(a, 0);
+			return clang_getNullCursor();
+		default:
+			return clang_getNullCursor();
+		}
+	}
+	return clang_getNullCursor();
+}
+
+static void note_call(struct walk *w, CXCursor c)
+{
+	char *name = cx_spelling(c);
+	bool reg = regpairs_is_register(w->rules, name);
+	bool unreg = regpairs_is_unregister(w->rules, name);
+	struct call *ev;
+
+	if (!reg && !unreg) {
+		free(name);
+		return;
+	}
+	GROW(w->call, w->ccap, w->ncall);
+	ev = &w->call[w->ncall++];
+	ev->path = copy_path(w);
+	ev->name = name;
+	ev->is_reg = reg;
+	ev->is_unreg = unreg;
+	ev->returns_pointer =
+		clang_getCanonicalType(clang_getCursorType(c)).kind ==
+		CXType_Pointer;
+	ev->offset = cx_cursor_start(c).offset;
+	ev->result = result_target(w);
+}
+
+static void note_assignment(struct walk *w, CXCursor op)
+{
+	CXCursor lhs = cx_child(op, 0), value = cx_child(op, 1), flag;
+	struct write *ev;
+	long long v;
+
+	if (!rf_flag_of(lhs, &flag))
+		return;
+	GROW(w->write, w->wcap, w->nwrite);
+	ev = &w->write[w->nwrite++];
+	ev->path = copy_path(w);
+	ev->flag = flag;
+	ev->value = value;
+	if (!cx_int_constant(cx_strip(value), &v))
+		ev->kind = SET_EXPR;
+	else if (v == 0 || v == 1)
+		ev->kind = v ? SET_CONST : CLEAR;
+	else
+		ev->kind = OTHER_CONST;
+	ev->pos = cx_cursor_start(op);
+}
+
+static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
+				     CXClientData data)
+{
+	struct walk *w = data;
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	(void)parent;
+	if (!w->depth &&
+	    (!cx_in_file(c, w->unit->main_file) || k != CXCursor_FunctionDecl ||
+	     !clang_isCursorDefinition(c)))
+		return CXChildVisit_Continue;
+	GROW(w->stack, w->scap, w->depth);
+	w->stack[w->depth++] = c;
+	if (k == CXCursor_CallExpr)
+		note_call(w, c);
+	else if (cx_operator(c) == CX_OP_ASSIGN)
+		note_assignment(w, c);
+	clang_visitChildren(c, visit, w);
+	w->depth--;
+	return CXChildVisit_Continue;
+}
+
+/* ---- findings ---- */
+
+static bool names_registration(const char *name)
+{
+	for (const char *s = name; *s; s++)
+		if (!strncasecmp(s, "regist", 6))
+			return true;
+	return false;
+}
+
+static char *message_for(const char *flag, const struct link *l)
+{
+	const struct regpair *p = l->pair;
+	const char *keeper = p->class == REG_CORE ? "the driver core" :
+						    "the subsystem";
+	char *managed = p->managed ? xasprintf(", or use %s()", p->managed) :
+				     xstrdup("");
+	char *head =
+		names_registration(flag) ?
+			xasprintf(
+				"'%s' duplicates registration state that %s already keeps",
+				flag, keeper) :
+			xasprintf(
+				"'%s' acts as a private registration flag for %s() (%s already keeps that state)",
+				flag, p->reg, keeper);
+	char *how =
+		l->mirror ?
+			xasprintf(
+				"cleared after %s(), it is tested to skip %s()",
+				p->unreg, p->reg) :
+			xasprintf(
+				"set once %s() succeeds, it is tested before %s()",
+				p->reg, p->unreg);
+	char *msg = xasprintf(
+		"%s: %s; unwind a failed registration with goto labels on the error path and call %s() unconditionally in exit/remove%s",
+		head, how, p->unreg, managed);
+
+	free(managed);
+	free(head);
+	free(how);
+	return msg;
+}
+
+/* The flag's declaration: a variable's definition, or the member. */
+static struct cx_pos declared_at(CXCursor flag, char **file,
+				 const struct check_unit *u)
+{
+	CXCursor def = clang_getCursorDefinition(flag);
+	struct cx_pos at;
+
+	if (clang_Cursor_isNull(def))
+		def = flag;
+	at = cx_expansion(clang_getCursorLocation(def));
+	if (at.file && clang_File_isEqual(at.file, u->main_file))
+		*file = xstrdup(u->path);
+	else if (at.file)
+		*file = cx_take(clang_File_tryGetRealPathName(at.file));
+	else
+		*file = NULL;
+	return at;
+}
+
+static void add_related(struct finding *f, const char *path,
+			const struct link *l)
+{
+	char *set =
+		l->mirror ?
+			xasprintf("cleared here after %s()", l->pair->unreg) :
+			xasprintf("set here once %s() succeeded", l->pair->reg);
+	char *test =
+		l->mirror ?
+			xasprintf("tested here to skip %s()", l->pair->reg) :
+			xasprintf("tested here before %s()", l->pair->unreg);
+
+	finding_add_related(f, path, l->write->pos.line, l->write->pos.column,
+			    set);
+	finding_add_related(f, path, l->guard.line, l->guard.column, test);
+	free(set);
+	free(test);
+}
+
+/* One finding per flag, from its first link; driver core wins. */
+static void report_flag(struct walk *w, size_t first, bool *done)
+{
+	const struct link *best = &w->link[first];
+	CXCursor flag = best->write->flag;
+	struct check_unit *u = w->unit;
+	struct finding *f;
+	struct cx_pos at;
+	char *file, *name, *msg;
+
+	for (size_t i = first; i < w->nlink; i++) {
+		if (!clang_equalCursors(w->link[i].write->flag, flag))
+			continue;
+		done[i] = true;
+		if (best->pair->class != REG_CORE &&
+		    w->link[i].pair->class == REG_CORE)
+			best = &w->link[i];
+	}
+	at = declared_at(flag, &file, u);
+	if (!file)
+		return;
+	name = cx_spelling(flag);
+	msg = message_for(name, best);
+	f = finding_add(u->findings, RULE_ID,
+			best->pair->class == REG_CORE ? SEV_WARNING : SEV_NOTE,
+			file, at.line, at.column, name, msg);
+	add_related(f, u->path, best);
+	free(msg);
+	free(name);
+	free(file);
+}
+
+static void free_walk(struct walk *w)
+{
+	for (size_t i = 0; i < w->ncall; i++) {
+		free(w->call[i].path.c);
+		free(w->call[i].name);
+	}
+	for (size_t i = 0; i < w->nwrite; i++)
+		free(w->write[i].path.c);
+	free(w->call);
+	free(w->write);
+	free(w->link);
+	free(w->stack);
+}
+
+static void flag_run(const void *state, struct check_unit *unit)
+{
+	struct walk w = { .rules = state, .unit = unit };
+	bool *done;
+
+	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit,
+			    &w);
+	if (w.ncall)
+		for (size_t i = 0; i < w.nwrite; i++)
+			rf_link_write(&w, &w.write[i]);
+	done = xcalloc(w.nlink + 1, sizeof(*done));
+	for (size_t i = 0; i < w.nlink; i++)
+		if (!done[i])
+			report_flag(&w, i, done);
+	free(done);
+	free_walk(&w);
+}
+
+const struct check check_registration_flag = {
+	.id = RULE_ID,
+	.summary =
+		"private flag records a registration and guards its unregister",
+	.init = flag_init,
+	.fini = flag_fini,
+	.prefilter_keys = flag_prefilter_keys,
+	.run = flag_run,
+};

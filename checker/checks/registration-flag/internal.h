@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What the halves of registration-flag share: the walk that collects
+ * register calls and flag writes (registration-flag.c), and the evidence
+ * that links a write to a registration (registration-flag-link.c).
+ */
+#ifndef DRVLINT_REGISTRATION_FLAG_H
+#define DRVLINT_REGISTRATION_FLAG_H
+
+#include <stdbool.h>
+
+#include "core/check.h"
+#include "lib/cx.h"
+#include "core/regpairs.h"
+
+#define RULE_ID "registration-flag"
+
+/* Ancestors from the top-level declaration down to the cursor itself. */
+struct path {
+	CXCursor *c;
+	size_t n;
+};
+
+/* A call of a function from the pairs list. */
+struct call {
+	struct path path;
+	char *name;
+	bool is_reg, is_unreg;
+	bool returns_pointer;
+	unsigned int offset;
+	CXCursor result; /* the VarDecl or LHS its result goes to, or null */
+};
+
+enum write_kind {
+	SET_CONST, /* F = true, F = 1 */
+	SET_EXPR, /* F = <something non-constant> */
+	CLEAR, /* F = false, F = 0 */
+	OTHER_CONST, /* F = -ENOMEM, F = PORT_16550: no flag */
+};
+
+/* An assignment to a bool or integer variable or member. */
+struct write {
+	struct path path;
+	CXCursor flag; /* canonical VarDecl or FieldDecl */
+	CXCursor value;
+	enum write_kind kind;
+	struct cx_pos pos;
+};
+
+/* Evidence that one flag mirrors one registration. */
+struct link {
+	const struct write *write;
+	const struct call *reg, *unreg; /* the pair */
+	const struct regpair *pair;
+	bool mirror; /* cleared after U, guards R */
+	struct cx_pos guard;
+};
+
+struct walk {
+	const struct regpairs *rules;
+	struct check_unit *unit;
+	CXCursor *stack;
+	size_t depth, scap;
+	struct call *call;
+	size_t ncall, ccap;
+	struct write *write;
+	size_t nwrite, wcap;
+	struct link *link;
+	size_t nlink, lcap;
+};
+
+/* The variable or member an lvalue names, if it can hold a flag. */
+bool rf_flag_of(CXCursor e, CXCursor *flag);
+bool rf_is_bool(CXCursor flag);
+bool rf_is_flag(CXCursor e, CXCursor flag);
+/* Are the register call and the unregister call about the same object? */
+bool rf_same_object(const struct call *reg, const struct call *unreg,
+		    const struct regpair *pair);
+
+/* Link one write of a flag to the registrations it mirrors. */
+void rf_link_write(struct walk *w, const struct write *wr);
+
+#endif

@@ -1,0 +1,325 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * unbalanced-registration: a register call without its unregister on
+ * some way out.
+ *
+ * A driver that registers a driver, device, class, bus, char device or
+ * misc device and does not unregister it leaks it; once the module is
+ * unloaded the driver core calls into freed code.  Three ways out are
+ * checked, each against rules/register-pairs.list:
+ *  - module init and exit: what init registers (itself or through the
+ *    file's functions it calls) exit must unregister;
+ *  - probe and remove, found in the driver structure's initialiser;
+ *  - error paths, in any function: after R(x) succeeded, a return of
+ *    failure must be preceded by U(x) (unbalanced-registration-paths.c).
+ * and the unwinding itself: its order, double and stray unregisters,
+ * devm_ objects unregistered by hand (-unwind.c within a function,
+ * -order.c for exit and remove).
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/util.h"
+#include "checks/unbalanced-registration/internal.h"
+
+#define RULE_ID "unbalanced-registration"
+#define MAX_DEPTH 2 /* helpers followed below init/exit, probe/remove */
+
+struct funcs {
+	struct ur_func *v;
+	size_t n, cap;
+};
+
+/* Module init and exit, or a driver's probe and remove. */
+struct side {
+	const struct ur_func **v;
+	size_t n, cap;
+};
+
+/* ---- rules ---- */
+
+static void *ur_init(const struct check_config *cfg, char *err, size_t errlen)
+{
+	struct regpairs *rp = xcalloc(1, sizeof(*rp));
+
+	if (regpairs_load(rp, cfg->rules_dir, err, errlen)) {
+		free(rp);
+		return NULL;
+	}
+	return rp;
+}
+
+static void ur_fini(void *state)
+{
+	if (!state)
+		return;
+	regpairs_free(state);
+	free(state);
+}
+
+static bool ur_prefilter_keys(const void *state, struct strset *keys)
+{
+	regpairs_prefilter_keys(state, keys);
+	return true;
+}
+
+/* ---- functions of the file ---- */
+
+static enum CXChildVisitResult collect_funcs(CXCursor c, CXCursor parent,
+					     CXClientData data)
+{
+	void **d = data;
+	struct funcs *fs = d[0];
+	const struct regpairs *rp = d[1];
+	const struct ur_helpers *h = d[2];
+	CXFile *main_file = d[3];
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
+	    !clang_isCursorDefinition(c) || !cx_in_file(c, *main_file))
+		return CXChildVisit_Continue;
+	GROW(fs->v, fs->cap, fs->n);
+	ur_func_build(&fs->v[fs->n++], c, rp, h);
+	return CXChildVisit_Continue;
+}
+
+static const struct ur_func *func_named(const struct funcs *fs,
+					const char *name)
+{
+	for (size_t i = 0; name && i < fs->n; i++)
+		if (!strcmp(fs->v[i].name, name))
+			return &fs->v[i];
+	return NULL;
+}
+
+static void side_add(struct side *s, const struct ur_func *fn)
+{
+	if (!fn)
+		return;
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i] == fn)
+			return;
+	GROW(s->v, s->cap, s->n);
+	s->v[s->n++] = fn;
+}
+
+/* The functions roots call, MAX_DEPTH levels down, all in the side. */
+static void side_close(struct side *s, const struct funcs *fs)
+{
+	size_t from = 0;
+
+	for (int depth = 0; depth < MAX_DEPTH; depth++) {
+		size_t to = s->n;
+
+		for (size_t i = from; i < to; i++)
+			for (size_t j = 0; j < s->v[i]->nev; j++)
+				if (s->v[i]->ev[j].kind == EV_CALL)
+					side_add(s,
+						 func_named(
+							 fs,
+							 s->v[i]->ev[j].name));
+		from = to;
+	}
+}
+
+/* ---- does the other side unregister? ---- */
+
+struct balance {
+	const struct regpairs *rp;
+	struct check_unit *unit;
+	const struct side *a, *b;
+	const char *a_role, *b_role; /* "module init", "probe" */
+	const struct ur_func *b_root;
+};
+
+static bool undoes(const struct balance *bl, const struct ur_event *r,
+		   const struct ur_event *u)
+{
+	const struct regpair *p;
+
+	if (u->kind != EV_UNREG || u->indirect)
+		return false;
+	p = regpairs_find(bl->rp, r->name, u->name);
+	return p &&
+	       (u->deferred || ur_same_object(ur_event_object(r, p),
+					      ur_event_object(u, p), true));
+}
+
+/* Unregistered on the other side, or handed to a callback on this one. */
+static bool undone(const struct balance *bl, const struct ur_event *r)
+{
+	for (size_t i = 0; i < bl->b->n; i++)
+		for (size_t j = 0; j < bl->b->v[i]->nev; j++)
+			if (undoes(bl, r, &bl->b->v[i]->ev[j]))
+				return true;
+	for (size_t i = 0; i < bl->a->n; i++)
+		for (size_t j = 0; j < bl->a->v[i]->nev; j++)
+			if (bl->a->v[i]->ev[j].deferred &&
+			    undoes(bl, r, &bl->a->v[i]->ev[j]))
+				return true;
+	return false;
+}
+
+static void report_unbalanced(const struct balance *bl,
+			      const struct ur_func *fn,
+			      const struct ur_event *r, const struct regpair *p)
+{
+	char *shown = ur_label(r, p);
+	struct check_unit *u = bl->unit;
+	struct finding *f;
+	char *msg, *rel;
+
+	msg = xasprintf(
+		"'%s' registered by %s() in %s() (%s) is never unregistered in %s(), the %s: call %s() there",
+		shown, r->name, fn->name, bl->a_role, bl->b_root->name,
+		bl->b_role, p->unreg);
+	f = finding_add(u->findings, RULE_ID, SEV_WARNING, u->path, r->pos.line,
+			r->pos.column, shown, msg);
+	rel = xasprintf("%s %s() does not call %s()", bl->b_role,
+			bl->b_root->name, p->unreg);
+	finding_add_related(f, u->path, bl->b_root->pos.line,
+			    bl->b_root->pos.column, rel);
+	free(rel);
+	free(msg);
+	free(shown);
+}
+
+static void check_balance(const struct balance *bl)
+{
+	for (size_t i = 0; i < bl->a->n; i++) {
+		const struct ur_func *fn = bl->a->v[i];
+
+		for (size_t j = 0; j < fn->nev; j++) {
+			const struct ur_event *r = &fn->ev[j];
+			const struct regpair *p;
+
+			if (r->kind != EV_REG || r->hoisted)
+				continue;
+			p = ur_reg_pair(bl->rp, r->name);
+			/*
+			 * A register whose result (the object) is dropped
+			 * cannot be undone by the driver at all: its parent
+			 * owns it (i2c_new_client_device() on the driver's
+			 * own adapter, removed by i2c_del_adapter()).
+			 */
+			if (p && p->reg_arg == 0 && !r->result.key)
+				continue;
+			if (p && p->class == REG_CORE && !undone(bl, r))
+				report_unbalanced(bl, fn, r, p);
+		}
+	}
+}
+
+static void balance_sides(const struct regpairs *rp, struct check_unit *unit,
+			  const struct funcs *fs, struct side *a,
+			  struct side *b, const char *a_role,
+			  const char *b_role)
+{
+	struct balance bl = { rp, unit, a, b, a_role, b_role, NULL };
+
+	/*
+	 * A module has one init and one exit (a driver one probe and one
+	 * remove); a file with several is no module to pair up.
+	 */
+	if (a->n != 1 || b->n != 1)
+		return;
+	bl.b_root = b->v[0];
+	ur_check_sides(rp, unit, a->v[0], b->v[0], fs->v, fs->n,
+		       !strcmp(a_role, "probe"));
+	side_close(a, fs);
+	side_close(b, fs);
+	check_balance(&bl);
+}
+
+/* ---- the check ---- */
+
+/* The roots' functions of the file, one side of a pairing. */
+static void side_of(struct side *s, const struct funcs *fs, char *const *names,
+		    size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		side_add(s, func_named(fs, names[i]));
+}
+
+static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
+			  const struct funcs *fs, const struct ur_roles *roles)
+{
+	struct side a = { 0 }, b = { 0 };
+
+	side_of(&a, fs, roles->init.v, roles->init.n);
+	side_of(&b, fs, roles->exit.v, roles->exit.n);
+	balance_sides(rp, unit, fs, &a, &b, "module init", "module exit");
+	for (size_t i = 0; i < roles->ndrv; i++) {
+		a.n = b.n = 0;
+		side_of(&a, fs, &roles->drv[i].probe, 1);
+		side_of(&b, fs, &roles->drv[i].remove, 1);
+		balance_sides(rp, unit, fs, &a, &b, "probe", "remove callback");
+	}
+	free(a.v);
+	free(b.v);
+}
+
+/*
+ * Every function's error paths.  A function that module init does not
+ * call, failing after it registered a global that module exit
+ * unregisters, leaks nothing: the object stays registered until exit (a
+ * PCI probe that registers a platform driver and fails on purpose, a
+ * 'register once' helper).
+ */
+static void check_error_paths(const struct regpairs *rp,
+			      struct check_unit *unit, const struct funcs *fs,
+			      const struct ur_roles *roles)
+{
+	struct side init = { 0 }, fini = { 0 };
+
+	side_of(&init, fs, roles->init.v, roles->init.n);
+	side_of(&fini, fs, roles->exit.v, roles->exit.n);
+	if (init.n == 1 && fini.n == 1) {
+		side_close(&init, fs);
+		side_close(&fini, fs);
+	} else {
+		fini.n = 0;
+	}
+	for (size_t i = 0; i < fs->n; i++) {
+		bool in_init = false;
+
+		for (size_t j = 0; j < init.n; j++)
+			in_init |= init.v[j] == &fs->v[i];
+		ur_check_error_paths(&fs->v[i], rp, unit, fini.v,
+				     in_init ? 0 : fini.n);
+	}
+	free(init.v);
+	free(fini.v);
+}
+
+static void ur_run(const void *state, struct check_unit *unit)
+{
+	const struct regpairs *rp = state;
+	CXCursor tu = clang_getTranslationUnitCursor(unit->tu);
+	struct ur_helpers helpers = { 0 };
+	struct funcs fs = { 0 };
+	struct ur_roles roles;
+	void *fdata[4] = { &fs, (void *)rp, &helpers, &unit->main_file };
+
+	ur_helpers_collect(&helpers, rp, unit->tu, unit->main_file);
+	clang_visitChildren(tu, collect_funcs, fdata);
+	ur_roles_find(unit->tu, unit->main_file, &roles);
+	check_error_paths(rp, unit, &fs, &roles);
+	balance_roles(rp, unit, &fs, &roles);
+	ur_roles_free(&roles);
+	for (size_t i = 0; i < fs.n; i++)
+		ur_func_free(&fs.v[i]);
+	free(fs.v);
+	ur_helpers_free(&helpers);
+}
+
+const struct check check_unbalanced_registration = {
+	.id = RULE_ID,
+	.summary =
+		"register call without its unregister on some way out (exit, remove, error path)",
+	.init = ur_init,
+	.fini = ur_fini,
+	.prefilter_keys = ur_prefilter_keys,
+	.run = ur_run,
+};

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * unbalanced-registration, private to the walk over one function's
+ * paths: the state a path carries and the walk's tables.  The walk
+ * (unbalanced-registration-paths.c) moves states through the graph,
+ * conditions refine them (-conds.c), and the unwinding forms -- order,
+ * double and stray unregisters, devm_ objects unregistered by hand --
+ * are judged as unregisters are met (-unwind.c).
+ */
+#ifndef DRVLINT_UNBALANCED_REGISTRATION_FLOW_H
+#define DRVLINT_UNBALANCED_REGISTRATION_FLOW_H
+
+#include <stdint.h>
+
+#include "checks/unbalanced-registration/internal.h"
+
+#define UR_BITS 64
+
+/*
+ * Bits over register events (live .. undone), status variables (err),
+ * unregistered objects ('slots': gone, devm) and order candidates
+ * (early).
+ */
+struct ur_state {
+	uint64_t live; /* registered, not undone, not handed over */
+	uint64_t fresh; /* result not tested yet */
+	uint64_t err; /* status variables that may hold an error */
+	uint64_t ran; /* registers met on this path */
+	uint64_t failed; /* ... whose test said they failed */
+	uint64_t undone; /* ... unregistered since */
+	uint64_t gone; /* slots unregistered on this path */
+	uint64_t devm; /* slots registered by a devm_ form */
+	uint64_t early; /* order candidates met, not confirmed */
+	uint64_t known; /* flags whose value this path knows */
+	uint64_t same; /* ... equal to the constant they are tested with */
+	uint64_t merged; /* non-zero: several paths merged into one */
+};
+
+/* An object some unregister of the function names. */
+struct ur_slot {
+	const char *key, *shown;
+	const char *unreg; /* the unregister function */
+	int first; /* the first unregister event naming it */
+};
+
+/* 'U(a)' met while 'c', registered after 'a', was still held. */
+struct ur_order {
+	size_t u_ev; /* U(a) */
+	unsigned int a, c; /* register bits */
+	int late_ev; /* U(c) later on that path, or -1 */
+};
+
+/* A variable the conditions test against one constant ('found', 'ret'). */
+struct ur_flag {
+	char *key; /* owned */
+	long long k;
+};
+
+/* Per event: what the unwinding forms found there. */
+enum {
+	UW_DOUBLE = 1, /* unregistered twice on a path */
+	UW_STRAY = 2, /* never registered on a path that registers others */
+	UW_FAILED = 4, /* unregistered although its register failed */
+	UW_DEVM = 8, /* registered by a devm_ form on this path */
+};
+
+struct ur_flow {
+	const struct ur_func *fn;
+	const struct regpairs *rp;
+	int reg_ev[UR_BITS]; /* bit -> register event */
+	const struct regpair *reg_pair[UR_BITS];
+	unsigned int nreg;
+	const char *var[UR_BITS]; /* bit -> status variable key */
+	unsigned int nvar;
+	struct ur_slot slot[UR_BITS];
+	unsigned int nslot;
+	struct ur_order order[UR_BITS];
+	unsigned int norder;
+	struct ur_flag flag[UR_BITS];
+	unsigned int nflag;
+	unsigned char *found; /* per event: UW_* */
+	const struct ur_func *const *kept_by; /* module exit's functions */
+	size_t nkept;
+};
+
+static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
+						  unsigned int b)
+{
+	return &f->fn->ev[f->reg_ev[b]];
+}
+
+int ur_reg_bit(const struct ur_flow *f, size_t ev);
+int ur_var_bit(const struct ur_flow *f, const char *key);
+
+/* Learn from condition c having the value 'holds' (node n's events). */
+void ur_refine(const struct ur_flow *f, const struct ur_node *n,
+	       struct ur_state *s, CXCursor c, bool holds);
+
+/*
+ * A statement expression's test: WARN_ON(c) is '({ int __ret_warn_on =
+ * !!(c); ...; unlikely(__ret_warn_on); })'; null if not of that shape.
+ */
+CXCursor ur_stmt_expr_test(CXCursor c);
+
+/*
+ * Flags: the paths keep what the tests of a variable said, so that a
+ * second test of it ('if (!found)' after 'found = true', 'if (param)'
+ * after 'if (!param)') takes only the branch that can run.
+ */
+void ur_flags_index(struct ur_flow *f);
+void ur_flags_free(struct ur_flow *f);
+bool ur_flags_possible(const struct ur_flow *f, const struct ur_state *s,
+		       CXCursor c, bool holds);
+void ur_flags_learn(const struct ur_flow *f, struct ur_state *s, CXCursor c,
+		    bool holds);
+void ur_flags_assign(const struct ur_flow *f, struct ur_state *s,
+		     const struct ur_event *a);
+
+/* The unwinding forms: tables, then the events as the walk meets them. */
+void ur_unwind_index(struct ur_flow *f);
+void ur_unwind_reg(const struct ur_flow *f, struct ur_state *s, unsigned int b);
+void ur_unwind_unreg(struct ur_flow *f, struct ur_state *s, size_t ev);
+void ur_unwind_devm(const struct ur_flow *f, struct ur_state *s,
+		    const struct ur_event *d);
+void ur_unwind_assign(const struct ur_flow *f, struct ur_state *s,
+		      const struct ur_event *a);
+void ur_unwind_report(const struct ur_flow *f, struct check_unit *unit);
+
+#endif

@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * unbalanced-registration, private: the events a function's body holds
+ * (register, unregister, assignment) and the small control-flow graph
+ * built over libclang's cursor tree that orders them.
+ */
+#ifndef DRVLINT_UNBALANCED_REGISTRATION_H
+#define DRVLINT_UNBALANCED_REGISTRATION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <clang-c/Index.h>
+
+#include "core/check.h"
+#include "lib/cx.h"
+#include "core/regpairs.h"
+
+#define UR_MAX_ARGS 6
+
+/*
+ * An object, named so that two mentions compare as strings:
+ *   "g:name"           a variable with static storage
+ *   "l:name"           a local variable or parameter (one function only)
+ *   "T<type>.m.n"      a member chain on a local or parameter, named by
+ *                      the root's type so that probe and remove agree
+ *   "g:name.m[]"       members and array elements of a global
+ * NULL: not a name (a call's result, an arithmetic expression).
+ */
+struct ur_obj {
+	char *key;
+	char *shown; /* as the source spells it, for messages */
+	/*
+	 * A member of a global array's element, also named by the element's
+	 * type ("T<type>.m"), or NULL: between functions it may be reached
+	 * through a pointer to the element.
+	 */
+	char *typed;
+	/*
+	 * Passed by address ('&priv->misc'): static or embedded in another
+	 * object, so its unregister frees nothing.  An object held by pointer
+	 * may be freed by its unregister (cdev_del() of a cdev_alloc() cdev).
+	 */
+	bool embedded;
+};
+
+enum ur_ev_kind {
+	EV_REG,
+	EV_UNREG,
+	EV_ASSIGN, /* lhs = value: error codes and hand-overs */
+	EV_CALL, /* a call of another function defined in the file */
+	EV_DEVM, /* a register's managed (devm_) form */
+};
+
+enum ur_value {
+	VAL_OTHER,
+	VAL_ERROR, /* a negative constant, PTR_ERR(), ERR_PTR() */
+	VAL_OK, /* zero or a positive constant */
+};
+
+struct ur_event {
+	enum ur_ev_kind kind;
+	char *name; /* the called function */
+	struct ur_obj arg[UR_MAX_ARGS];
+	unsigned int nargs;
+	struct ur_obj result; /* where a register's result went */
+	struct ur_obj status; /* 'ret = PTR_ERR_OR_ZERO(result)' */
+	bool ptr_result; /* the register returns the object */
+	bool ok_result; /* its result is true on success (a bool helper) */
+	bool deferred; /* released by a callback handed elsewhere */
+	bool indirect; /* an unregister inside a called function of the file */
+	bool hoisted; /* a copy of a loop's or an if's unregister */
+	bool looped; /* inside a loop's body: may run many times */
+	bool guarded; /* under a test of the object or of a flag */
+	const struct regpair *devm; /* EV_DEVM: the pair it is a form of */
+	CXCursor call; /* null for events made up from a helper */
+	struct cx_pos pos;
+	/* EV_ASSIGN */
+	struct ur_obj lhs, rhs;
+	enum ur_value value;
+	bool lhs_int;
+	bool err_of; /* lhs = PTR_ERR_OR_ZERO(rhs) */
+	bool has_const; /* lhs = cval, an integer constant */
+	long long cval;
+	int from_reg; /* the register event whose result is assigned, or -1 */
+};
+
+enum ur_node_kind {
+	N_PLAIN,
+	N_COND, /* succ[0] when cond holds, succ[1] otherwise */
+	N_RETURN,
+	N_END, /* falling off the end of the function */
+};
+
+struct ur_node {
+	enum ur_node_kind kind;
+	CXCursor stmt; /* condition, return value, or null */
+	int succ[2]; /* -1: none */
+	size_t ev, nev; /* events in fn->ev[ev .. ev + nev) */
+	struct cx_pos pos;
+};
+
+/* What a helper of the file does, for its callers. */
+struct ur_helper {
+	char *name;
+	bool wraps; /* exactly one register or unregister call */
+	struct ur_event ev; /* that call, objects named as in the helper */
+	char **params; /* parameter names, to put the caller's arguments in */
+	unsigned int nparams;
+	bool returns_bool; /* true: registered ('if (foo_register_all())') */
+	bool has_unreg; /* calls some unregister (for callbacks) */
+	char **unregs; /* the unregister functions it calls */
+	size_t nunregs, unregcap;
+};
+
+struct ur_helpers {
+	struct ur_helper *v;
+	size_t n, cap;
+};
+
+/* Building one function's graph and events. */
+struct ur_build {
+	struct ur_func *fn;
+	const struct regpairs *rp;
+	const struct ur_helpers *helpers;
+	int end;
+	int brk, cont; /* -1 outside loops and switches */
+	int *cases; /* the case nodes of the innermost switch */
+	size_t ncases, casecap;
+	int dflt;
+	char **label; /* label names and their nodes */
+	int *label_node;
+	size_t nlabel, labelcap;
+	bool hoist; /* collecting the copies of unregisters */
+	unsigned int loops; /* loop bodies around the statement */
+	CXCursor *guards; /* conditions of the ifs around it */
+	size_t nguards, guardcap;
+};
+
+struct ur_func {
+	CXCursor decl;
+	char *name;
+	bool returns_pointer;
+	struct cx_pos pos;
+	struct ur_event *ev;
+	size_t nev, evcap;
+	struct ur_node *node;
+	size_t nnode, nodecap;
+	int entry;
+};
+
+/* Name an object expression; key and shown are NULL if it has no name. */
+struct ur_obj ur_obj_of(CXCursor e);
+/* The same for a call's argument: numbers (dev_t, majors) name nothing. */
+struct ur_obj ur_arg_obj(CXCursor arg);
+void ur_obj_free(struct ur_obj *o);
+struct ur_obj ur_obj_dup(const struct ur_obj *o);
+/* The first pair with this register, unregister or devm_ form, or NULL. */
+const struct regpair *ur_reg_pair(const struct regpairs *rp, const char *reg);
+const struct regpair *ur_unreg_pair(const struct regpairs *rp,
+				    const char *unreg);
+const struct regpair *ur_devm_pair(const struct regpairs *rp, const char *devm);
+
+/* The object a register or unregister event is about, for one pair. */
+const struct ur_obj *ur_event_object(const struct ur_event *e,
+				     const struct regpair *p);
+/*
+ * How messages name e's object: as the source spells it ("priv->misc",
+ * "devt" for a number), or "the object"; the caller frees.
+ */
+char *ur_label(const struct ur_event *e, const struct regpair *p);
+/*
+ * Same object?  Unknown names match anything; locals only match within
+ * one function (cross = false), and so do the members of a global
+ * array's element named by type.
+ */
+bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b, bool cross);
+
+/* Summarise the helpers of the file: which only register or unregister. */
+void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
+			CXTranslationUnit tu, CXFile main_file);
+void ur_helpers_free(struct ur_helpers *h);
+const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
+				       const char *name);
+
+/* The events of an expression or leaf statement, in evaluation order. */
+void ur_collect(struct ur_build *b, CXCursor c, struct ur_node *node);
+
+/* Build the graph and events of one function definition. */
+void ur_func_build(struct ur_func *fn, CXCursor decl, const struct regpairs *rp,
+		   const struct ur_helpers *h);
+void ur_func_free(struct ur_func *fn);
+void ur_event_free(struct ur_event *e);
+
+/*
+ * Walk the error paths of one function; add findings to unit.  A global
+ * that an unregister in kept_by[] (module exit and the functions it
+ * calls) undoes is kept registered, not leaked, by a failing return.
+ */
+void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
+			  struct check_unit *unit,
+			  const struct ur_func *const *kept_by, size_t nkept);
+
+/* The roles of a file's functions, by name. */
+struct ur_names {
+	char **v;
+	size_t n, cap;
+};
+
+struct ur_driver {
+	char *probe, *remove;
+};
+
+struct ur_roles {
+	struct ur_names init, exit; /* module_init(), module_exit() */
+	struct ur_driver *drv; /* structures with .probe and .remove */
+	size_t ndrv, drvcap;
+};
+
+void ur_roles_find(CXTranslationUnit tu, CXFile main_file, struct ur_roles *r);
+void ur_roles_free(struct ur_roles *r);
+
+/*
+ * Does register event c use what register event a (of pair pa)
+ * registered: its arguments name it ('device_create(cls, ...)' after
+ * 'cls = class_create()', 'cdev_add(&cdev, devt, 1)' after
+ * 'alloc_chrdev_region(&devt, ...)'), or the static object it registers
+ * points at it ('.bus = &foo_bus')?  The order of undoing matters only
+ * then.
+ */
+bool ur_depends(const struct ur_event *c, const struct ur_event *a,
+		const struct regpair *pa);
+
+/*
+ * Module exit's (remove's) unwinding against what module init (probe)
+ * registered, a and b being the roots: the order, and with 'managed'
+ * (probe and remove) unregisters of devm_-registered objects.
+ */
+void ur_check_sides(const struct regpairs *rp, struct check_unit *unit,
+		    const struct ur_func *a, const struct ur_func *b,
+		    const struct ur_func *fns, size_t nfns, bool managed);
+
+#endif

@@ -1,0 +1,409 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Parse the command line into struct options.  Nothing here touches the
+ * file system: main() decides what the options mean for the run.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/options.h"
+#include "lib/util.h"
+
+void options_usage(FILE *out)
+{
+	fputs("Usage: drvlint [OPTION]... [FILE|DIR]... [-- COMPILER-FLAGS]\n"
+	      "       drvlint merge [OPTION]... SHARD.json...\n"
+	      "       drvlint pairs --mine [OPTION]... [-p BUILD_DIR | FILE|DIR... -- FLAGS]\n"
+	      "Check Linux drivers for driver-model misuse.\n"
+	      "\n"
+	      "Files come from a compile database (-p) or are parsed with the compiler\n"
+	      "flags given after '--'.  Called as kbuild's checker (make C=1\n"
+	      "CHECK=drvlint), the compiler flags are the other '-' options.\n"
+	      "\n"
+	      "Input:\n"
+	      "  -p DIR               read DIR/compile_commands.json; FILE and DIR\n"
+	      "                       arguments restrict the run to those files or trees\n"
+	      "      --root DIR       print paths relative to DIR (default: the compile\n"
+	      "                       database's directory, else the current directory)\n"
+	      "      --rules-dir DIR  read the rule data files from DIR\n"
+	      "Engines:\n"
+	      "      --engine=E       clang (default), cocci (Coccinelle's semantic patches\n"
+	      "                       of cocci/, no build needed) or all (both, merged)\n"
+	      "      --spatch PROG    the spatch program (default: spatch)\n"
+	      "      --cocci-dir DIR  read the semantic patches from DIR\n"
+	      "Checks:\n"
+	      "      --checks=LIST    comma-separated globs applied in order, '-' to\n"
+	      "                       disable: 'id-table-sentinel' runs that one,\n"
+	      "                       '-const-*' all but those (default: all checks)\n"
+	      "      --list-checks    list the checks and exit\n"
+	      "      --no-prefilter   parse every unit, even those a quick scan of the\n"
+	      "                       source shows no enabled check can report on; with\n"
+	      "                       --engine=cocci, give spatch every file to select\n"
+	      "const-driver-struct:\n"
+	      "      --const-blocked  also list objects that cannot be const yet, and why\n"
+	      "      --const-roadmap  instead of findings, the API parameters that block\n"
+	      "                       constification, with the objects each blocks, most first\n"
+	      "      --all-types      also consider struct types not in the list\n"
+	      "      --const-inventory\n"
+	      "                       instead of findings, per listed type: objects\n"
+	      "                       defined, already const, can be const now, blocked\n"
+	      "pairs:\n"
+	      "      --mine           candidate register/unregister pairs mined from the\n"
+	      "                       code, in rules/register-pairs.list's format, most\n"
+	      "                       seen first\n"
+	      "Output:\n"
+	      "      --format=FMT     text (default), json or sarif\n"
+	      "  -o, --output FILE    write the report to FILE\n"
+	      "      --fix            apply the suggested fixes to the files\n"
+	      "      --patch          print the suggested fixes as a unified diff\n"
+	      "  -q, --quiet          no progress and no summary\n"
+	      "      --progress       show progress even when stderr is not a terminal\n"
+	      "  -v, --verbose        say what is parsed, dropped and skipped\n"
+	      "CI gate:\n"
+	      "      --baseline FILE  report only findings FILE does not hold (matched by\n"
+	      "                       rule, file, object and message: lines may move)\n"
+	      "      --write-baseline FILE  write the findings as a baseline and exit\n"
+	      "      --diff REV       report only findings on lines 'git diff REV' touches\n"
+	      "Run:\n"
+	      "  -j N                 N workers (default: one per core)\n"
+	      "      --cache-dir DIR  keep each unit's results in DIR and re-parse only\n"
+	      "                       units whose files changed (default:\n"
+	      "                       $XDG_CACHE_HOME/drvlint/units or ~/.cache/drvlint/units)\n"
+	      "      --no-cache       neither read nor write cached results\n"
+	      "      --unit-timeout SEC  give up on a unit after SEC seconds and report it\n"
+	      "                       as not checked (default: 120; 0: no limit)\n"
+	      "      --shard K/N      check every N-th unit from the K-th (in file order)\n"
+	      "                       and write a JSON report with the facts that\n"
+	      "                       'drvlint merge' joins into one report\n"
+	      "  -h, --help           show this help and exit\n"
+	      "      --version        show the version and exit\n"
+	      "\n"
+	      "Exit status: 0 no findings, 1 findings, 2 usage error, tool failure or a\n"
+	      "unit that did not parse.  As kbuild's checker, findings exit 0.\n",
+	      out);
+}
+
+/* "--name=value" or "--name value": the value, advancing *i if needed. */
+static const char *long_value(const char *arg, const char *name, int argc,
+			      char **argv, int *i, bool *missing)
+{
+	size_t n = strlen(name);
+
+	*missing = false;
+	if (strncmp(arg, name, n))
+		return NULL;
+	if (arg[n] == '=')
+		return arg + n + 1;
+	if (arg[n])
+		return NULL;
+	if (*i + 1 >= argc) {
+		*missing = true;
+		return NULL;
+	}
+	return argv[++*i];
+}
+
+static int parse_format(struct options *o, const char *v, char *err,
+			size_t errlen)
+{
+	if (!strcmp(v, "text"))
+		o->format = FORMAT_TEXT;
+	else if (!strcmp(v, "json"))
+		o->format = FORMAT_JSON;
+	else if (!strcmp(v, "sarif"))
+		o->format = FORMAT_SARIF;
+	else
+		return set_error(err, errlen,
+				 "unknown format '%s' (text, json or sarif)",
+				 v);
+	return 0;
+}
+
+static int parse_engine(struct options *o, const char *v, char *err,
+			size_t errlen)
+{
+	if (!strcmp(v, "clang"))
+		o->engine = ENGINE_CLANG;
+	else if (!strcmp(v, "cocci"))
+		o->engine = ENGINE_COCCI;
+	else if (!strcmp(v, "all"))
+		o->engine = ENGINE_ALL;
+	else
+		return set_error(err, errlen,
+				 "unknown engine '%s' (clang, cocci or all)",
+				 v);
+	return 0;
+}
+
+static int parse_shard(struct options *o, const char *v, char *err,
+		       size_t errlen)
+{
+	int k, n, used = 0;
+
+	if (sscanf(v, "%d/%d%n", &k, &n, &used) != 2 || v[used] || n < 1 ||
+	    k < 1 || k > n)
+		return set_error(err, errlen,
+				 "--shard takes K/N with 1 <= K <= N, not '%s'",
+				 v);
+	o->shard_k = k;
+	o->shard_n = n;
+	return 0;
+}
+
+static int parse_timeout(struct options *o, const char *v, char *err,
+			 size_t errlen)
+{
+	char *end;
+	double t = strtod(v, &end);
+
+	if (!*v || *end || !(t >= 0) || t > 1e6)
+		return set_error(
+			err, errlen,
+			"--unit-timeout takes seconds (0 for no limit), not '%s'",
+			v);
+	o->unit_timeout = t;
+	return 0;
+}
+
+static int parse_jobs(struct options *o, const char *v, char *err,
+		      size_t errlen)
+{
+	char *end;
+	long n = strtol(v, &end, 10);
+
+	if (!*v || *end || n < 1 || n > 1024)
+		return set_error(err, errlen,
+				 "-j takes a number from 1 to 1024, not '%s'",
+				 v);
+	o->jobs = (int)n;
+	return 0;
+}
+
+struct flag_opt {
+	const char *name;
+	bool *target;
+};
+
+/* Options with a value; returns 1 if arg was one, 0 if not, -1 on error. */
+static int parse_valued(struct options *o, int argc, char **argv, int *i,
+			char *err, size_t errlen)
+{
+	const char *arg = argv[*i], *v;
+	bool missing;
+
+#define VALUE(name) \
+	((v = long_value(arg, name, argc, argv, i, &missing)) || missing)
+	if (VALUE("--checks"))
+		o->checks = v;
+	else if (VALUE("--format")) {
+		if (v && parse_format(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("--output") || VALUE("-o"))
+		o->output = v;
+	else if (VALUE("--rules-dir"))
+		o->rules_dir = v;
+	else if (VALUE("--engine")) {
+		if (v && parse_engine(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("--spatch"))
+		o->spatch = v;
+	else if (VALUE("--cocci-dir"))
+		o->cocci_dir = v;
+	else if (VALUE("--root"))
+		o->root = v;
+	else if (VALUE("--baseline"))
+		o->baseline = v;
+	else if (VALUE("--write-baseline"))
+		o->write_baseline = v;
+	else if (VALUE("--diff"))
+		o->diff_rev = v;
+	else if (VALUE("--shard")) {
+		if (v && parse_shard(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("--cache-dir"))
+		o->cache_dir = v;
+	else if (VALUE("--unit-timeout")) {
+		if (v && parse_timeout(o, v, err, errlen))
+			return -1;
+	} else if (VALUE("-p"))
+		o->build_dir = v;
+	else if (VALUE("-j")) {
+		if (v && parse_jobs(o, v, err, errlen))
+			return -1;
+	} else if (!strncmp(arg, "-j", 2) && arg[2]) {
+		return parse_jobs(o, arg + 2, err, errlen) ? -1 : 1;
+	} else {
+		return 0;
+	}
+#undef VALUE
+	if (missing)
+		return set_error(err, errlen, "option '%s' needs a value", arg);
+	return 1;
+}
+
+/* Options that switch on something of one check: "rule:name". */
+static const struct {
+	const char *option, *name;
+} check_switches[] = {
+	{ "--const-blocked", "const-driver-struct:blocked" },
+	{ "--const-roadmap", "const-driver-struct:roadmap" },
+	{ "--all-types", "const-driver-struct:all-types" },
+	{ "--const-inventory", "const-driver-struct:inventory" },
+};
+
+static bool parse_switch(struct options *o, const char *arg)
+{
+	const struct flag_opt switches[] = {
+		{ "--fix", &o->fix },
+		{ "--patch", &o->patch },
+		{ "--quiet", &o->quiet },
+		{ "-q", &o->quiet },
+		{ "--verbose", &o->verbose },
+		{ "-v", &o->verbose },
+		{ "--no-prefilter", &o->no_prefilter },
+		{ "--progress", &o->progress },
+		{ "--no-cache", &o->no_cache },
+		{ "--mine", &o->mine },
+	};
+
+	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {
+		if (!strcmp(arg, switches[k].name)) {
+			*switches[k].target = true;
+			return true;
+		}
+	}
+	for (size_t k = 0;
+	     k < sizeof(check_switches) / sizeof(check_switches[0]); k++) {
+		if (!strcmp(arg, check_switches[k].option)) {
+			argv_push(&o->switches, check_switches[k].name);
+			return true;
+		}
+	}
+	if (!strcmp(arg, "--help") || !strcmp(arg, "-h"))
+		o->command = CMD_HELP;
+	else if (!strcmp(arg, "--version"))
+		o->command = CMD_VERSION;
+	else if (!strcmp(arg, "--list-checks"))
+		o->command = CMD_LIST_CHECKS;
+	else
+		return false;
+	return true;
+}
+
+/* Long options of the compiler driver that kbuild's flags carry
+ * (--target= under LLVM=1, --param= for the stack protector, ...). */
+static bool compiler_long_option(const char *arg)
+{
+	static const char *const prefixes[] = {
+		"--target=", "--param=",	 "--param",  "--sysroot=",
+		"--sysroot", "--gcc-toolchain=", "--rtlib=", "--unwindlib=",
+		"--std=",    "--ld-path=",
+	};
+
+	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
+		size_t n = strlen(prefixes[i]);
+
+		if (prefixes[i][n - 1] == '=' ? !strncmp(arg, prefixes[i], n) :
+						!strcmp(arg, prefixes[i]))
+			return true;
+	}
+	return false;
+}
+
+/* sparse's own options, as kbuild's CHECKFLAGS pass them: ignored. */
+static bool sparse_only(const char *arg)
+{
+	return !strncmp(arg, "--arch=", 7);
+}
+
+/* 'drvlint pairs --mine [-p DIR | PATHS -- FLAGS]' */
+static int pairs_command(struct options *o, char *err, size_t errlen)
+{
+	if (o->paths.n && !strcmp(o->paths.v[0], "pairs") &&
+	    o->command == CMD_CHECK) {
+		o->command = CMD_PAIRS;
+		free(o->paths.v[0]);
+		memmove(o->paths.v, o->paths.v + 1,
+			o->paths.n * sizeof(char *));
+		o->paths.n--;
+	}
+	if (o->command == CMD_PAIRS && !o->mine)
+		return set_error(err, errlen, "pairs: say what to do: --mine");
+	if (o->mine && o->command != CMD_PAIRS && o->command != CMD_HELP)
+		return set_error(err, errlen,
+				 "--mine goes with 'drvlint pairs'");
+	return 0;
+}
+
+int options_parse(struct options *o, int argc, char **argv, char *err,
+		  size_t errlen)
+{
+	bool seen_dashdash = false;
+
+	memset(o, 0, sizeof(*o));
+	o->engine = ENGINE_CLANG;
+	o->unit_timeout = 120;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		int r;
+
+		if (seen_dashdash) {
+			argv_push(&o->cflags, arg);
+			continue;
+		}
+		if (!strcmp(arg, "--")) {
+			seen_dashdash = true;
+			continue;
+		}
+		if (arg[0] != '-' || !arg[1]) {
+			argv_push(&o->paths, arg);
+			continue;
+		}
+		r = parse_valued(o, argc, argv, &i, err, errlen);
+		if (r < 0)
+			return -1;
+		if (r > 0 || parse_switch(o, arg) || sparse_only(arg))
+			continue;
+		if (arg[1] == '-' && !compiler_long_option(arg))
+			return set_error(err, errlen, "unknown option '%s'",
+					 arg);
+		/* A compiler flag, as kbuild's checker hook passes them. */
+		o->kbuild = true;
+		argv_push(&o->cflags, arg);
+		if (flag_takes_value(arg) && i + 1 < argc)
+			argv_push(&o->cflags, argv[++i]);
+	}
+	if (o->kbuild && seen_dashdash)
+		return set_error(
+			err, errlen,
+			"compiler flag '%s' before '--'; put compiler flags after '--'",
+			o->cflags.v[0]);
+	if (o->kbuild && o->build_dir)
+		return set_error(err, errlen,
+				 "compiler flags and -p do not go together");
+	if (o->fix && o->patch)
+		return set_error(err, errlen,
+				 "--fix and --patch do not go together");
+	/* 'drvlint merge SHARD.json...' */
+	if (o->paths.n && !strcmp(o->paths.v[0], "merge") && !o->build_dir &&
+	    o->command == CMD_CHECK) {
+		o->command = CMD_MERGE;
+		free(o->paths.v[0]);
+		memmove(o->paths.v, o->paths.v + 1,
+			o->paths.n * sizeof(char *));
+		o->paths.n--;
+	}
+	if (o->shard_n && o->format != FORMAT_JSON)
+		return set_error(
+			err, errlen,
+			"--shard writes a report for 'drvlint merge': add --format=json");
+	return pairs_command(o, err, errlen);
+}
+
+void options_free(struct options *o)
+{
+	argv_free(&o->switches);
+	argv_free(&o->paths);
+	argv_free(&o->cflags);
+}

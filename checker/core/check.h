@@ -1,0 +1,93 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * What a check is.  Each check is one file in checks/ defining a
+ * 'const struct check check_<name>' and one line in check_list.h.
+ * A check reads its API knowledge from rules/ in init(), looks at one
+ * parsed translation unit at a time in run(), and fills findings; it never
+ * formats output.
+ */
+#ifndef DRVLINT_CHECK_H
+#define DRVLINT_CHECK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <clang-c/Index.h>
+
+#include "core/fact.h"
+#include "core/finding.h"
+#include "core/rules.h"
+
+/* What every check's init() is given. */
+struct check_config {
+	const char *rules_dir;
+	/* Check-specific switches, "rule:name" (e.g. "const-driver-struct:blocked"). */
+	const struct strset *switches;
+};
+
+/* Is the switch "rule:name" on? */
+bool check_switch(const struct check_config *cfg, const char *rule,
+		  const char *name);
+
+/* One translation unit, as a check sees it. */
+struct check_unit {
+	CXTranslationUnit tu;
+	CXFile main_file;
+	const char *path; /* absolute path of the main file */
+	const char *source; /* its text, NUL-terminated */
+	size_t source_len;
+	struct finding_list *findings;
+	unsigned long *stats; /* the running check's counters */
+	struct fact_list *facts; /* the running check's facts */
+};
+
+struct check {
+	const char *id; /* the rule id, kebab-case */
+	const char *summary; /* one line for --list-checks and SARIF */
+	/* Load data from cfg->rules_dir; the check's state, or NULL with err. */
+	void *(*init)(const struct check_config *cfg, char *err, size_t errlen);
+	void (*fini)(void *state);
+	/*
+	 * The prefilter's keys (see prefilter.h): add to keys every
+	 * identifier, or "struct TAG", without which a unit can give this
+	 * check neither a finding nor a fact.  Return false (or leave NULL)
+	 * when the check needs every unit.
+	 */
+	bool (*prefilter_keys)(const void *state, struct strset *keys);
+	/*
+	 * Extra CXTranslationUnit_* flags this source needs (e.g. a
+	 * preprocessing record to see skipped #if branches); may be NULL.
+	 * Only what a unit really needs is asked for: it costs time.
+	 */
+	unsigned int (*parse_options)(const void *state, const char *source,
+				      size_t len);
+	/* Names of the counters run() adds to in unit->stats; NULL-ended. */
+	const char *const *stats;
+	/* Examine one unit; state is shared by all workers, read-only. */
+	void (*run)(const void *state, struct check_unit *unit);
+	/*
+	 * After every unit: decide what needs the whole tree from the facts
+	 * run() recorded (in unit order); may be NULL.
+	 */
+	void (*finish)(const void *state, const struct fact_list *facts,
+		       struct finding_list *out);
+};
+
+/* All checks, in check_list.h order. */
+extern const struct check *const all_checks[];
+extern const size_t nr_all_checks;
+
+/*
+ * Select checks with a clang-tidy style list: comma-separated globs
+ * applied in order, a leading '-' disables.  NULL selects all; a list
+ * whose first glob enables starts from none, one whose first glob
+ * disables starts from all.
+ * enabled[] has nr_all_checks entries.  Returns -1 with err if a
+ * pattern matches no check.
+ */
+int checks_select(const char *list, bool *enabled, char *err, size_t errlen);
+
+/* How many counters a check has. */
+size_t check_nstats(const struct check *c);
+
+#endif

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Reader for rules/register-pairs.list.  The file is the one place that
+ * knows the kernel's register/unregister calls; checks ask it by name.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/regpairs.h"
+#include "lib/util.h"
+
+#define PAIRS_FILE "register-pairs.list"
+
+static bool parse_argno(const char *s, unsigned int *argno)
+{
+	char *end;
+	unsigned long v = strtoul(s, &end, 10);
+
+	if (!*s || *end || v > 64)
+		return false;
+	*argno = (unsigned int)v;
+	return true;
+}
+
+static bool parse_class(const char *s, enum reg_class *class)
+{
+	if (!strcmp(s, "core"))
+		*class = REG_CORE;
+	else if (!strcmp(s, "subsys"))
+		*class = REG_SUBSYS;
+	else
+		return false;
+	return true;
+}
+
+static int add_pair(struct regpairs *rp, const struct rules_line *l)
+{
+	struct regpair p = { .lineno = l->lineno };
+
+	if (l->nfield != 6 || !parse_argno(l->field[2], &p.reg_arg) ||
+	    !parse_argno(l->field[3], &p.unreg_arg) || !p.unreg_arg ||
+	    !parse_class(l->field[4], &p.class))
+		return -1;
+	p.reg = xstrdup(l->field[0]);
+	p.unreg = xstrdup(l->field[1]);
+	p.managed = strcmp(l->field[5], "-") ? xstrdup(l->field[5]) : NULL;
+	GROW(rp->v, rp->cap, rp->n);
+	rp->v[rp->n++] = p;
+	strset_add(&rp->reg_names, p.reg);
+	strset_add(&rp->unreg_names, p.unreg);
+	return 0;
+}
+
+static int add_lines(struct regpairs *rp, const struct rules_file *rf,
+		     char *err, size_t errlen)
+{
+	for (size_t i = 0; i < rf->nline; i++) {
+		if (add_pair(rp, &rf->line[i]))
+			return set_error(
+				err, errlen,
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|-' (OBJ_ARG_U at least 1)",
+				rf->path, rf->line[i].lineno);
+	}
+	return 0;
+}
+
+int regpairs_parse(struct regpairs *rp, const char *text, const char *path,
+		   char *err, size_t errlen)
+{
+	struct rules_file rf = { .path = xstrdup(path) };
+	int ret;
+
+	memset(rp, 0, sizeof(*rp));
+	rules_parse(&rf, text);
+	ret = add_lines(rp, &rf, err, errlen);
+	rules_free(&rf);
+	if (ret)
+		regpairs_free(rp);
+	return ret;
+}
+
+int regpairs_load(struct regpairs *rp, const char *dir, char *err,
+		  size_t errlen)
+{
+	struct rules_file rf;
+	int ret;
+
+	memset(rp, 0, sizeof(*rp));
+	if (rules_load(&rf, dir, PAIRS_FILE, err, errlen))
+		return -1;
+	ret = add_lines(rp, &rf, err, errlen);
+	rules_free(&rf);
+	if (ret)
+		regpairs_free(rp);
+	return ret;
+}
+
+void regpairs_free(struct regpairs *rp)
+{
+	for (size_t i = 0; i < rp->n; i++) {
+		free(rp->v[i].reg);
+		free(rp->v[i].unreg);
+		free(rp->v[i].managed);
+	}
+	free(rp->v);
+	strset_free(&rp->reg_names);
+	strset_free(&rp->unreg_names);
+	memset(rp, 0, sizeof(*rp));
+}
+
+bool regpairs_is_register(const struct regpairs *rp, const char *name)
+{
+	return strset_has(&rp->reg_names, name);
+}
+
+bool regpairs_is_unregister(const struct regpairs *rp, const char *name)
+{
+	return strset_has(&rp->unreg_names, name);
+}
+
+const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,
+				    const char *unreg)
+{
+	for (size_t i = 0; i < rp->n; i++)
+		if (!strcmp(rp->v[i].reg, reg) &&
+		    !strcmp(rp->v[i].unreg, unreg))
+			return &rp->v[i];
+	return NULL;
+}
+
+void regpairs_prefilter_keys(const struct regpairs *rp, struct strset *keys)
+{
+	strset_add_all(keys, &rp->reg_names);
+	strset_add_all(keys, &rp->unreg_names);
+	for (size_t i = 0; i < rp->reg_names.nslot; i++) {
+		const char *name = rp->reg_names.slot[i];
+
+		if (name && name[0] == '_' && name[1] == '_' && name[2])
+			strset_add(keys, name + 2);
+	}
+}

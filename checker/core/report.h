@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Reporters: text (compiler style), JSON, SARIF 2.1.0, and the fix
+ * writers (--fix applies edits, --patch prints a unified diff).
+ * Reporters know nothing about checks beyond struct rule_info.
+ */
+#ifndef DRVLINT_REPORT_H
+#define DRVLINT_REPORT_H
+
+#include <stdio.h>
+
+#include "core/fact.h"
+#include "core/finding.h"
+
+/* A number a check counted over the run ("tables", "need-sentinel"). */
+struct check_stat {
+	const char *rule;
+	const char *name;
+	unsigned long value;
+};
+
+/* What a reporter may say about a rule (SARIF's tool.driver.rules). */
+struct rule_info {
+	const char *id;
+	const char *summary; /* one line */
+	const char *help; /* the rule's document (Markdown), may be NULL */
+};
+
+struct report {
+	const char *root; /* paths are printed relative to it */
+	const char *tool_version;
+	const struct rule_info *rules;
+	size_t nrules;
+	struct finding_list findings;
+	struct failure_list failures;
+	unsigned int units; /* translation units considered */
+	unsigned int units_parsed; /* of which parsed by libclang */
+	unsigned int units_cached; /* of which from the result cache */
+	double seconds;
+	const struct check_stat *stats; /* what the checks counted */
+	size_t nstats;
+	size_t baselined; /* findings the baseline absorbed */
+	size_t outside_diff; /* findings off the changed lines */
+	/*
+	 * A shard's facts, one list per rule, so that 'drvlint merge' can
+	 * make the tree-level decisions over every shard; NULL otherwise.
+	 */
+	const char *const *fact_rules;
+	struct fact_list *facts;
+	size_t nfact_lists;
+	const char *shard; /* "K/N" of a shard's report */
+};
+
+enum report_format {
+	FORMAT_TEXT,
+	FORMAT_JSON,
+	FORMAT_SARIF,
+};
+
+/* "a/b.c" for root "/x" and file "/x/a/b.c"; the file itself otherwise. */
+const char *path_relative(const char *root, const char *file);
+
+int report_write_text(FILE *out, const struct report *r);
+int report_write_json(FILE *out, const struct report *r);
+int report_write_sarif(FILE *out, const struct report *r);
+int report_write(FILE *out, const struct report *r, enum report_format fmt);
+
+/*
+ * Read a JSON report back (a shard's, for 'drvlint merge') and add it to
+ * r: findings and failures of the rules named in rules[] (static
+ * strings, so that findings can point at them), counts, stats, and facts
+ * into facts[i] for rules[i].  -1 with err on a file that is not a
+ * drvlint JSON report.
+ */
+int report_read_json(const char *path, struct report *r,
+		     const char *const *rules, size_t nrules,
+		     struct fact_list *facts, char *err, size_t errlen);
+
+/* One line to stderr: units, failures, findings per rule, time. */
+void report_summary(FILE *out, const struct report *r);
+
+/* How many findings each rule produced (the summary's "by rule"). */
+struct rule_count {
+	const char *rule;
+	size_t count;
+};
+
+/* Sorted by rule id; *out is malloc'ed (free it), the count is returned. */
+size_t report_count_by_rule(const struct report *r, struct rule_count **out);
+
+/*
+ * Apply every edit of every finding to the files on disk.  Overlapping
+ * edits in one file keep the first and drop the rest: a finding whose
+ * edits collide with an earlier finding's loses all of its edits in that
+ * file, and an edit identical to an earlier one is made once.  Every file
+ * is read and checked before any is written; each is replaced atomically.
+ * Returns the number of files written, or -1 with a message in errbuf.
+ */
+int fix_apply(const struct finding_list *list, char *errbuf, size_t errlen);
+/*
+ * The same edits as a unified diff (a/ b/ prefixes relative to root).
+ * Returns the number of files in the diff, or -1 with a message in errbuf.
+ */
+int fix_write_patch(FILE *out, const struct finding_list *list,
+		    const char *root, char *errbuf, size_t errlen);
+
+#endif

@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The parse pool: N workers, each with its own CXIndex, take units in
+ * order, parse each once for all enabled checks, run the checks, and
+ * dispose of the unit.  A unit that fails to parse or crashes libclang is
+ * recorded as a failure and the run goes on.  With a cache, a unit whose
+ * inputs did not change is not parsed: its results and facts come from
+ * the cache, and the tree-level decisions are made afresh over all.
+ */
+#ifndef DRVLINT_ENGINE_H
+#define DRVLINT_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/check.h"
+#include "core/report.h"
+#include "engine/units.h"
+
+struct engine_config {
+	const struct check *const *checks; /* the enabled ones */
+	void *const *states; /* their init() results */
+	size_t nchecks;
+	size_t nstats; /* sum of check_nstats() */
+	int jobs;
+	bool prefilter; /* skip units no check may report on */
+	bool verbose; /* a line per unit on stderr */
+	bool progress; /* a status line on stderr */
+	bool progress_tty; /* stderr is a terminal: redraw one line */
+	/* A shard: hand the facts to the report instead of finish(). */
+	bool defer_finish;
+	/* The result cache's directory, NULL for none (see cache.h). */
+	const char *cache_dir;
+	uint64_t cache_config; /* what besides the unit shapes its results */
+	/* Give up on a unit after this many seconds; 0: never. */
+	double unit_timeout;
+};
+
+/*
+ * Fills r->findings, r->failures and the counts.  Returns true if a unit
+ * that ran out of time is still being parsed by a thread nobody can stop:
+ * the caller must then end the process with _exit() once the report is
+ * out, without freeing what the checks and the units hold.
+ */
+bool engine_run(const struct unit_list *units, const struct engine_config *cfg,
+		struct report *r);
+
+/* The tree-level decisions over every unit's facts (one list per check). */
+void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
+		   struct finding_list *out);
+
+#endif

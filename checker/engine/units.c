@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Build the list of translation units.  A compile database is read with
+ * libclang's own reader; when that fails, jansson says why, with the line
+ * and column, so that a user can mend the file.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <clang-c/CXCompilationDatabase.h>
+#include <jansson.h>
+
+#include "lib/cx.h"
+#include "engine/units.h"
+#include "lib/util.h"
+
+static struct unit *unit_new(struct unit_list *ul, const char *file,
+			     const char *directory)
+{
+	struct unit *u;
+
+	GROW(ul->v, ul->cap, ul->n);
+	u = &ul->v[ul->n++];
+	memset(u, 0, sizeof(*u));
+	u->directory = xstrdup(directory);
+	u->file = path_absolute(directory, file);
+	return u;
+}
+
+void unit_free(struct unit *u)
+{
+	free(u->file);
+	free(u->directory);
+	argv_free(&u->args);
+}
+
+void unit_list_free(struct unit_list *ul)
+{
+	for (size_t i = 0; i < ul->n; i++)
+		unit_free(&ul->v[i]);
+	free(ul->v);
+	memset(ul, 0, sizeof(*ul));
+}
+
+/*
+ * libclang's reader is lenient: it takes some malformed files and says
+ * nothing useful about others.  jansson reads the file first and says
+ * what is wrong, with the line and column.
+ */
+static int compdb_validate(const char *path, char *err, size_t errlen)
+{
+	json_error_t jerr;
+	json_t *root;
+	struct stat st;
+	int ret = 0;
+
+	if (stat(path, &st))
+		return set_error(err, errlen, "%s: %s", path, strerror(errno));
+	root = json_load_file(path, 0, &jerr);
+	if (!root)
+		return set_error(err, errlen,
+				 "%s:%d:%d: malformed compile database: %s",
+				 path, jerr.line, jerr.column, jerr.text);
+	if (!json_is_array(root))
+		ret = set_error(
+			err, errlen,
+			"%s: not a compile database (expected a JSON array of objects with \"directory\", \"file\" and \"command\" or \"arguments\")",
+			path);
+	json_decref(root);
+	return ret;
+}
+
+/* Is file one of paths, or below one of them? */
+static bool path_selected(const char *file, char *const *abs_paths, size_t n,
+			  bool *used)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(abs_paths[i]);
+
+		if (!strncmp(file, abs_paths[i], len) &&
+		    (file[len] == '\0' || file[len] == '/' ||
+		     abs_paths[i][len - 1] == '/')) {
+			used[i] = true;
+			any = true;
+		}
+	}
+	return any;
+}
+
+/* The compiler's argv minus the compiler itself, the source and -c/-o. */
+static void command_flags(CXCompileCommand cmd, const char *file,
+			  const char *dir, struct unit *u, dropped_fn dropped,
+			  void *ctx)
+{
+	unsigned int n = clang_CompileCommand_getNumArgs(cmd);
+	struct argv_list raw = { 0 };
+
+	for (unsigned int i = 1; i < n; i++) {
+		char *arg = cx_take(clang_CompileCommand_getArg(cmd, i));
+		char *abs = arg[0] != '-' ? path_absolute(dir, arg) : NULL;
+
+		if (!abs || strcmp(abs, file))
+			argv_push(&raw, arg);
+		free(abs);
+		free(arg);
+	}
+	flags_filter(raw.v, raw.n, &u->args, dropped, ctx);
+	argv_free(&raw);
+}
+
+static int add_commands(struct unit_list *ul, CXCompileCommands cmds,
+			char *const *abs_paths, size_t npaths, bool *used,
+			dropped_fn dropped, void *ctx)
+{
+	unsigned int n = clang_CompileCommands_getSize(cmds);
+
+	for (unsigned int i = 0; i < n; i++) {
+		CXCompileCommand cmd =
+			clang_CompileCommands_getCommand(cmds, i);
+		char *dir = cx_take(clang_CompileCommand_getDirectory(cmd));
+		char *name = cx_take(clang_CompileCommand_getFilename(cmd));
+		char *file = path_absolute(dir, name);
+
+		if ((!npaths || path_selected(file, abs_paths, npaths, used)) &&
+		    has_suffix(file, ".c")) {
+			struct unit *u = unit_new(ul, file, dir);
+
+			command_flags(cmd, u->file, dir, u, dropped, ctx);
+		}
+		free(file);
+		free(name);
+		free(dir);
+	}
+	return 0;
+}
+
+int units_from_compdb(struct unit_list *ul, const char *build_dir,
+		      const char *cwd, char *const *paths, size_t npaths,
+		      dropped_fn dropped, void *ctx, char *err, size_t errlen)
+{
+	CXCompilationDatabase_Error dberr;
+	CXCompilationDatabase db;
+	CXCompileCommands cmds;
+	char **abs_paths = xcalloc(npaths, sizeof(char *));
+	bool *used = xcalloc(npaths, sizeof(bool));
+	char *path = xasprintf("%s/compile_commands.json", build_dir);
+	int ret = 0;
+
+	if (compdb_validate(path, err, errlen)) {
+		ret = -1;
+		goto out;
+	}
+	db = clang_CompilationDatabase_fromDirectory(build_dir, &dberr);
+	if (dberr != CXCompilationDatabase_NoError) {
+		ret = set_error(
+			err, errlen,
+			"%s: libclang cannot read this compile database", path);
+		goto out;
+	}
+	for (size_t i = 0; i < npaths; i++)
+		abs_paths[i] = path_absolute(cwd, paths[i]);
+	cmds = clang_CompilationDatabase_getAllCompileCommands(db);
+	add_commands(ul, cmds, abs_paths, npaths, used, dropped, ctx);
+	clang_CompileCommands_dispose(cmds);
+	clang_CompilationDatabase_dispose(db);
+	for (size_t i = 0; i < npaths && !ret; i++)
+		if (!used[i])
+			ret = set_error(
+				err, errlen,
+				"%s: no C file of %s is under this path",
+				paths[i], path);
+	if (!ret && !ul->n)
+		ret = set_error(err, errlen, "%s: no C files to check", path);
+out:
+	for (size_t i = 0; i < npaths; i++)
+		free(abs_paths[i]);
+	free(abs_paths);
+	free(used);
+	free(path);
+	return ret;
+}
+
+static int compare_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void find_files(const char *dir, const char *suffix, struct argv_list *out)
+{
+	struct argv_list names = { 0 };
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (!d)
+		return;
+	while ((de = readdir(d)))
+		if (de->d_name[0] != '.')
+			argv_push(&names, de->d_name);
+	closedir(d);
+	if (names.n)
+		qsort(names.v, names.n, sizeof(char *), compare_str);
+	for (size_t i = 0; i < names.n; i++) {
+		char *p = xasprintf("%s/%s", dir, names.v[i]);
+		struct stat st;
+
+		if (stat(p, &st))
+			; /* vanished or a dangling link: not ours */
+		else if (S_ISDIR(st.st_mode))
+			find_files(p, suffix, out);
+		else if (S_ISREG(st.st_mode) && has_suffix(p, suffix))
+			argv_push(out, p);
+		free(p);
+	}
+	argv_free(&names);
+}
+
+int units_from_paths(struct unit_list *ul, const char *cwd, char *const *paths,
+		     size_t npaths, char *const *cflags, size_t ncflags,
+		     dropped_fn dropped, void *ctx, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < npaths; i++) {
+		struct argv_list files = { 0 };
+		struct stat st;
+
+		if (stat(paths[i], &st))
+			return set_error(err, errlen, "%s: %s", paths[i],
+					 strerror(errno));
+		if (S_ISDIR(st.st_mode)) {
+			find_files(paths[i], ".c", &files);
+			if (!files.n)
+				return set_error(err, errlen,
+						 "%s: no C files to check",
+						 paths[i]);
+		} else {
+			argv_push(&files, paths[i]);
+		}
+		for (size_t j = 0; j < files.n; j++) {
+			struct unit *u = unit_new(ul, files.v[j], cwd);
+
+			flags_filter(cflags, ncflags, &u->args, dropped, ctx);
+		}
+		argv_free(&files);
+	}
+	return 0;
+}

@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * --format=json: one object with every finding and failure, for scripts
+ * and CI.  The field names are a stable interface; add fields, never
+ * rename them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lib/json_util.h"
+#include "core/report.h"
+
+static json_t *location_object(const char *root, const struct location *loc,
+			       const char *message)
+{
+	json_t *o = json_object();
+	const char *file = path_relative(root, loc->file);
+
+	json_object_set_new(o, "file", json_text(file));
+	json_object_set_new(o, "line", json_integer(loc->line));
+	json_object_set_new(o, "column", json_integer(loc->column));
+	json_object_set_new(o, "message", json_text(message));
+	return o;
+}
+
+static json_t *edit_object(const char *root, const struct edit *e)
+{
+	json_t *o = json_object();
+	const char *file = path_relative(root, e->file);
+
+	json_object_set_new(o, "file", json_text(file));
+	json_object_set_new(o, "offset", json_integer(e->offset));
+	json_object_set_new(o, "length", json_integer(e->length));
+	json_object_set_new(o, "text", json_text(e->text));
+	json_object_set_new(o, "line", json_integer(e->line));
+	json_object_set_new(o, "column", json_integer(e->column));
+	json_object_set_new(o, "end_line", json_integer(e->end_line));
+	json_object_set_new(o, "end_column", json_integer(e->end_column));
+	return o;
+}
+
+static json_t *fix_object(const char *root, const struct finding *f)
+{
+	json_t *o, *edits;
+
+	if (!f->nedits)
+		return json_null();
+	o = json_object();
+	edits = json_array();
+	for (size_t i = 0; i < f->nedits; i++)
+		json_array_append_new(edits, edit_object(root, &f->edits[i]));
+	json_object_set_new(o, "description", json_text(f->fix_description));
+	json_object_set_new(o, "edits", edits);
+	return o;
+}
+
+static json_t *finding_object(const char *root, const struct finding *f)
+{
+	json_t *o = json_object();
+	json_t *related = json_array();
+	const char *file = path_relative(root, f->loc.file);
+
+	for (size_t i = 0; i < f->nrelated; i++)
+		json_array_append_new(related,
+				      location_object(root, &f->related[i].loc,
+						      f->related[i].message));
+	json_object_set_new(o, "rule", json_text(f->rule));
+	json_object_set_new(o, "severity",
+			    json_text(severity_name(f->severity)));
+	json_object_set_new(o, "engine", json_text(f->engine));
+	json_object_set_new(o, "file", json_text(file));
+	json_object_set_new(o, "line", json_integer(f->loc.line));
+	json_object_set_new(o, "column", json_integer(f->loc.column));
+	json_object_set_new(o, "message", json_text(f->message));
+	json_object_set_new(o, "object", json_text(f->object));
+	json_object_set_new(o, "related", related);
+	json_object_set_new(o, "fix", fix_object(root, f));
+	return o;
+}
+
+/* {"rule": {"counter": N, ...}, ...} */
+static json_t *stats_object(const struct report *r)
+{
+	json_t *o = json_object();
+
+	for (size_t i = 0; i < r->nstats; i++) {
+		const struct check_stat *s = &r->stats[i];
+		json_t *rule = json_object_get(o, s->rule);
+
+		if (!rule) {
+			rule = json_object();
+			json_object_set_new(o, s->rule, rule);
+		}
+		json_object_set_new(rule, s->name, json_integer(s->value));
+	}
+	return o;
+}
+
+static json_t *summary_object(const struct report *r)
+{
+	json_t *o = json_object(), *by_rule = json_object();
+	struct rule_count *rc;
+	size_t n = report_count_by_rule(r, &rc);
+
+	for (size_t i = 0; i < n; i++)
+		json_object_set_new(by_rule, rc[i].rule,
+				    json_integer(rc[i].count));
+	free(rc);
+	json_object_set_new(o, "units", json_integer(r->units));
+	json_object_set_new(o, "parsed", json_integer(r->units_parsed));
+	json_object_set_new(o, "cached", json_integer(r->units_cached));
+	json_object_set_new(o, "failures", json_integer(r->failures.n));
+	json_object_set_new(o, "findings", json_integer(r->findings.n));
+	json_object_set_new(o, "by_rule", by_rule);
+	json_object_set_new(o, "stats", stats_object(r));
+	json_object_set_new(o, "baselined", json_integer(r->baselined));
+	json_object_set_new(o, "outside_diff", json_integer(r->outside_diff));
+	json_object_set_new(o, "seconds", json_real(r->seconds));
+	return o;
+}
+
+static json_t *facts_object(const struct report *r)
+{
+	json_t *o = json_object();
+
+	for (size_t k = 0; k < r->nfact_lists; k++) {
+		json_t *list = json_array();
+
+		for (size_t i = 0; i < r->facts[k].n; i++) {
+			const struct fact *f = &r->facts[k].v[i];
+			json_t *fo = json_object();
+
+			json_object_set_new(fo, "kind", json_integer(f->kind));
+			json_object_set_new(fo, "key", json_text(f->key));
+			json_object_set_new(fo, "file", json_text(f->loc.file));
+			json_object_set_new(fo, "line",
+					    json_integer(f->loc.line));
+			json_object_set_new(fo, "column",
+					    json_integer(f->loc.column));
+			json_object_set_new(fo, "text", json_text(f->text));
+			json_object_set_new(fo, "extra", json_text(f->extra));
+			json_object_set_new(fo, "value",
+					    json_integer(f->value));
+			json_array_append_new(list, fo);
+		}
+		json_object_set_new(o, r->fact_rules[k], list);
+	}
+	return o;
+}
+
+int report_write_json(FILE *out, const struct report *r)
+{
+	json_t *top = json_object();
+	json_t *findings = json_array(), *failures = json_array();
+	int ret;
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		json_array_append_new(
+			findings, finding_object(r->root, &r->findings.v[i]));
+	for (size_t i = 0; i < r->failures.n; i++) {
+		const struct failure *fl = &r->failures.v[i];
+
+		json_array_append_new(failures,
+				      location_object(r->root, &fl->loc,
+						      fl->message));
+	}
+	json_object_set_new(top, "tool", json_string("drvlint"));
+	json_object_set_new(top, "version", json_text(r->tool_version));
+	json_object_set_new(top, "root", json_text(r->root));
+	json_object_set_new(top, "findings", findings);
+	json_object_set_new(top, "failures", failures);
+	json_object_set_new(top, "summary", summary_object(r));
+	if (r->shard) {
+		/* facts keep absolute paths: shards may have other roots */
+		json_object_set_new(top, "shard", json_string(r->shard));
+		json_object_set_new(top, "facts", facts_object(r));
+	}
+	ret = json_write(out, top);
+	json_decref(top);
+	return ret;
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Read a JSON report back: 'drvlint merge' joins the reports of shards
+ * (findings, failures, counts, and the facts the tree-level checks need)
+ * into one report.  Paths in a report are relative to its root and are
+ * made absolute again here.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "core/report.h"
+#include "lib/util.h"
+
+static const char *str(json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "";
+}
+
+static unsigned int num(json_t *o, const char *key)
+{
+	return (unsigned int)json_integer_value(json_object_get(o, key));
+}
+
+static const char *static_rule(const char *rule, const char *const *rules,
+			       size_t nrules)
+{
+	for (size_t i = 0; i < nrules; i++)
+		if (!strcmp(rules[i], rule))
+			return rules[i];
+	return NULL;
+}
+
+static const char *static_engine(const char *engine)
+{
+	static const char *const engines[] = { "clang", "cocci",
+					       "clang+cocci" };
+
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(engines[i], engine))
+			return engines[i];
+	return "clang";
+}
+
+static enum severity severity_of(const char *s)
+{
+	return !strcmp(s, "error") ? SEV_ERROR :
+	       !strcmp(s, "note")  ? SEV_NOTE :
+				     SEV_WARNING;
+}
+
+static void read_fix(struct finding *f, json_t *fix, const char *root)
+{
+	json_t *edits = json_object_get(fix, "edits"), *e;
+	size_t i;
+
+	if (!json_is_object(fix))
+		return;
+	f->fix_description = xstrdup(str(fix, "description"));
+	json_array_foreach(edits, i, e)
+	{
+		char *file = path_absolute(root, str(e, "file"));
+		struct edit ed = {
+			.file = file,
+			.offset = num(e, "offset"),
+			.length = num(e, "length"),
+			.text = (char *)str(e, "text"),
+			.line = num(e, "line"),
+			.column = num(e, "column"),
+			.end_line = num(e, "end_line"),
+			.end_column = num(e, "end_column"),
+		};
+
+		finding_add_edit(f, &ed);
+		free(file);
+	}
+}
+
+static void read_finding(struct report *r, json_t *o, const char *root,
+			 const char *const *rules, size_t nrules)
+{
+	const char *rule = static_rule(str(o, "rule"), rules, nrules);
+	const char *object = json_string_value(json_object_get(o, "object"));
+	json_t *rel;
+	struct finding *f;
+	char *file;
+	size_t i;
+
+	if (!rule)
+		return; /* a check this merge does not run */
+	file = path_absolute(root, str(o, "file"));
+	f = finding_add(&r->findings, rule, severity_of(str(o, "severity")),
+			file, num(o, "line"), num(o, "column"), object,
+			str(o, "message"));
+	free(file);
+	f->engine = static_engine(str(o, "engine"));
+	json_array_foreach(json_object_get(o, "related"), i, rel)
+	{
+		char *rfile = path_absolute(root, str(rel, "file"));
+
+		finding_add_related(f, rfile, num(rel, "line"),
+				    num(rel, "column"), str(rel, "message"));
+		free(rfile);
+	}
+	read_fix(f, json_object_get(o, "fix"), root);
+}
+
+static void read_facts(json_t *facts, const char *const *rules, size_t nrules,
+		       struct fact_list *out)
+{
+	for (size_t k = 0; k < nrules; k++) {
+		json_t *list = json_object_get(facts, rules[k]), *o;
+		size_t i;
+
+		json_array_foreach(list, i, o)
+		{
+			const char *text =
+				json_string_value(json_object_get(o, "text"));
+			const char *extra =
+				json_string_value(json_object_get(o, "extra"));
+
+			fact_add(&out[k],
+				 (int)json_integer_value(
+					 json_object_get(o, "kind")),
+				 str(o, "key"), str(o, "file"), num(o, "line"),
+				 num(o, "column"), text, extra,
+				 (long)json_integer_value(
+					 json_object_get(o, "value")));
+		}
+	}
+}
+
+/* Counters of the checks in this merge, added up over the shards. */
+static void read_stats(struct report *r, json_t *stats)
+{
+	for (size_t i = 0; i < r->nstats; i++) {
+		struct check_stat *s = (struct check_stat *)&r->stats[i];
+		json_t *rule = json_object_get(stats, s->rule);
+
+		s->value += json_integer_value(json_object_get(rule, s->name));
+	}
+}
+
+int report_read_json(const char *path, struct report *r,
+		     const char *const *rules, size_t nrules,
+		     struct fact_list *facts, char *err, size_t errlen)
+{
+	json_error_t jerr;
+	json_t *top = json_load_file(path, 0, &jerr), *o, *summary;
+	const char *root;
+	size_t i;
+
+	if (!top)
+		return set_error(err, errlen,
+				 "%s:%d:%d: cannot read the report: %s", path,
+				 jerr.line, jerr.column, jerr.text);
+	summary = json_object_get(top, "summary");
+	if (strcmp(str(top, "tool"), "drvlint") || !json_is_object(summary) ||
+	    !json_is_array(json_object_get(top, "findings"))) {
+		json_decref(top);
+		return set_error(
+			err, errlen,
+			"%s: not a drvlint JSON report (write one with --format=json)",
+			path);
+	}
+	root = str(top, "root");
+	json_array_foreach(json_object_get(top, "findings"), i, o)
+		read_finding(r, o, root, rules, nrules);
+	json_array_foreach(json_object_get(top, "failures"), i, o)
+	{
+		char *file = path_absolute(root, str(o, "file"));
+
+		failure_add(&r->failures, file, num(o, "line"),
+			    num(o, "column"), str(o, "message"));
+		free(file);
+	}
+	r->units += num(summary, "units");
+	r->units_parsed += num(summary, "parsed");
+	r->units_cached += num(summary, "cached");
+	read_stats(r, json_object_get(summary, "stats"));
+	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
+	json_decref(top);
+	return 0;
+}

@@ -1,0 +1,139 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Compiler-style output, "file:line:col: warning: message [rule]", with
+ * "note:" lines for related places: the form that editors, make, vim's
+ * quickfix and CI log parsers already understand, as sparse prints it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/report.h"
+#include "lib/util.h"
+
+/* "file:line:col: ", leaving out what is not known. */
+static void print_location(FILE *out, const char *root,
+			   const struct location *loc)
+{
+	const char *file = path_relative(root, loc->file);
+
+	if (!file || !*file)
+		file = "drvlint";
+	if (!loc->line)
+		fprintf(out, "%s: ", file);
+	else if (!loc->column)
+		fprintf(out, "%s:%u: ", file, loc->line);
+	else
+		fprintf(out, "%s:%u:%u: ", file, loc->line, loc->column);
+}
+
+static void print_finding(FILE *out, const char *root, const struct finding *f)
+{
+	print_location(out, root, &f->loc);
+	fprintf(out, "%s: %s [%s]\n", severity_name(f->severity), f->message,
+		f->rule);
+	for (size_t i = 0; i < f->nrelated; i++) {
+		print_location(out, root, &f->related[i].loc);
+		fprintf(out, "note: %s\n", f->related[i].message);
+	}
+}
+
+int report_write_text(FILE *out, const struct report *r)
+{
+	for (size_t i = 0; i < r->findings.n; i++)
+		print_finding(out, r->root, &r->findings.v[i]);
+	for (size_t i = 0; i < r->failures.n; i++) {
+		const struct failure *f = &r->failures.v[i];
+
+		print_location(out, r->root, &f->loc);
+		fprintf(out, "error: %s [parse-failure]\n", f->message);
+	}
+	return ferror(out) ? -1 : 0;
+}
+
+static int by_rule(const void *pa, const void *pb)
+{
+	const struct rule_count *a = pa, *b = pb;
+
+	return strcmp(a->rule, b->rule);
+}
+
+size_t report_count_by_rule(const struct report *r, struct rule_count **out)
+{
+	struct rule_count *v = NULL;
+	size_t n = 0, cap = 0, k;
+
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const char *rule = r->findings.v[i].rule;
+
+		for (k = 0; k < n && strcmp(v[k].rule, rule); k++)
+			;
+		if (k == n) {
+			GROW(v, cap, n);
+			v[n++] = (struct rule_count){ .rule = rule };
+		}
+		v[k].count++;
+	}
+	if (n)
+		qsort(v, n, sizeof(*v), by_rule);
+	*out = v;
+	return n;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/*
+ * "42 units (41 parsed, 1 failed)": units skipped by the prefilter too,
+ * and how many results came from the cache rather than a parse now.
+ */
+static void print_units(FILE *out, const struct report *r)
+{
+	size_t failed = r->failures.n;
+	size_t skipped = r->units > r->units_parsed + failed ?
+				 r->units - r->units_parsed - failed :
+				 0;
+
+	fprintf(out, "%u %s (%u parsed", r->units,
+		plural(r->units, "unit", "units"), r->units_parsed);
+	if (r->units_cached)
+		fprintf(out, ", %u from the cache", r->units_cached);
+	if (skipped)
+		fprintf(out, ", %zu skipped", skipped);
+	fprintf(out, ", %zu failed)", failed);
+}
+
+void report_summary(FILE *out, const struct report *r)
+{
+	struct rule_count *rc;
+	size_t n = report_count_by_rule(r, &rc);
+
+	fputs("drvlint: ", out);
+	print_units(out, r);
+	fprintf(out, ", %zu %s", r->findings.n,
+		plural(r->findings.n, "finding", "findings"));
+	for (size_t i = 0; i < n; i++)
+		fprintf(out, "%s%s: %zu", i ? ", " : " (", rc[i].rule,
+			rc[i].count);
+	fprintf(out, "%s", n ? ")" : "");
+	if (r->baselined)
+		fprintf(out, ", %zu in the baseline", r->baselined);
+	if (r->outside_diff)
+		fprintf(out, ", %zu off the changed lines", r->outside_diff);
+	fprintf(out, ", %.1f s\n", r->seconds);
+	free(rc);
+}
+
+int report_write(FILE *out, const struct report *r, enum report_format fmt)
+{
+	switch (fmt) {
+	case FORMAT_JSON:
+		return report_write_json(out, r);
+	case FORMAT_SARIF:
+		return report_write_sarif(out, r);
+	default:
+		return report_write_text(out, r);
+	}
+}
