@@ -14,18 +14,22 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "engine/cache.h"
-#include "core/check.h"
-#include "cocci/cocci.h"
-#include "lib/cx.h"
-#include "engine/engine.h"
-#include "out/gate.h"
-#include "cli/options.h"
 #include "checks/unbalanced-registration/pairs.h"
+#include "cli/options.h"
+#include "cocci/cocci.h"
+#include "core/check.h"
 #include "core/report.h"
 #include "core/rules.h"
+#include "engine/cache.h"
+#include "engine/engine.h"
 #include "engine/units.h"
+#include "lib/cx.h"
+#include "lib/hash.h"
+#include "lib/path.h"
+#include "lib/strset.h"
 #include "lib/util.h"
+#include "out/fix.h"
+#include "out/gate.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2

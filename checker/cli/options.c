@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/options.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
 
 void options_usage(FILE *out)
@@ -276,7 +277,7 @@ static bool parse_switch(struct options *o, const char *arg)
 	for (size_t k = 0;
 	     k < sizeof(check_switches) / sizeof(check_switches[0]); k++) {
 		if (!strcmp(arg, check_switches[k].option)) {
-			argv_push(&o->switches, check_switches[k].name);
+			strvec_push(&o->switches, check_switches[k].name);
 			return true;
 		}
 	}
@@ -349,7 +350,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 		int r;
 
 		if (seen_dashdash) {
-			argv_push(&o->cflags, arg);
+			strvec_push(&o->cflags, arg);
 			continue;
 		}
 		if (!strcmp(arg, "--")) {
@@ -357,7 +358,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 			continue;
 		}
 		if (arg[0] != '-' || !arg[1]) {
-			argv_push(&o->paths, arg);
+			strvec_push(&o->paths, arg);
 			continue;
 		}
 		r = parse_valued(o, argc, argv, &i, err, errlen);
@@ -370,9 +371,9 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 					 arg);
 		/* A compiler flag, as kbuild's checker hook passes them. */
 		o->kbuild = true;
-		argv_push(&o->cflags, arg);
+		strvec_push(&o->cflags, arg);
 		if (flag_takes_value(arg) && i + 1 < argc)
-			argv_push(&o->cflags, argv[++i]);
+			strvec_push(&o->cflags, argv[++i]);
 	}
 	if (o->kbuild && seen_dashdash)
 		return set_error(
@@ -403,7 +404,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 
 void options_free(struct options *o)
 {
-	argv_free(&o->switches);
-	argv_free(&o->paths);
-	argv_free(&o->cflags);
+	strvec_free(&o->switches);
+	strvec_free(&o->paths);
+	strvec_free(&o->cflags);
 }

@@ -10,8 +10,9 @@
 
 #include <stdbool.h>
 
-#include "engine/flags.h"
 #include "core/report.h"
+#include "engine/flags.h"
+#include "lib/strvec.h"
 
 enum command {
 	CMD_CHECK,
@@ -31,9 +32,9 @@ enum engine_select {
 struct options {
 	enum command command;
 	const char *build_dir; /* -p */
-	struct argv_list paths; /* files and directories */
-	struct argv_list cflags; /* compiler flags */
-	struct argv_list switches; /* check switches, "rule:name" */
+	struct strvec paths; /* files and directories */
+	struct strvec cflags; /* compiler flags */
+	struct strvec switches; /* check switches, "rule:name" */
 	const char *checks; /* --checks=, NULL for the default */
 	enum report_format format;
 	const char *output; /* -o */

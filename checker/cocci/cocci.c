@@ -16,10 +16,12 @@
 #include <unistd.h>
 
 #include "cocci/cocci.h"
-#include "select/cocci_filter.h"
 #include "engine/flags.h"
+#include "lib/fs.h"
 #include "lib/program.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
+#include "select/cocci_filter.h"
 
 bool cocci_parse_line(const char *line, char **file, unsigned int *lineno,
 		      unsigned int *column, char **message)
@@ -52,7 +54,7 @@ static char *quoted_object(const char *msg)
 }
 
 /* The words of the script's "// Options:" line, as coccicheck uses them. */
-static void script_options(const char *script, struct argv_list *args)
+static void script_options(const char *script, struct strvec *args)
 {
 	char *text = read_file(script, NULL), *line, *save;
 
@@ -66,7 +68,7 @@ static void script_options(const char *script, struct argv_list *args)
 			continue;
 		for (tok = strtok_r(line + 11, " \t", &save2); tok;
 		     tok = strtok_r(NULL, " \t", &save2))
-			argv_push(args, tok);
+			strvec_push(args, tok);
 		break;
 	}
 	free(text);
@@ -124,11 +126,11 @@ static void read_report(const char *rule, const char *out,
 }
 
 static int run_rule(const char *rule, const char *script,
-		    const struct argv_list *opts, const char *groups,
+		    const struct strvec *opts, const char *groups,
 		    const struct cocci_config *cfg, struct finding_list *out,
 		    char *err, size_t errlen)
 {
-	struct argv_list argv = { 0 };
+	struct strvec argv = { 0 };
 	struct spawn_result res;
 	char jobs[16];
 	int ret = 0;
@@ -136,27 +138,27 @@ static int run_rule(const char *rule, const char *script,
 	snprintf(jobs, sizeof(jobs), "%d",
 		 cfg->jobs > 0 ? cfg->jobs :
 				 (int)sysconf(_SC_NPROCESSORS_ONLN));
-	argv_push(&argv, cfg->spatch);
-	argv_push(&argv, "-D");
-	argv_push(&argv, "report");
-	argv_push(&argv, "--very-quiet");
-	argv_push(&argv, "--no-show-diff");
+	strvec_push(&argv, cfg->spatch);
+	strvec_push(&argv, "-D");
+	strvec_push(&argv, "report");
+	strvec_push(&argv, "--very-quiet");
+	strvec_push(&argv, "--no-show-diff");
 	for (size_t i = 0; i < opts->n; i++)
-		argv_push(&argv, opts->v[i]);
-	argv_push(&argv, "--jobs");
-	argv_push(&argv, jobs);
-	argv_push(&argv, "--cocci-file");
-	argv_push(&argv, script);
-	argv_push(&argv, "--file-groups");
-	argv_push(&argv, groups);
+		strvec_push(&argv, opts->v[i]);
+	strvec_push(&argv, "--jobs");
+	strvec_push(&argv, jobs);
+	strvec_push(&argv, "--cocci-file");
+	strvec_push(&argv, script);
+	strvec_push(&argv, "--file-groups");
+	strvec_push(&argv, groups);
 	if (cfg->select) {
 		/*
 		 * The files were selected by the script's own query: no
 		 * scanner (the kernel's .cocciconfig asks for git grep, run
 		 * once per file group) and no second test of each file.
 		 */
-		argv_push(&argv, "--no-scanner");
-		argv_push(&argv, "--disable-worth-trying-opt");
+		strvec_push(&argv, "--no-scanner");
+		strvec_push(&argv, "--disable-worth-trying-opt");
 	}
 	if (cfg->verbose) {
 		char *cmd = spawn_command_line(argv.v);
@@ -177,7 +179,7 @@ static int run_rule(const char *rule, const char *script,
 		read_report(rule, res.out, out);
 	}
 	spawn_result_free(&res);
-	argv_free(&argv);
+	strvec_free(&argv);
 	return ret;
 }
 
@@ -202,9 +204,9 @@ static char *script_query(const char *script, const struct cocci_config *cfg)
 struct script {
 	const char *rule;
 	char *path;
-	struct argv_list opts; /* its "// Options:" line */
+	struct strvec opts; /* its "// Options:" line */
 	bool headers; /* ... holds --include-headers */
-	struct argv_list files; /* the files given to spatch */
+	struct strvec files; /* the files given to spatch */
 };
 
 /*
@@ -212,10 +214,10 @@ struct script {
  * them, as coccicheck's --dir gives them (a compile database lists no
  * headers: none then).
  */
-static void find_headers(const struct cocci_config *cfg, struct argv_list *out)
+static void find_headers(const struct cocci_config *cfg, struct strvec *out)
 {
 	for (size_t i = 0; i < cfg->npaths; i++) {
-		struct argv_list found = { 0 };
+		struct strvec found = { 0 };
 		struct stat st;
 
 		if (stat(cfg->paths[i], &st) || !S_ISDIR(st.st_mode))
@@ -225,10 +227,10 @@ static void find_headers(const struct cocci_config *cfg, struct argv_list *out)
 			char *abs = realpath(found.v[k], NULL);
 
 			if (abs)
-				argv_push(out, abs);
+				strvec_push(out, abs);
 			free(abs);
 		}
-		argv_free(&found);
+		strvec_free(&found);
 	}
 }
 
@@ -236,7 +238,7 @@ static void find_headers(const struct cocci_config *cfg, struct argv_list *out)
 struct scan {
 	const struct cocci_filter *cf;
 	const struct unit_list *ul;
-	const struct argv_list *headers;
+	const struct strvec *headers;
 	size_t nrules;
 	bool *pass; /* [file * nrules + rule] */
 	bool *read; /* [file]: read (else given to spatch as it is) */
@@ -302,7 +304,7 @@ static void select_files(struct script *sc, size_t n,
 			 const struct cocci_config *cfg)
 {
 	struct cocci_filter *cf = cocci_filter_new();
-	struct argv_list headers = { 0 };
+	struct strvec headers = { 0 };
 	struct scan scan = { 0 };
 	bool any_headers = false;
 
@@ -341,7 +343,7 @@ static void select_files(struct script *sc, size_t n,
 		for (size_t k = 0; k < n; k++)
 			if ((!scan.read[i] || scan.pass[i * n + k]) &&
 			    (i < ul->n || sc[k].headers))
-				argv_push(&sc[k].files, file);
+				strvec_push(&sc[k].files, file);
 	}
 	free(scan.pass);
 	free(scan.read);
@@ -351,7 +353,7 @@ static void select_files(struct script *sc, size_t n,
 				"drvlint: %s: %zu of %zu files to spatch\n",
 				sc[k].rule, sc[k].files.n,
 				ul->n + (sc[k].headers ? headers.n : 0));
-	argv_free(&headers);
+	strvec_free(&headers);
 	cocci_filter_free(cf);
 }
 
@@ -403,8 +405,8 @@ int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
 	}
 	for (size_t k = 0; k < n; k++) {
 		free(sc[k].path);
-		argv_free(&sc[k].opts);
-		argv_free(&sc[k].files);
+		strvec_free(&sc[k].opts);
+		strvec_free(&sc[k].files);
 	}
 	free(sc);
 	return ret;

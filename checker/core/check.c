@@ -14,6 +14,7 @@
 const struct check *const all_checks[] = {
 #define CHECK(name) &check_##name,
 #include "core/check_list.h"
+#include "lib/strset.h"
 #undef CHECK
 };
 

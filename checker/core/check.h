@@ -17,6 +17,7 @@
 #include "core/fact.h"
 #include "core/finding.h"
 #include "core/rules.h"
+#include "lib/strset.h"
 
 /* What every check's init() is given. */
 struct check_config {

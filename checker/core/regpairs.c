@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/regpairs.h"
+#include "lib/strset.h"
 #include "lib/util.h"
 
 #define PAIRS_FILE "register-pairs.list"

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "core/rules.h"
+#include "lib/strset.h"
 
 enum reg_class {
 	REG_CORE, /* driver model: drivers, devices, buses, classes, chrdev, misc */

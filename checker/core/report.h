@@ -57,9 +57,6 @@ enum report_format {
 	FORMAT_SARIF,
 };
 
-/* "a/b.c" for root "/x" and file "/x/a/b.c"; the file itself otherwise. */
-const char *path_relative(const char *root, const char *file);
-
 int report_write_text(FILE *out, const struct report *r);
 int report_write_json(FILE *out, const struct report *r);
 int report_write_sarif(FILE *out, const struct report *r);
@@ -87,21 +84,5 @@ struct rule_count {
 
 /* Sorted by rule id; *out is malloc'ed (free it), the count is returned. */
 size_t report_count_by_rule(const struct report *r, struct rule_count **out);
-
-/*
- * Apply every edit of every finding to the files on disk.  Overlapping
- * edits in one file keep the first and drop the rest: a finding whose
- * edits collide with an earlier finding's loses all of its edits in that
- * file, and an edit identical to an earlier one is made once.  Every file
- * is read and checked before any is written; each is replaced atomically.
- * Returns the number of files written, or -1 with a message in errbuf.
- */
-int fix_apply(const struct finding_list *list, char *errbuf, size_t errlen);
-/*
- * The same edits as a unified diff (a/ b/ prefixes relative to root).
- * Returns the number of files in the diff, or -1 with a message in errbuf.
- */
-int fix_write_patch(FILE *out, const struct finding_list *list,
-		    const char *root, char *errbuf, size_t errlen);
 
 #endif

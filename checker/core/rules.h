@@ -30,17 +30,4 @@ int rules_load(struct rules_file *rf, const char *dir, const char *name,
 void rules_parse(struct rules_file *rf, const char *text);
 void rules_free(struct rules_file *rf);
 
-/* A set of strings, for the names the checks look up while walking. */
-struct strset {
-	char **slot;
-	size_t nslot, n;
-};
-
-void strset_add(struct strset *s, const char *str);
-void strset_add_n(struct strset *s, const char *str, size_t len);
-bool strset_has(const struct strset *s, const char *str);
-bool strset_has_n(const struct strset *s, const char *str, size_t len);
-void strset_add_all(struct strset *s, const struct strset *from);
-void strset_free(struct strset *s);
-
 #endif

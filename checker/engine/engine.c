@@ -22,10 +22,12 @@
 #include <unistd.h>
 
 #include "engine/cache.h"
-#include "lib/cx.h"
 #include "engine/engine.h"
-#include "select/prefilter.h"
+#include "lib/cx.h"
+#include "lib/hash.h"
+#include "lib/path.h"
 #include "lib/util.h"
+#include "select/prefilter.h"
 
 enum unit_outcome {
 	UNIT_SKIPPED, /* by the prefilter */

@@ -11,23 +11,8 @@
 #include <string.h>
 
 #include "engine/flags.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
-
-void argv_push(struct argv_list *a, const char *arg)
-{
-	GROW(a->v, a->cap, a->n + 1);
-	a->v[a->n++] = xstrdup(arg);
-	a->v[a->n] = NULL;
-}
-
-void argv_free(struct argv_list *a)
-{
-	for (size_t i = 0; i < a->n; i++)
-		free(a->v[i]);
-	free(a->v);
-	a->v = NULL;
-	a->n = a->cap = 0;
-}
 
 /* Options whose value is the next argument when written apart. */
 static const char *const with_value[] = {
@@ -142,7 +127,7 @@ static bool drop_flag(const char *arg)
 	       has_prefix_in(arg, drop_prefix, N(drop_prefix));
 }
 
-void flags_filter(char *const *in, size_t n, struct argv_list *out,
+void flags_filter(char *const *in, size_t n, struct strvec *out,
 		  void (*dropped)(void *ctx, const char *opt), void *ctx)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -161,8 +146,8 @@ void flags_filter(char *const *in, size_t n, struct argv_list *out,
 			continue;
 		}
 		if (value) {
-			argv_push(out, arg);
-			argv_push(out, in[++i]);
+			strvec_push(out, arg);
+			strvec_push(out, in[++i]);
 			continue;
 		}
 		if (drop_flag(arg)) {
@@ -170,6 +155,6 @@ void flags_filter(char *const *in, size_t n, struct argv_list *out,
 				dropped(ctx, arg);
 			continue;
 		}
-		argv_push(out, arg);
+		strvec_push(out, arg);
 	}
 }

@@ -12,13 +12,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-struct argv_list {
-	char **v;
-	size_t n, cap;
-};
-
-void argv_push(struct argv_list *a, const char *arg);
-void argv_free(struct argv_list *a);
+#include "lib/strvec.h"
 
 /* Does this option take the next argument as its value ("-I dir")? */
 bool flag_takes_value(const char *arg);
@@ -27,7 +21,7 @@ bool flag_takes_value(const char *arg);
  * Append the usable flags of in[0..n) to out.  For each dropped option
  * (with its value, if any) 'dropped' is called when not NULL.
  */
-void flags_filter(char *const *in, size_t n, struct argv_list *out,
+void flags_filter(char *const *in, size_t n, struct strvec *out,
 		  void (*dropped)(void *ctx, const char *opt), void *ctx);
 
 #endif

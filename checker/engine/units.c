@@ -13,8 +13,11 @@
 #include <clang-c/CXCompilationDatabase.h>
 #include <jansson.h>
 
-#include "lib/cx.h"
 #include "engine/units.h"
+#include "lib/cx.h"
+#include "lib/fs.h"
+#include "lib/path.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
 
 static struct unit *unit_new(struct unit_list *ul, const char *file,
@@ -34,7 +37,7 @@ void unit_free(struct unit *u)
 {
 	free(u->file);
 	free(u->directory);
-	argv_free(&u->args);
+	strvec_free(&u->args);
 }
 
 void unit_list_free(struct unit_list *ul)
@@ -98,19 +101,19 @@ static void command_flags(CXCompileCommand cmd, const char *file,
 			  void *ctx)
 {
 	unsigned int n = clang_CompileCommand_getNumArgs(cmd);
-	struct argv_list raw = { 0 };
+	struct strvec raw = { 0 };
 
 	for (unsigned int i = 1; i < n; i++) {
 		char *arg = cx_take(clang_CompileCommand_getArg(cmd, i));
 		char *abs = arg[0] != '-' ? path_absolute(dir, arg) : NULL;
 
 		if (!abs || strcmp(abs, file))
-			argv_push(&raw, arg);
+			strvec_push(&raw, arg);
 		free(abs);
 		free(arg);
 	}
 	flags_filter(raw.v, raw.n, &u->args, dropped, ctx);
-	argv_free(&raw);
+	strvec_free(&raw);
 }
 
 static int add_commands(struct unit_list *ul, CXCompileCommands cmds,
@@ -185,46 +188,12 @@ out:
 	return ret;
 }
 
-static int compare_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-void find_files(const char *dir, const char *suffix, struct argv_list *out)
-{
-	struct argv_list names = { 0 };
-	struct dirent *de;
-	DIR *d = opendir(dir);
-
-	if (!d)
-		return;
-	while ((de = readdir(d)))
-		if (de->d_name[0] != '.')
-			argv_push(&names, de->d_name);
-	closedir(d);
-	if (names.n)
-		qsort(names.v, names.n, sizeof(char *), compare_str);
-	for (size_t i = 0; i < names.n; i++) {
-		char *p = xasprintf("%s/%s", dir, names.v[i]);
-		struct stat st;
-
-		if (stat(p, &st))
-			; /* vanished or a dangling link: not ours */
-		else if (S_ISDIR(st.st_mode))
-			find_files(p, suffix, out);
-		else if (S_ISREG(st.st_mode) && has_suffix(p, suffix))
-			argv_push(out, p);
-		free(p);
-	}
-	argv_free(&names);
-}
-
 int units_from_paths(struct unit_list *ul, const char *cwd, char *const *paths,
 		     size_t npaths, char *const *cflags, size_t ncflags,
 		     dropped_fn dropped, void *ctx, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < npaths; i++) {
-		struct argv_list files = { 0 };
+		struct strvec files = { 0 };
 		struct stat st;
 
 		if (stat(paths[i], &st))
@@ -237,14 +206,14 @@ int units_from_paths(struct unit_list *ul, const char *cwd, char *const *paths,
 						 "%s: no C files to check",
 						 paths[i]);
 		} else {
-			argv_push(&files, paths[i]);
+			strvec_push(&files, paths[i]);
 		}
 		for (size_t j = 0; j < files.n; j++) {
 			struct unit *u = unit_new(ul, files.v[j], cwd);
 
 			flags_filter(cflags, ncflags, &u->args, dropped, ctx);
 		}
-		argv_free(&files);
+		strvec_free(&files);
 	}
 	return 0;
 }

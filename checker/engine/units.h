@@ -10,11 +10,12 @@
 #include <stdbool.h>
 
 #include "engine/flags.h"
+#include "lib/strvec.h"
 
 struct unit {
 	char *file; /* absolute */
 	char *directory; /* the compiler's working directory */
-	struct argv_list args; /* filtered flags, without the file */
+	struct strvec args; /* filtered flags, without the file */
 };
 
 struct unit_list {
@@ -35,9 +36,6 @@ int units_from_compdb(struct unit_list *ul, const char *build_dir,
 		      dropped_fn dropped, void *ctx, char *err, size_t errlen);
 
 /* Every path, and every .c file below each directory, with cflags. */
-/* Every file below dir whose name ends in suffix, in name order,
- * skipping hidden directories. */
-void find_files(const char *dir, const char *suffix, struct argv_list *out);
 
 int units_from_paths(struct unit_list *ul, const char *cwd, char *const *paths,
 		     size_t npaths, char *const *cflags, size_t ncflags,

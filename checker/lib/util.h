@@ -21,8 +21,6 @@ void grow_array(void **v, size_t *cap, size_t n, size_t size);
 /* Read a whole file; NUL-terminated.  NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
 
-/* An absolute, lexically normalised path ("a/../b" folded); no symlinks resolved. */
-char *path_absolute(const char *dir, const char *path);
 bool has_suffix(const char *s, const char *suffix);
 
 /* Copy the message into buf as snprintf does; returns -1 for "return error". */

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "core/report.h"
+#include "lib/path.h"
+#include "out/fix.h"
 #include "lib/util.h"
 
 #define CONTEXT 3

@@ -13,10 +13,11 @@
 
 #include <jansson.h>
 
-#include "out/gate.h"
-#include "lib/program.h"
 #include "core/report.h"
+#include "lib/path.h"
+#include "lib/program.h"
 #include "lib/util.h"
+#include "out/gate.h"
 
 static char *finding_key(const struct finding *f, const char *root)
 {

@@ -7,8 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "lib/json_util.h"
 #include "core/report.h"
+#include "lib/json_util.h"
+#include "lib/path.h"
 
 static json_t *location_object(const char *root, const struct location *loc,
 			       const char *message)

@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "core/report.h"
+#include "lib/path.h"
 #include "lib/util.h"
 
 static const char *str(json_t *o, const char *key)

@@ -12,8 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/json_util.h"
 #include "core/report.h"
+#include "lib/json_util.h"
+#include "lib/path.h"
 #include "lib/util.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"

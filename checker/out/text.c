@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/report.h"
+#include "lib/path.h"
 #include "lib/util.h"
 
 /* "file:line:col: ", leaving out what is not known. */

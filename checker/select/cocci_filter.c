@@ -11,9 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "select/cocci_filter.h"
 #include "core/rules.h"
+#include "lib/strset.h"
 #include "lib/util.h"
+#include "select/cocci_filter.h"
 
 enum qkind { Q_TRUE, Q_WORD, Q_TEXT, Q_AND, Q_OR };
 

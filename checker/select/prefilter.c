@@ -14,11 +14,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "engine/cache.h"
-#include "engine/flags.h"
-#include "select/prefilter.h"
 #include "core/rules.h"
+#include "engine/flags.h"
+#include "lib/hash.h"
+#include "lib/strset.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
+#include "select/prefilter.h"
 
 #define MAX_INCLUDE_DEPTH 16
 
@@ -31,20 +33,11 @@ struct intern {
 	size_t nslot;
 };
 
-static uint64_t hash_token(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
-	return h;
-}
-
 static uint32_t *intern_slot(const struct intern *in, const char *s, size_t len)
 {
 	size_t mask = in->nslot - 1;
 
-	for (size_t i = hash_token(s, len) & mask;; i = (i + 1) & mask) {
+	for (size_t i = hash_bytes(s, len, 0) & mask;; i = (i + 1) & mask) {
 		uint32_t *slot = &in->slot[i];
 		const char *t;
 
@@ -473,7 +466,7 @@ static bool shared_dir(const char *dir)
 }
 
 /* The include directories of a unit, in order, absolute (not resolved). */
-static void unit_dirs(const struct unit *u, struct argv_list *out)
+static void unit_dirs(const struct unit *u, struct strvec *out)
 {
 	static const char *const opts[] = { "-I", "-isystem", "-idirafter",
 					    "-iquote" };
@@ -495,11 +488,11 @@ static void unit_dirs(const struct unit *u, struct argv_list *out)
 		if (!dir)
 			continue;
 		if (dir[0] == '/') {
-			argv_push(out, dir);
+			strvec_push(out, dir);
 		} else {
 			char *abs = xasprintf("%s/%s", u->directory, dir);
 
-			argv_push(out, abs);
+			strvec_push(out, abs);
 			free(abs);
 		}
 	}
@@ -679,7 +672,7 @@ static void shared_roots(const struct unit_list *units, struct strset *roots)
 	struct strset given = { 0 };
 
 	for (size_t i = 0; i < units->n; i++) {
-		struct argv_list dirs = { 0 };
+		struct strvec dirs = { 0 };
 
 		unit_dirs(&units->v[i], &dirs);
 		for (size_t d = 0; d < dirs.n; d++) {
@@ -692,7 +685,7 @@ static void shared_roots(const struct unit_list *units, struct strset *roots)
 			if (realpath(dirs.v[d], real))
 				strset_add(roots, real);
 		}
-		argv_free(&dirs);
+		strvec_free(&dirs);
 	}
 	strset_free(&given);
 }
@@ -748,7 +741,7 @@ done:
 
 /* A header named by #include, resolved as the compiler would (roughly). */
 static char *resolve_include(const char *name, bool quoted, const char *from,
-			     const struct argv_list *dirs, bool *shared)
+			     const struct strvec *dirs, bool *shared)
 {
 	struct stat st;
 	char *path;
@@ -778,7 +771,7 @@ static char *resolve_include(const char *name, bool quoted, const char *from,
 
 struct unit_scan {
 	const struct prefilter *pf;
-	struct argv_list dirs;
+	struct strvec dirs;
 	struct strset visited;
 	/*
 	 * Names the unit's own headers tie to keys: macros whose body holds
@@ -895,7 +888,7 @@ struct header_stmt {
 	size_t key_len;
 	const char *key_tag;
 	bool key_last; /* that key is the token just read */
-	struct argv_list names; /* what an extern declaration declares */
+	struct strvec names; /* what an extern declaration declares */
 };
 
 /* '#define NAME body': NAME is a key of the unit if the body holds one. */
@@ -954,7 +947,7 @@ static bool end_header_stmt(struct unit_scan *us, const char *path,
 	} else if (st->key_outside) {
 		pass = found_key(us, path, st->key, st->key_len, st->key_tag);
 	}
-	argv_free(&st->names);
+	strvec_free(&st->names);
 	*st = (struct header_stmt){ 0 };
 	return pass;
 }
@@ -1048,7 +1041,7 @@ static bool scan_local_header(struct unit_scan *us, const char *path,
 			   !decl_word(s + start, len)) {
 			char *name = xasprintf("%.*s", (int)len, s + start);
 
-			argv_push(&st.names, name);
+			strvec_push(&st.names, name);
 			free(name);
 		}
 		after_tag = tag || is_tag_keyword(s + start, len);
@@ -1059,7 +1052,7 @@ static bool scan_local_header(struct unit_scan *us, const char *path,
 		return true;
 	return false;
 pass:
-	argv_free(&st.names);
+	strvec_free(&st.names);
 	return true;
 }
 
@@ -1072,7 +1065,7 @@ bool prefilter_pass(const struct prefilter *pf, const struct unit *u,
 	unit_dirs(u, &us.dirs);
 	strset_add(&us.visited, u->file);
 	pass = scan_text(&us, u->file, src, len, 0);
-	argv_free(&us.dirs);
+	strvec_free(&us.dirs);
 	strset_free(&us.visited);
 	strset_free(&us.local);
 	if (why)

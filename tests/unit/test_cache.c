@@ -12,8 +12,10 @@
 #include <unistd.h>
 
 #include "engine/cache.h"
-#include "tap.h"
+#include "lib/hash.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
+#include "tap.h"
 
 static int compare_u64(const void *a, const void *b)
 {
@@ -196,7 +198,7 @@ static void test_entries(void)
 	hdr = write_text("h.h", "#define H 1\n");
 	u.file = src;
 	u.directory = dir;
-	argv_push(&u.args, "-DMODULE");
+	strvec_push(&u.args, "-DMODULE");
 	c = cache_open(dir, 42, &layout, err, sizeof(err));
 	OK(c != NULL);
 	if (!c)
@@ -221,10 +223,10 @@ static void test_entries(void)
 	INTEQ(cache_lookup(c, &u, &got, &why), CACHE_CHANGED);
 	cache_close(c);
 	c = cache_open(dir, 42, &layout, err, sizeof(err));
-	argv_push(&u.args, "-DOTHER");
+	strvec_push(&u.args, "-DOTHER");
 	INTEQ(cache_lookup(c, &u, &got, &why), CACHE_ABSENT);
-	argv_free(&u.args);
-	argv_push(&u.args, "-DMODULE");
+	strvec_free(&u.args);
+	strvec_push(&u.args, "-DMODULE");
 	cache_close(c);
 
 	/* The header changes, with the same size: a miss. */
@@ -272,7 +274,7 @@ static void test_entries(void)
 	for (int i = 0; i < 3; i++)
 		free(deps[i].path);
 	unit_results_free(&res, 2);
-	argv_free(&u.args);
+	strvec_free(&u.args);
 	snprintf(name, sizeof(name), "rm -rf %s", dir);
 	OK(system(name) == 0);
 	free(src);

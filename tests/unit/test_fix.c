@@ -12,8 +12,9 @@
 #include <unistd.h>
 
 #include "core/report.h"
-#include "tap.h"
 #include "lib/util.h"
+#include "out/fix.h"
+#include "tap.h"
 
 static char tmpdir[64];
 

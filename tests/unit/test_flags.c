@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "engine/flags.h"
+#include "lib/strvec.h"
 #include "tap.h"
 
 static char dropped_log[1024];
@@ -31,7 +32,7 @@ static void test_gcc_options_dropped(void)
 		       "./include/linux/kconfig.h",
 		       "-std=gnu11",
 		       "-mpreferred-stack-boundary=3" };
-	struct argv_list out = { 0 };
+	struct strvec out = { 0 };
 
 	dropped_log[0] = '\0';
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, log_dropped, NULL);
@@ -47,7 +48,7 @@ static void test_gcc_options_dropped(void)
 	      "-fconserve-stack;-mrecord-mcount;-fno-allow-store-data-races;"
 	      "-mindirect-branch=thunk-extern;-fzero-call-used-regs=used-gpr;"
 	      "-Wno-maybe-uninitialized;-mpreferred-stack-boundary=3;");
-	argv_free(&out);
+	strvec_free(&out);
 }
 
 static void test_outputs_dropped(void)
@@ -61,13 +62,13 @@ static void test_outputs_dropped(void)
 		       "x.d",
 		       "-D",
 		       "KBUILD_MODNAME=\"i2c\"" };
-	struct argv_list out = { 0 };
+	struct strvec out = { 0 };
 
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, NULL, NULL);
 	INTEQ(out.n, 2);
 	STREQ(out.v[0], "-D");
 	STREQ(out.v[1], "KBUILD_MODNAME=\"i2c\"");
-	argv_free(&out);
+	strvec_free(&out);
 }
 
 static void test_sparse_flags_dropped(void)
@@ -75,13 +76,13 @@ static void test_sparse_flags_dropped(void)
 	char *in[] = { "-D__linux__",	   "-Wbitwise",
 		       "-Wno-return-void", "-Wno-unknown-attribute",
 		       "--arch=x86",	   "-m64" };
-	struct argv_list out = { 0 };
+	struct strvec out = { 0 };
 
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, NULL, NULL);
 	INTEQ(out.n, 2);
 	STREQ(out.v[0], "-D__linux__");
 	STREQ(out.v[1], "-m64");
-	argv_free(&out);
+	strvec_free(&out);
 }
 
 static void test_value_flags(void)

@@ -3,6 +3,7 @@
 #include <stdio.h>
 
 #include "core/report.h"
+#include "lib/path.h"
 #include "tap.h"
 
 int main(void)

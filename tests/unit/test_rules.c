@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/rules.h"
+#include "lib/strset.h"
 #include "tap.h"
 
 static void test_parse(void)

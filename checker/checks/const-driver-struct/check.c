@@ -25,6 +25,7 @@
 #include "lib/util.h"
 
 #include "checks/const-driver-struct/internal.h"
+#include "lib/strset.h"
 
 /* Counters, in the order of const_stats[]. */
 enum { STAT_OBJECTS, STAT_WRITTEN, STAT_ESCAPED };

@@ -12,6 +12,7 @@
 #include "core/fact.h"
 #include "core/finding.h"
 #include "core/rules.h"
+#include "lib/strset.h"
 
 #define RULE "const-driver-struct"
 

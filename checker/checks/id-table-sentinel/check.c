@@ -22,6 +22,7 @@
 #include "lib/util.h"
 
 #include "checks/id-table-sentinel/internal.h"
+#include "lib/strset.h"
 
 /* ---- rules ---- */
 

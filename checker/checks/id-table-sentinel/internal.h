@@ -13,8 +13,9 @@
 #include <clang-c/Index.h>
 
 #include "core/check.h"
-#include "lib/cx.h"
 #include "core/rules.h"
+#include "lib/cx.h"
+#include "lib/strset.h"
 
 struct sentinel_rules {
 	struct strset types; /* struct tags of device-id entries */

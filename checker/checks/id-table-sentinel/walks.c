@@ -17,8 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util.h"
 #include "checks/id-table-sentinel/internal.h"
+#include "lib/strset.h"
+#include "lib/util.h"
 
 /* The pointer's identity: a variable, or a function's parameter. */
 static void target_of(CXCursor var, CXCursor *decl, CXCursor *function,

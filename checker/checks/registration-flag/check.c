@@ -33,6 +33,7 @@
 #include "lib/util.h"
 
 #include "checks/registration-flag/internal.h"
+#include "lib/strset.h"
 
 /* ---- rules ---- */
 

@@ -20,8 +20,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lib/util.h"
 #include "checks/unbalanced-registration/internal.h"
+#include "lib/strset.h"
+#include "lib/util.h"
 
 #define RULE_ID "unbalanced-registration"
 #define MAX_DEPTH 2 /* helpers followed below init/exit, probe/remove */

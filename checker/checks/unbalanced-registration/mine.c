@@ -9,9 +9,10 @@
 #include <string.h>
 
 #include "checks/unbalanced-registration/internal.h"
-#include "lib/cx.h"
-#include "engine/engine.h"
 #include "checks/unbalanced-registration/pairs.h"
+#include "engine/engine.h"
+#include "lib/cx.h"
+#include "lib/strset.h"
 #include "lib/util.h"
 
 #define MAX_DEPTH 2 /* functions of the file followed below a root */

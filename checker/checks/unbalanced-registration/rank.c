@@ -17,6 +17,7 @@
 
 #include "checks/unbalanced-registration/pairs.h"
 #include "core/report.h"
+#include "lib/path.h"
 #include "lib/util.h"
 
 #define MAX_OBJ 9 /* the result and eight arguments */
