@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The C tokenizer (see ctok.h). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/ctok.h"
+#include "lib/util.h"
 
 size_t ctok_ident_end(const char *s, size_t i, size_t n)
 {
@@ -153,6 +155,7 @@ void ctok_skip_directive(struct ctok *t)
 
 enum ctok_kind ctok_next(struct ctok *t, struct ctok_token *tok)
 {
+	tok->directives = t->directives;
 	for (;;) {
 		enum ctok_kind kind;
 		size_t end;
@@ -175,6 +178,7 @@ enum ctok_kind ctok_next(struct ctok *t, struct ctok_token *tok)
 				t->i++;
 				t->directives++;
 				ctok_skip_directive(t);
+				tok->directives = t->directives;
 				continue;
 			}
 			t->directive = true;
@@ -199,4 +203,59 @@ bool ctok_is(const struct ctok *t, const struct ctok_token *tok, const char *w)
 	size_t len = strlen(w);
 
 	return tok->len == len && !memcmp(t->s + tok->start, w, len);
+}
+
+void ctok_text_read(struct ctok_text *t, const char *s, size_t n,
+		    unsigned int mode)
+{
+	struct ctok tk;
+
+	*t = (struct ctok_text){ .s = s, .n = n };
+	ctok_init(&tk, s, n, mode);
+	do
+		GROW(t->v, t->cap, t->ntok);
+	while (ctok_next(&tk, &t->v[t->ntok++]) != CTOK_END);
+}
+
+void ctok_text_free(struct ctok_text *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->ntok = t->cap = 0;
+}
+
+size_t ctok_text_next(const struct ctok_text *t, size_t *i)
+{
+	size_t k = *i;
+
+	if (t->v[k].kind != CTOK_END)
+		(*i)++;
+	return k;
+}
+
+bool ctok_text_punct(const struct ctok_text *t, size_t i, char c)
+{
+	return i < t->ntok && t->v[i].kind == CTOK_PUNCT &&
+	       t->s[t->v[i].start] == c;
+}
+
+bool ctok_text_word(const struct ctok_text *t, size_t i)
+{
+	return i < t->ntok &&
+	       (t->v[i].kind == CTOK_IDENT || t->v[i].kind == CTOK_NUMBER);
+}
+
+bool ctok_text_is(const struct ctok_text *t, size_t i, const char *w)
+{
+	size_t len = strlen(w);
+
+	return i < t->ntok && t->v[i].kind != CTOK_END && t->v[i].len == len &&
+	       !memcmp(t->s + t->v[i].start, w, len);
+}
+
+bool ctok_text_in(const struct ctok_text *t, size_t i,
+		  const struct strset *words)
+{
+	return ctok_text_word(t, i) &&
+	       strset_has_n(words, t->s + t->v[i].start, t->v[i].len);
 }

@@ -28,6 +28,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lib/strset.h"
+
 /* An identifier's byte: a letter, a digit, '_' or any non-ASCII byte. */
 static inline bool ctok_ident_char(unsigned char c)
 {
@@ -75,6 +77,7 @@ struct ctok {
 
 struct ctok_token {
 	enum ctok_kind kind;
+	unsigned int directives; /* directive lines skipped before it */
 	size_t start, len; /* in ctok.s */
 };
 
@@ -89,5 +92,32 @@ void ctok_skip_directive(struct ctok *t);
 
 /* Is the token the word w? */
 bool ctok_is(const struct ctok *t, const struct ctok_token *tok, const char *w);
+
+/*
+ * A whole text as tokens, read once for several readers: v[ntok - 1] is
+ * always the CTOK_END token, and every index up to it may be read.
+ */
+struct ctok_text {
+	const char *s;
+	size_t n;
+	struct ctok_token *v;
+	size_t ntok, cap;
+};
+
+void ctok_text_read(struct ctok_text *t, const char *s, size_t n,
+		    unsigned int mode);
+void ctok_text_free(struct ctok_text *t);
+
+/* The index of the token at *i; *i moves to the next unless at the end. */
+size_t ctok_text_next(const struct ctok_text *t, size_t *i);
+/* Is v[i] the punctuator c? */
+bool ctok_text_punct(const struct ctok_text *t, size_t i, char c);
+/* Is v[i] a word: an identifier or a number? */
+bool ctok_text_word(const struct ctok_text *t, size_t i);
+/* Is v[i]'s text w (any kind)? */
+bool ctok_text_is(const struct ctok_text *t, size_t i, const char *w);
+/* Is v[i] a word of the set? */
+bool ctok_text_in(const struct ctok_text *t, size_t i,
+		  const struct strset *words);
 
 #endif

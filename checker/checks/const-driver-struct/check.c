@@ -807,6 +807,7 @@ const struct check check_const_driver_struct = {
 	.init = const_init,
 	.fini = const_fini,
 	.prefilter_keys = const_prefilter_keys,
+	.cocci_select = const_cocci_select,
 	.stats = const_stats,
 	.run = const_run,
 	.finish = const_finish,

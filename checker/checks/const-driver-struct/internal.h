@@ -12,6 +12,7 @@
 #include "core/fact.h"
 #include "core/finding.h"
 #include "core/rules.h"
+#include "lib/ctok.h"
 #include "lib/strset.h"
 
 #define RULE "const-driver-struct"
@@ -38,5 +39,9 @@ enum fact_kind {
 
 void const_finish(const void *state, const struct fact_list *facts,
 		  struct finding_list *out);
+
+/* The Coccinelle file selection's test (cocci_select.c). */
+bool const_cocci_select(const struct ctok_text *text,
+			const struct strset *words);
 
 #endif

@@ -694,6 +694,7 @@ const struct check check_id_table_sentinel = {
 	.init = sentinel_init,
 	.fini = sentinel_fini,
 	.prefilter_keys = sentinel_prefilter_keys,
+	.cocci_select = sentinel_cocci_select,
 	.parse_options = sentinel_parse_options,
 	.stats = sentinel_stats,
 	.run = sentinel_run,

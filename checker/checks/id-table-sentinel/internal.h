@@ -115,4 +115,8 @@ void sentinel_add_fix(struct finding *f, const struct check_unit *u,
 		      CXCursor init);
 CXCursor sentinel_initializer(CXCursor def);
 
+/* The Coccinelle file selection's test (cocci_select.c). */
+bool sentinel_cocci_select(const struct ctok_text *text,
+			   const struct strset *words);
+
 #endif
