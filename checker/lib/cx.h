@@ -36,6 +36,22 @@ void text_line_col(const char *text, size_t len, unsigned int offset,
 		   unsigned int *line, unsigned int *column);
 
 /*
+ * The same for many offsets of one text, each in logarithmic time: the
+ * line starts are read once, at the first call.  Set text and len, the
+ * rest zero; text_lines_free() when done.
+ */
+struct text_lines {
+	const char *text;
+	size_t len;
+	unsigned int *start; /* offset of each line's first byte */
+	size_t n, cap;
+};
+
+void text_lines_pos(struct text_lines *tl, unsigned int offset,
+		    unsigned int *line, unsigned int *column);
+void text_lines_free(struct text_lines *tl);
+
+/*
  * Are a and b the same expression?  clang_equalCursors() also compares the
  * parent declaration libclang stored in the cursor, which differs between
  * a cursor from the visitor and one from clang_Cursor_getArgument().
