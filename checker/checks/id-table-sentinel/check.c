@@ -193,10 +193,10 @@ static void consider_call(struct walk *w, struct table *t, CXCursor call,
  */
 static void classify_reference(struct walk *w, struct table *t)
 {
-	CXCursor from = w->stack[w->depth - 1];
+	CXCursor from = w->wk.stack[w->wk.depth - 1];
 
-	for (size_t i = w->depth - 1; i-- > 0;) {
-		CXCursor a = w->stack[i], field;
+	for (size_t i = w->wk.depth - 1; i-- > 0;) {
+		CXCursor a = w->wk.stack[i], field;
 
 		switch (clang_getCursorKind(a)) {
 		case CXCursor_ParenExpr:
@@ -241,37 +241,27 @@ static void classify_reference(struct walk *w, struct table *t)
  */
 static void classify_pointer(struct walk *w, CXCursor var)
 {
-	CXCursor from = w->stack[w->depth - 1];
+	size_t up, from;
+	CXCursor call;
+	char *fn;
+	int n;
 
-	for (size_t i = w->depth - 1; i-- > 0;) {
-		CXCursor a = w->stack[i];
+	if (!cx_walk_up_casts(&w->wk, w->wk.depth - 1, &up, &from) ||
+	    clang_getCursorKind(w->wk.stack[up]) != CXCursor_CallExpr)
+		return;
+	call = w->wk.stack[up];
+	n = clang_Cursor_getNumArguments(call);
+	fn = cx_spelling(call);
+	for (int k = 0; k < n; k++) {
+		char *key = xasprintf("%s/%d", fn, k + 1);
 
-		switch (clang_getCursorKind(a)) {
-		case CXCursor_ParenExpr:
-		case CXCursor_CStyleCastExpr:
-		case CXCursor_UnexposedExpr:
-			break;
-		case CXCursor_CallExpr: {
-			int n = clang_Cursor_getNumArguments(a);
-			char *fn = cx_spelling(a);
-
-			for (int k = 0; k < n; k++) {
-				char *key = xasprintf("%s/%d", fn, k + 1);
-
-				if (cx_same_expr(clang_Cursor_getArgument(a, k),
-						 from) &&
-				    strset_has(&w->rules->calls, key))
-					walks_pointer_to_walker(w, var, fn, a);
-				free(key);
-			}
-			free(fn);
-			return;
-		}
-		default:
-			return;
-		}
-		from = a;
+		if (cx_same_expr(clang_Cursor_getArgument(call, k),
+				 w->wk.stack[from]) &&
+		    strset_has(&w->rules->calls, key))
+			walks_pointer_to_walker(w, var, fn, call);
+		free(key);
 	}
+	free(fn);
 }
 
 static void note_cursor(struct walk *w, CXCursor c)
@@ -302,24 +292,23 @@ static void note_cursor(struct walk *w, CXCursor c)
 	}
 }
 
-static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
-				     CXClientData data)
+static bool enter(struct cx_walk *wk, CXCursor c)
 {
-	struct walk *w = data;
-	CXCursor saved = w->function;
+	struct walk *w = container_of(wk, struct walk, wk);
 
-	(void)parent;
-	if (!w->depth && !cx_in_file(c, w->unit->main_file))
-		return CXChildVisit_Continue;
-	GROW(w->stack, w->scap, w->depth);
-	w->stack[w->depth++] = c;
 	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
 		w->function = c;
 	note_cursor(w, c);
-	clang_visitChildren(c, visit, w);
-	w->function = saved;
-	w->depth--;
-	return CXChildVisit_Continue;
+	return true;
+}
+
+static void leave(struct cx_walk *wk, CXCursor c)
+{
+	struct walk *w = container_of(wk, struct walk, wk);
+
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		w->function =
+			cx_walk_find(wk, wk->depth - 1, CXCursor_FunctionDecl);
 }
 
 /* ---- findings ---- */
@@ -410,12 +399,14 @@ static void sentinel_run(const void *state, struct check_unit *unit)
 {
 	struct walk w = { .rules = state,
 			  .unit = unit,
+			  .wk = { .file = unit->main_file,
+				  .enter = enter,
+				  .leave = leave },
 			  .function = clang_getNullCursor(),
 			  .lines = { .text = unit->source,
 				     .len = unit->source_len } };
 
-	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit,
-			    &w);
+	cx_walk_run(&w.wk, clang_getTranslationUnitCursor(unit->tu));
 	sentinel_find_exports(&w);
 	walks_resolve(&w);
 	for (size_t i = 0; i < w.ntable; i++)
@@ -423,7 +414,7 @@ static void sentinel_run(const void *state, struct check_unit *unit)
 			report_table(&w, &w.table[i]);
 	walks_free(&w);
 	sentinel_tables_free(&w);
-	free(w.stack);
+	cx_walk_free(&w.wk);
 }
 
 static const char *const sentinel_stats[] = { "tables", "need-sentinel", NULL };

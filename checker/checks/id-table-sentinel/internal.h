@@ -76,8 +76,7 @@ struct walk {
 	struct check_unit *unit;
 	struct table *table;
 	size_t ntable, tcap;
-	CXCursor *stack; /* ancestors of the cursor being visited */
-	size_t depth, scap;
+	struct cx_walk wk; /* the cursor being visited and its ancestors */
 	CXCursor function; /* the function being walked, or null */
 	struct walk_flow *flow;
 	size_t nflow, fcap;
