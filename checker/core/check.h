@@ -19,6 +19,8 @@
 #include "core/rules.h"
 #include "lib/strset.h"
 
+struct ctok_text;
+
 /* What every check's init() is given. */
 struct check_config {
 	const char *rules_dir;
@@ -62,6 +64,14 @@ struct check {
 	 */
 	unsigned int (*parse_options)(const void *state, const char *source,
 				      size_t len);
+	/*
+	 * The Coccinelle file selection's test of the construct the check's
+	 * script looks for (see select/cocci_filter.h): may the script find
+	 * something in this text (directives skipped, literals kept)?  words
+	 * are those of the script's grep query.  NULL: the query decides.
+	 */
+	bool (*cocci_select)(const struct ctok_text *text,
+			     const struct strset *words);
 	/* Names of the counters run() adds to in unit->stats; NULL-ended. */
 	const char *const *stats;
 	/* Examine one unit; state is shared by all workers, read-only. */

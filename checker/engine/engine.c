@@ -29,6 +29,15 @@
 #include "lib/util.h"
 #include "select/prefilter.h"
 
+/* What the prefilter reads of a unit. */
+static struct prefilter_unit prefilter_unit_of(const struct unit *u)
+{
+	return (struct prefilter_unit){ .file = u->file,
+					.directory = u->directory,
+					.argv = u->args.v,
+					.argc = u->args.n };
+}
+
 enum unit_outcome {
 	UNIT_SKIPPED, /* by the prefilter */
 	UNIT_PARSED,
@@ -301,6 +310,7 @@ static void check_unit(struct pool *pool, struct worker *w, CXIndex index,
 {
 	const struct unit *u = &pool->units->v[i];
 	const struct engine_config *cfg = pool->cfg;
+	struct prefilter_unit pu = prefilter_unit_of(u);
 	struct timespec parse_start;
 	CXTranslationUnit tu;
 	size_t len;
@@ -319,7 +329,7 @@ static void check_unit(struct pool *pool, struct worker *w, CXIndex index,
 	}
 	res->how = UNIT_SKIPPED;
 	if ((pool->prefilter &&
-	     !prefilter_pass(pool->prefilter, u, source, len,
+	     !prefilter_pass(pool->prefilter, &pu, source, len,
 			     cfg->verbose ? &res->passed_by : NULL)) ||
 	    stall(pool, w, u)) {
 		free(source);
@@ -570,10 +580,16 @@ static struct prefilter *make_prefilter(const struct engine_config *cfg,
 					const struct unit_list *units)
 {
 	double start = now();
-	struct prefilter *pf = prefilter_new(
-		cfg->checks, cfg->states, cfg->nchecks, units, cfg->cache_dir);
+	struct prefilter_unit *pu = xcalloc(units->n + 1, sizeof(*pu));
+	struct prefilter *pf;
 	size_t keys, headers;
 	bool cached;
+
+	for (size_t i = 0; i < units->n; i++)
+		pu[i] = prefilter_unit_of(&units->v[i]);
+	pf = prefilter_new(cfg->checks, cfg->states, cfg->nchecks, pu, units->n,
+			   cfg->cache_dir);
+	free(pu);
 
 	if (pf && cfg->verbose) {
 		prefilter_stats(pf, &keys, &headers, &cached);

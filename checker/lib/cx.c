@@ -62,6 +62,49 @@ void text_line_col(const char *text, size_t len, unsigned int offset,
 	*column = c;
 }
 
+static void text_lines_read(struct text_lines *tl)
+{
+	const char *p = tl->text, *end = tl->text + tl->len;
+
+	GROW(tl->start, tl->cap, tl->n);
+	tl->start[tl->n++] = 0;
+	while ((p = memchr(p, '\n', (size_t)(end - p)))) {
+		p++;
+		GROW(tl->start, tl->cap, tl->n);
+		tl->start[tl->n++] = (unsigned int)(p - tl->text);
+	}
+}
+
+void text_lines_pos(struct text_lines *tl, unsigned int offset,
+		    unsigned int *line, unsigned int *column)
+{
+	size_t lo = 0, hi;
+
+	if (!tl->start)
+		text_lines_read(tl);
+	if (offset > tl->len)
+		offset = (unsigned int)tl->len;
+	/* the last line start at or before offset */
+	hi = tl->n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (tl->start[mid] <= offset)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	*line = (unsigned int)lo + 1;
+	*column = offset - tl->start[lo] + 1;
+}
+
+void text_lines_free(struct text_lines *tl)
+{
+	free(tl->start);
+	tl->start = NULL;
+	tl->n = tl->cap = 0;
+}
+
 bool cx_same_expr(CXCursor a, CXCursor b)
 {
 	return clang_equalCursors(a, b) ||

@@ -7,6 +7,7 @@
 #define DRVLINT_CX_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include <clang-c/Index.h>
 
@@ -34,6 +35,22 @@ bool cx_in_file(CXCursor c, CXFile file);
 /* Line and column (1-based) of a byte offset in text. */
 void text_line_col(const char *text, size_t len, unsigned int offset,
 		   unsigned int *line, unsigned int *column);
+
+/*
+ * The same for many offsets of one text, each in logarithmic time: the
+ * line starts are read once, at the first call.  Set text and len, the
+ * rest zero; text_lines_free() when done.
+ */
+struct text_lines {
+	const char *text;
+	size_t len;
+	unsigned int *start; /* offset of each line's first byte */
+	size_t n, cap;
+};
+
+void text_lines_pos(struct text_lines *tl, unsigned int offset,
+		    unsigned int *line, unsigned int *column);
+void text_lines_free(struct text_lines *tl);
 
 /*
  * Are a and b the same expression?  clang_equalCursors() also compares the
@@ -84,6 +101,39 @@ enum cx_test {
  * a macro is CX_TEST_NONE: evidence is lost there, never made up.
  */
 enum cx_test cx_test_operator(CXCursor c);
+
+/*
+ * The one cursor walker: depth first over the cursors below a root,
+ * keeping the path to the cursor being visited, stack[0] (a child of the
+ * root) to stack[depth - 1] (the cursor itself).  A check embeds it in its
+ * own context and gets that back with container_of() in its callbacks.
+ */
+struct cx_walk {
+	CXCursor *stack;
+	size_t depth, cap;
+	/* Not NULL: the root's children outside this file are skipped. */
+	CXFile file;
+	/* A cursor, already on the stack; false: skip its children. */
+	bool (*enter)(struct cx_walk *wk, CXCursor c);
+	/* After its children, still on the stack; may be NULL. */
+	void (*leave)(struct cx_walk *wk, CXCursor c);
+};
+
+void cx_walk_run(struct cx_walk *wk, CXCursor root);
+void cx_walk_free(struct cx_walk *wk);
+
+/* The innermost cursor of kind in stack[0..below), or a null cursor. */
+CXCursor cx_walk_find(const struct cx_walk *wk, size_t below,
+		      enum CXCursorKind kind);
+
+/*
+ * From stack[i] up through parentheses and casts (explicit ones, and the
+ * UnexposedExpr of an implicit one): the index of the first ancestor that
+ * is none of them, in *up, and of the child the way came from, in *from.
+ * False when the stack ends first.
+ */
+bool cx_walk_up_casts(const struct cx_walk *wk, size_t i, size_t *up,
+		      size_t *from);
 
 /* Visit the direct children of c into an array; caller frees. */
 CXCursor *cx_children(CXCursor c, unsigned int *n);

@@ -18,6 +18,10 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void grow_array(void **v, size_t *cap, size_t n, size_t size);
 #define GROW(v, cap, n) grow_array((void **)&(v), &(cap), (n), sizeof(*(v)))
 
+/* The structure of type holding member, from a pointer to the member. */
+#define container_of(ptr, type, member) \
+	((type *)((char *)(ptr) - offsetof(type, member)))
+
 /* Read a whole file; NUL-terminated.  NULL with errno set on failure. */
 char *read_file(const char *path, size_t *len);
 

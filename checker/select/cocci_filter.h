@@ -12,24 +12,11 @@
  * only the files it would have tried; words in comments and strings count,
  * as they do for spatch, so the selection is never narrower than spatch's.
  *
- * Each script also gets a check of the construct it looks for, on a
- * rough C token stream (comments, literals and # lines skipped):
- *   - const-driver-struct: a definition "static struct T name[...] = {"
- *     of one of the script's types with no 'const' before 'struct';
- *   - id-table-sentinel: a definition "struct T name[...] = { ... }" of a
- *     device-id type whose last entry is not all zero ({ }, { 0 }, ...),
- *     or that holds a # line;
- *   - unbalanced-registration: a register call whose result is tested by
- *     the next statement ("x = R(...); if", "if (R(...)"), or both
- *     module_init() and module_exit();
- *   - registration-flag: a name (the last part of "a", "a.b", "a->b")
- *     assigned true, 1, a negation or a comparison (a set), or false or 0
- *     (a clear), in a function with a register or unregister call, and
- *     tested in such a function by a condition of the forms the script's
- *     guards match (F, !F, F == 0, likely(F), an operand of &&, ...) or as
- *     "F && U(...)".
- * A file without such a construct gives the script nothing to report.
- * What the token stream does not read: code in macro definitions.
+ * A check may also test the construct its script looks for, on the
+ * file's C tokens (comments and # lines skipped): its struct check's
+ * cocci_select, in checks/<rule>/.  A file without that construct gives
+ * the script nothing to report.  What the token stream does not read:
+ * code in macro definitions.
  */
 #ifndef DRVLINT_COCCI_FILTER_H
 #define DRVLINT_COCCI_FILTER_H
@@ -43,7 +30,7 @@ struct cocci_filter *cocci_filter_new(void);
 void cocci_filter_free(struct cocci_filter *cf);
 
 /*
- * Add a rule by its id and its query as "spatch --use-idutils
+ * Add a rule by its check's id and its query as "spatch --use-idutils
  * --parse-cocci" prints it (NULL, or a query not understood: the rule
  * needs every file).  Rules are numbered from 0 in the order added.
  */

@@ -31,9 +31,16 @@
 #include <stddef.h>
 
 #include "core/check.h"
-#include "engine/units.h"
 
 struct prefilter;
+
+/* What the prefilter reads of a unit: its file and compiler arguments. */
+struct prefilter_unit {
+	const char *file; /* absolute */
+	const char *directory; /* the compiler's working directory */
+	char *const *argv; /* the compiler's arguments (-I, -isystem, ...) */
+	size_t argc;
+};
 
 /*
  * The prefilter of the enabled checks over these units, or NULL when one
@@ -42,15 +49,15 @@ struct prefilter;
  */
 struct prefilter *prefilter_new(const struct check *const *checks,
 				void *const *states, size_t nchecks,
-				const struct unit_list *units,
-				const char *cache_dir);
+				const struct prefilter_unit *units,
+				size_t nunits, const char *cache_dir);
 
 /*
  * May the unit, whose text is src, give a finding or a fact?  If why is
  * not NULL, it gets the key that let the unit through and the file it is
  * in (free it), or NULL.
  */
-bool prefilter_pass(const struct prefilter *pf, const struct unit *u,
+bool prefilter_pass(const struct prefilter *pf, const struct prefilter_unit *u,
 		    const char *src, size_t len, char **why);
 
 /* Figures for --verbose: keys in all, shared headers, keys from the cache. */

@@ -91,12 +91,6 @@ fail:
 	return NULL;
 }
 
-static bool is_ident_char(char c)
-{
-	return c == '_' || (c >= '0' && c <= '9') ||
-	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-}
-
 /* A table is declared with its device-id type's name. */
 static bool sentinel_prefilter_keys(const void *state, struct strset *keys)
 {
@@ -107,77 +101,6 @@ static bool sentinel_prefilter_keys(const void *state, struct strset *keys)
 }
 
 /* ---- finding tables and their consumers ---- */
-
-/* The struct tag of an array-of-struct type, or NULL. */
-static char *table_type(CXType t)
-{
-	CXType elem;
-
-	t = clang_getCanonicalType(t);
-	if (t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
-		return NULL;
-	elem = clang_getCanonicalType(clang_getArrayElementType(t));
-	if (elem.kind != CXType_Record)
-		return NULL;
-	return cx_spelling(clang_getTypeDeclaration(elem));
-}
-
-bool sentinel_is_table(const struct walk *w, CXCursor decl)
-{
-	char *tag;
-	bool yes;
-
-	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
-		return false;
-	tag = table_type(clang_getCursorType(decl));
-	yes = tag && strset_has(&w->rules->types, tag);
-	free(tag);
-	return yes;
-}
-
-static struct table *table_for(struct walk *w, CXCursor decl)
-{
-	CXCursor canon = clang_getCanonicalCursor(decl);
-	struct table *t;
-
-	for (size_t i = 0; i < w->ntable; i++)
-		if (clang_equalCursors(w->table[i].canon, canon))
-			return &w->table[i];
-	GROW(w->table, w->tcap, w->ntable);
-	t = &w->table[w->ntable++];
-	memset(t, 0, sizeof(*t));
-	t->canon = canon;
-	t->name = cx_spelling(decl);
-	return t;
-}
-
-size_t sentinel_table_index(struct walk *w, CXCursor decl)
-{
-	return table_for(w, decl) - w->table;
-}
-
-void sentinel_add_consumer(struct table *t, enum consumer_kind kind,
-			   const char *what, struct cx_pos pos)
-{
-	struct consumer *c;
-
-	GROW(t->consumer, t->cap, t->nconsumer);
-	c = &t->consumer[t->nconsumer++];
-	c->kind = kind;
-	c->what = xstrdup(what);
-	c->pos = pos;
-}
-
-/* The text of the first token of a cursor, for operators libclang hides. */
-bool sentinel_starts_with(const struct walk *w, CXCursor c, const char *text)
-{
-	struct cx_pos p = cx_cursor_start(c);
-
-	if (!p.file || !clang_File_isEqual(p.file, w->unit->main_file) ||
-	    p.offset >= w->unit->source_len)
-		return false;
-	return !strncmp(w->unit->source + p.offset, text, strlen(text));
-}
 
 /* A member the rules say is walked: "struct.member" or "member". */
 static bool field_walked(const struct walk *w, CXCursor field, char **name)
@@ -270,10 +193,10 @@ static void consider_call(struct walk *w, struct table *t, CXCursor call,
  */
 static void classify_reference(struct walk *w, struct table *t)
 {
-	CXCursor from = w->stack[w->depth - 1];
+	CXCursor from = w->wk.stack[w->wk.depth - 1];
 
-	for (size_t i = w->depth - 1; i-- > 0;) {
-		CXCursor a = w->stack[i], field;
+	for (size_t i = w->wk.depth - 1; i-- > 0;) {
+		CXCursor a = w->wk.stack[i], field;
 
 		switch (clang_getCursorKind(a)) {
 		case CXCursor_ParenExpr:
@@ -318,37 +241,27 @@ static void classify_reference(struct walk *w, struct table *t)
  */
 static void classify_pointer(struct walk *w, CXCursor var)
 {
-	CXCursor from = w->stack[w->depth - 1];
+	size_t up, from;
+	CXCursor call;
+	char *fn;
+	int n;
 
-	for (size_t i = w->depth - 1; i-- > 0;) {
-		CXCursor a = w->stack[i];
+	if (!cx_walk_up_casts(&w->wk, w->wk.depth - 1, &up, &from) ||
+	    clang_getCursorKind(w->wk.stack[up]) != CXCursor_CallExpr)
+		return;
+	call = w->wk.stack[up];
+	n = clang_Cursor_getNumArguments(call);
+	fn = cx_spelling(call);
+	for (int k = 0; k < n; k++) {
+		char *key = xasprintf("%s/%d", fn, k + 1);
 
-		switch (clang_getCursorKind(a)) {
-		case CXCursor_ParenExpr:
-		case CXCursor_CStyleCastExpr:
-		case CXCursor_UnexposedExpr:
-			break;
-		case CXCursor_CallExpr: {
-			int n = clang_Cursor_getNumArguments(a);
-			char *fn = cx_spelling(a);
-
-			for (int k = 0; k < n; k++) {
-				char *key = xasprintf("%s/%d", fn, k + 1);
-
-				if (cx_same_expr(clang_Cursor_getArgument(a, k),
-						 from) &&
-				    strset_has(&w->rules->calls, key))
-					walks_pointer_to_walker(w, var, fn, a);
-				free(key);
-			}
-			free(fn);
-			return;
-		}
-		default:
-			return;
-		}
-		from = a;
+		if (cx_same_expr(clang_Cursor_getArgument(call, k),
+				 w->wk.stack[from]) &&
+		    strset_has(&w->rules->calls, key))
+			walks_pointer_to_walker(w, var, fn, call);
+		free(key);
 	}
+	free(fn);
 }
 
 static void note_cursor(struct walk *w, CXCursor c)
@@ -358,7 +271,7 @@ static void note_cursor(struct walk *w, CXCursor c)
 	if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
 		walks_note_store(w, c);
 	if (kind == CXCursor_VarDecl && sentinel_is_table(w, c)) {
-		struct table *t = table_for(w, c);
+		struct table *t = sentinel_table_for(w, c);
 
 		if (clang_isCursorDefinition(c)) {
 			t->def = c;
@@ -368,7 +281,7 @@ static void note_cursor(struct walk *w, CXCursor c)
 		CXCursor decl = clang_getCursorReferenced(c);
 
 		if (sentinel_is_table(w, decl))
-			classify_reference(w, table_for(w, decl));
+			classify_reference(w, sentinel_table_for(w, decl));
 		else if ((clang_getCursorKind(decl) == CXCursor_ParmDecl ||
 			  clang_getCursorKind(decl) == CXCursor_VarDecl) &&
 			 walks_points_to_entry(w, decl))
@@ -379,201 +292,23 @@ static void note_cursor(struct walk *w, CXCursor c)
 	}
 }
 
-static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
-				     CXClientData data)
+static bool enter(struct cx_walk *wk, CXCursor c)
 {
-	struct walk *w = data;
-	CXCursor saved = w->function;
+	struct walk *w = container_of(wk, struct walk, wk);
 
-	(void)parent;
-	if (!w->depth && !cx_in_file(c, w->unit->main_file))
-		return CXChildVisit_Continue;
-	GROW(w->stack, w->scap, w->depth);
-	w->stack[w->depth++] = c;
 	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
 		w->function = c;
 	note_cursor(w, c);
-	clang_visitChildren(c, visit, w);
-	w->function = saved;
-	w->depth--;
-	return CXChildVisit_Continue;
+	return true;
 }
 
-/* ---- MODULE_DEVICE_TABLE(type, name) ---- */
-
-static bool in_skipped_range(CXSourceRangeList *skipped, unsigned int offset)
+static void leave(struct cx_walk *wk, CXCursor c)
 {
-	for (unsigned int i = 0; skipped && i < skipped->count; i++) {
-		struct cx_pos a =
-			cx_expansion(clang_getRangeStart(skipped->ranges[i]));
-		struct cx_pos b =
-			cx_expansion(clang_getRangeEnd(skipped->ranges[i]));
+	struct walk *w = container_of(wk, struct walk, wk);
 
-		if (offset >= a.offset && offset < b.offset)
-			return true;
-	}
-	return false;
-}
-
-static size_t skip_space(const char *s, size_t i, size_t len)
-{
-	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-			   s[i] == '\\' || s[i] == '\r'))
-		i++;
-	return i;
-}
-
-static size_t identifier_end(const char *s, size_t i, size_t len)
-{
-	while (i < len && is_ident_char(s[i]))
-		i++;
-	return i;
-}
-
-/* The table named by MODULE_DEVICE_TABLE( type , name ) at offset i. */
-static void note_export(struct walk *w, size_t i)
-{
-	const char *s = w->unit->source;
-	size_t len = w->unit->source_len, a, b;
-	struct cx_pos pos = { .file = w->unit->main_file, .offset = i };
-
-	i = skip_space(s, identifier_end(s, i, len), len);
-	if (i >= len || s[i] != '(')
-		return;
-	i = skip_space(s, identifier_end(s, skip_space(s, i + 1, len), len),
-		       len);
-	if (i >= len || s[i] != ',')
-		return;
-	a = skip_space(s, i + 1, len);
-	b = identifier_end(s, a, len);
-	if (skip_space(s, b, len) >= len || s[skip_space(s, b, len)] != ')')
-		return;
-	for (size_t k = 0; k < w->ntable; k++) {
-		struct table *t = &w->table[k];
-
-		if (strlen(t->name) == b - a &&
-		    !strncmp(t->name, s + a, b - a)) {
-			text_line_col(s, len, pos.offset, &pos.line,
-				      &pos.column);
-			sentinel_add_consumer(t, BY_EXPORT,
-					      "MODULE_DEVICE_TABLE", pos);
-		}
-	}
-}
-
-/* Is offset on a preprocessor directive line (a #define's body)? */
-static bool in_directive(const char *s, size_t offset)
-{
-	size_t i = offset;
-
-	for (;;) {
-		while (i > 0 && s[i - 1] != '\n')
-			i--;
-		/* continued from the line before? */
-		if (i >= 2 && s[i - 2] == '\\') {
-			i--;
-			continue;
-		}
-		break;
-	}
-	while (s[i] == ' ' || s[i] == '\t')
-		i++;
-	return s[i] == '#';
-}
-
-/*
- * A MODULE_DEVICE_TABLE() inside a conditional block counts only if the
- * preprocessor kept the block: only then is the preprocessing record,
- * which knows the skipped ranges, worth its cost.
- */
-static unsigned int sentinel_parse_options(const void *state, const char *src,
-					   size_t len)
-{
-	const char *p = src, *end = src + len;
-	int depth = 0;
-
-	(void)state;
-	while (p < end) {
-		const char *nl = memchr(p, '\n', end - p), *q = p;
-
-		if (!nl)
-			nl = end;
-		while (q < nl && (*q == ' ' || *q == '\t'))
-			q++;
-		if (q < nl && *q == '#') {
-			q++;
-			while (q < nl && (*q == ' ' || *q == '\t'))
-				q++;
-			if (!strncmp(q, "if", 2))
-				depth++;
-			else if (!strncmp(q, "endif", 5) && depth > 0)
-				depth--;
-		} else if (depth > 0 &&
-			   memmem(p, nl - p, "MODULE_DEVICE_TABLE", 19)) {
-			return CXTranslationUnit_DetailedPreprocessingRecord;
-		}
-		p = nl + 1;
-	}
-	return 0;
-}
-
-/*
- * MODULE_DEVICE_TABLE() expands to nothing in built-in code, so it is
- * found in the text: outside comments, strings and directives, and
- * outside the branches the preprocessor skipped.
- */
-static void find_exports(struct walk *w)
-{
-	static const char macro[] = "MODULE_DEVICE_TABLE";
-	const char *s = w->unit->source;
-	size_t len = w->unit->source_len;
-	CXSourceRangeList *skipped = NULL;
-	enum { CODE, LINE_COMMENT, BLOCK_COMMENT, STRING, CHAR } st = CODE;
-
-	if (!strstr(s, macro))
-		return;
-	skipped = clang_getSkippedRanges(w->unit->tu, w->unit->main_file);
-	for (size_t i = 0; i < len; i++) {
-		char c = s[i];
-
-		switch (st) {
-		case CODE:
-			if (c == '/' && s[i + 1] == '/')
-				st = LINE_COMMENT;
-			else if (c == '/' && s[i + 1] == '*')
-				st = BLOCK_COMMENT, i++;
-			else if (c == '"')
-				st = STRING;
-			else if (c == '\'')
-				st = CHAR;
-			else if (c == 'M' &&
-				 (i == 0 || !is_ident_char(s[i - 1])) &&
-				 !strncmp(s + i, macro, sizeof(macro) - 1) &&
-				 identifier_end(s, i, len) ==
-					 i + sizeof(macro) - 1 &&
-				 !in_directive(s, i) &&
-				 !in_skipped_range(skipped, i))
-				note_export(w, i);
-			break;
-		case LINE_COMMENT:
-			if (c == '\n' && s[i - 1] != '\\')
-				st = CODE;
-			break;
-		case BLOCK_COMMENT:
-			if (c == '*' && s[i + 1] == '/')
-				st = CODE, i++;
-			break;
-		case STRING:
-		case CHAR:
-			if (c == '\\')
-				i++;
-			else if (c == (st == STRING ? '"' : '\''))
-				st = CODE;
-			break;
-		}
-	}
-	if (skipped)
-		clang_disposeSourceRangeList(skipped);
+	if (clang_getCursorKind(c) == CXCursor_FunctionDecl)
+		w->function =
+			cx_walk_find(wk, wk->depth - 1, CXCursor_FunctionDecl);
 }
 
 /* ---- findings ---- */
@@ -657,32 +392,29 @@ static void report_table(struct walk *w, struct table *t)
 	}
 	/* With array designators, the last entry written is not the last. */
 	if (!designated)
-		sentinel_add_fix(f, u, init);
+		sentinel_add_fix(w, f, init);
 }
 
 static void sentinel_run(const void *state, struct check_unit *unit)
 {
 	struct walk w = { .rules = state,
 			  .unit = unit,
-			  .function = clang_getNullCursor() };
+			  .wk = { .file = unit->main_file,
+				  .enter = enter,
+				  .leave = leave },
+			  .function = clang_getNullCursor(),
+			  .lines = { .text = unit->source,
+				     .len = unit->source_len } };
 
-	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit,
-			    &w);
-	find_exports(&w);
+	cx_walk_run(&w.wk, clang_getTranslationUnitCursor(unit->tu));
+	sentinel_find_exports(&w);
 	walks_resolve(&w);
-	for (size_t i = 0; i < w.ntable; i++) {
-		struct table *t = &w.table[i];
-
-		if (t->has_def)
-			report_table(&w, t);
-		for (size_t k = 0; k < t->nconsumer; k++)
-			free(t->consumer[k].what);
-		free(t->consumer);
-		free(t->name);
-	}
+	for (size_t i = 0; i < w.ntable; i++)
+		if (w.table[i].has_def)
+			report_table(&w, &w.table[i]);
 	walks_free(&w);
-	free(w.table);
-	free(w.stack);
+	sentinel_tables_free(&w);
+	cx_walk_free(&w.wk);
 }
 
 static const char *const sentinel_stats[] = { "tables", "need-sentinel", NULL };
@@ -694,6 +426,7 @@ const struct check check_id_table_sentinel = {
 	.init = sentinel_init,
 	.fini = sentinel_fini,
 	.prefilter_keys = sentinel_prefilter_keys,
+	.cocci_select = sentinel_cocci_select,
 	.parse_options = sentinel_parse_options,
 	.stats = sentinel_stats,
 	.run = sentinel_run,

@@ -182,14 +182,14 @@ bool sentinel_present(const struct walk *w, const struct table *t,
 
 /* ---- the fix: '{ }' as the last entry ---- */
 
-static void make_edit(const struct check_unit *u, struct edit *e,
-		      unsigned int offset, const char *text)
+static void make_edit(struct walk *w, struct edit *e, unsigned int offset,
+		      const char *text)
 {
-	e->file = (char *)u->path;
+	e->file = (char *)w->unit->path;
 	e->offset = offset;
 	e->length = 0;
 	e->text = (char *)text;
-	text_line_col(u->source, u->source_len, offset, &e->line, &e->column);
+	text_lines_pos(&w->lines, offset, &e->line, &e->column);
 	e->end_line = e->line;
 	e->end_column = e->column;
 }
@@ -208,7 +208,10 @@ static bool comma_follows(const char *s, size_t i, size_t end)
 		if (s[i] == ',')
 			return true;
 		if (s[i] == '/' && s[i + 1] == '*') {
-			const char *close = strstr(s + i + 2, "*/");
+			const char *close = i + 2 <= end ? memmem(s + i + 2,
+								  end - i - 2,
+								  "*/", 2) :
+							   NULL;
 
 			if (!close)
 				return false;
@@ -225,9 +228,9 @@ static bool comma_follows(const char *s, size_t i, size_t end)
 	return false;
 }
 
-void sentinel_add_fix(struct finding *f, const struct check_unit *u,
-		      CXCursor init)
+void sentinel_add_fix(struct walk *w, struct finding *f, CXCursor init)
 {
+	const struct check_unit *u = w->unit;
 	unsigned int n;
 	CXCursor *entry = cx_children(init, &n);
 	struct cx_pos last_start, last_end, close;
@@ -249,11 +252,11 @@ void sentinel_add_fix(struct finding *f, const struct check_unit *u,
 	    close.offset == 0 || close.offset > u->source_len ||
 	    s[close.offset - 1] != '}' ||
 	    s[cx_cursor_start(init).offset] != '{' ||
-	    !strchr("{\"", s[last_start.offset]))
+	    (s[last_start.offset] != '{' && s[last_start.offset] != '"'))
 		goto out;
 	rbrace = close.offset - 1;
 	if (!comma_follows(s, last_end.offset, rbrace)) {
-		make_edit(u, &e, last_end.offset, ",");
+		make_edit(w, &e, last_end.offset, ",");
 		finding_add_edit(f, &e);
 	}
 	ls = line_start(s, rbrace);
@@ -268,11 +271,11 @@ void sentinel_add_fix(struct finding *f, const struct check_unit *u,
 			free(text);
 			text = xstrdup("\t{ }\n");
 		}
-		make_edit(u, &e, ls, text);
+		make_edit(w, &e, ls, text);
 		finding_add_edit(f, &e);
 		free(text);
 	} else {
-		make_edit(u, &e, rbrace,
+		make_edit(w, &e, rbrace,
 			  s[rbrace - 1] == ' ' ? "{ } " : " { } ");
 		finding_add_edit(f, &e);
 	}

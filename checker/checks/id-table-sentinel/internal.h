@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * What the parts of id-table-sentinel share: id-table-sentinel.c finds
- * tables and their consumers, id-table-sentinel-walks.c the walks written
- * by hand (loops, local helpers), id-table-sentinel-entries.c decides
- * whether the last entry is zero and builds the fix.
+ * What the parts of id-table-sentinel share: check.c finds tables and
+ * their consumers in the AST, tables.c keeps them, exports.c finds
+ * MODULE_DEVICE_TABLE() in the text, walks.c the walks written by hand
+ * (loops, local helpers), entries.c decides whether the last entry is
+ * zero and builds the fix, cocci_select.c is the Coccinelle selection.
  */
 #ifndef DRVLINT_ID_TABLE_SENTINEL_H
 #define DRVLINT_ID_TABLE_SENTINEL_H
@@ -75,8 +76,7 @@ struct walk {
 	struct check_unit *unit;
 	struct table *table;
 	size_t ntable, tcap;
-	CXCursor *stack; /* ancestors of the cursor being visited */
-	size_t depth, scap;
+	struct cx_walk wk; /* the cursor being visited and its ancestors */
 	CXCursor function; /* the function being walked, or null */
 	struct walk_flow *flow;
 	size_t nflow, fcap;
@@ -84,12 +84,24 @@ struct walk {
 	size_t nwalked, kcap;
 	struct walk_flow *assign; /* every store into an entry pointer */
 	size_t nassign, acap;
+	size_t *index; /* hash of table[].canon: table index + 1, 0 free */
+	size_t nindex;
+	struct text_lines lines; /* of the main file, for line and column */
 };
 
+/* The unit's tables and their consumers (tables.c). */
 void sentinel_add_consumer(struct table *t, enum consumer_kind kind,
 			   const char *what, struct cx_pos pos);
 bool sentinel_is_table(const struct walk *w, CXCursor decl);
+/* The table of a declaration, added at its first sight. */
+struct table *sentinel_table_for(struct walk *w, CXCursor decl);
 size_t sentinel_table_index(struct walk *w, CXCursor decl);
+void sentinel_tables_free(struct walk *w);
+
+/* MODULE_DEVICE_TABLE() in the unit's text (exports.c). */
+void sentinel_find_exports(struct walk *w);
+unsigned int sentinel_parse_options(const void *state, const char *src,
+				    size_t len);
 
 /* Hand-written walks (id-table-sentinel-walks.c). */
 void walks_flow_into_var(struct walk *w, size_t table, CXCursor var,
@@ -111,8 +123,11 @@ bool sentinel_starts_with(const struct walk *w, CXCursor c, const char *text);
 bool sentinel_present(const struct walk *w, const struct table *t,
 		      CXCursor init, bool *designated);
 /* The edits that add '{ }' as the last entry, if they can be made. */
-void sentinel_add_fix(struct finding *f, const struct check_unit *u,
-		      CXCursor init);
+void sentinel_add_fix(struct walk *w, struct finding *f, CXCursor init);
 CXCursor sentinel_initializer(CXCursor def);
+
+/* The Coccinelle file selection's test (cocci_select.c). */
+bool sentinel_cocci_select(const struct ctok_text *text,
+			   const struct strset *words);
 
 #endif

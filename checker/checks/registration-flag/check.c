@@ -466,5 +466,6 @@ const struct check check_registration_flag = {
 	.init = flag_init,
 	.fini = flag_fini,
 	.prefilter_keys = flag_prefilter_keys,
+	.cocci_select = flag_cocci_select,
 	.run = flag_run,
 };

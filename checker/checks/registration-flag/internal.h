@@ -80,4 +80,8 @@ bool rf_same_object(const struct call *reg, const struct call *unreg,
 /* Link one write of a flag to the registrations it mirrors. */
 void rf_link_write(struct walk *w, const struct write *wr);
 
+/* The Coccinelle file selection's test (cocci_select.c). */
+bool flag_cocci_select(const struct ctok_text *text,
+		       const struct strset *words);
+
 #endif

@@ -322,5 +322,6 @@ const struct check check_unbalanced_registration = {
 	.init = ur_init,
 	.fini = ur_fini,
 	.prefilter_keys = ur_prefilter_keys,
+	.cocci_select = ur_cocci_select,
 	.run = ur_run,
 };

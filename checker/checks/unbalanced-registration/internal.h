@@ -240,4 +240,7 @@ void ur_check_sides(const struct regpairs *rp, struct check_unit *unit,
 		    const struct ur_func *a, const struct ur_func *b,
 		    const struct ur_func *fns, size_t nfns, bool managed);
 
+/* The Coccinelle file selection's test (cocci_select.c). */
+bool ur_cocci_select(const struct ctok_text *text, const struct strset *words);
+
 #endif

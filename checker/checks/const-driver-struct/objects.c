@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * const-driver-struct: the objects of a unit, their definitions (with
+ * the place of the fix) and the references to them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "checks/const-driver-struct/internal.h"
+#include "lib/cx.h"
+#include "lib/util.h"
+
+/* Statics are unique per file, globals per name. */
+static char *object_key(const struct walk *w, CXCursor decl)
+{
+	char *name = cx_spelling(decl);
+	char *key;
+
+	if (clang_getCursorLinkage(decl) == CXLinkage_External) {
+		key = name;
+	} else {
+		key = xasprintf("%s:%s", w->unit->path, name);
+		free(name);
+	}
+	return key;
+}
+
+static const struct object *object_for(struct walk *w, CXCursor decl)
+{
+	CXCursor canon = clang_getCanonicalCursor(decl);
+
+	for (size_t i = 0; i < w->nobj; i++)
+		if (clang_equalCursors(w->obj[i].canon, canon))
+			return &w->obj[i];
+	return NULL;
+}
+
+static const struct object *object_add(struct walk *w, CXCursor decl)
+{
+	struct object *o;
+
+	GROW(w->obj, w->ocap, w->nobj);
+	o = &w->obj[w->nobj++];
+	o->canon = clang_getCanonicalCursor(decl);
+	o->key = object_key(w, decl);
+	return o;
+}
+
+/*
+ * 'const ' goes before the type: "static const struct bus_type foo".
+ * Declarations in headers get it too, or the definition would conflict
+ * with them.  No fix inside macros or for one of several declarators.
+ */
+static void record_fix(struct walk *w, const char *key, CXCursor decl)
+{
+	struct cx_pos a = cx_cursor_start(decl), name = const_pos_of(decl);
+	CXType rec = const_object_record(clang_getCursorType(decl));
+	char *tag = cx_spelling(clang_getTypeDeclaration(rec));
+	char *pattern = xasprintf("struct %s", tag);
+	const char *s = NULL, *hit;
+	size_t len = 0;
+	char *file;
+
+	if (a.file)
+		s = clang_getFileContents(w->unit->tu, a.file, &len);
+	if (!s || !name.file || !clang_File_isEqual(a.file, name.file) ||
+	    name.offset <= a.offset || name.offset > len ||
+	    !const_names_object(s + name.offset, len - name.offset, decl))
+		goto out;
+	hit = memmem(s + a.offset, name.offset - a.offset, pattern,
+		     strlen(pattern));
+	if (!hit || memchr(s + a.offset, ',', name.offset - a.offset))
+		goto out;
+	file = const_file_of(a);
+	{
+		unsigned int line, col, off = hit - s;
+
+		text_line_col(s, len, off, &line, &col);
+		fact_add(w->unit->facts, F_FIX, key, file, line, col, NULL,
+			 NULL, off);
+	}
+	free(file);
+out:
+	free(pattern);
+	free(tag);
+}
+
+/* The definition and the first declaration, if that is another one. */
+static void record_fixes(struct walk *w, const char *key, CXCursor def)
+{
+	CXCursor canon = clang_getCanonicalCursor(def);
+
+	record_fix(w, key, def);
+	if (!clang_equalCursors(canon, def))
+		record_fix(w, key, canon);
+}
+
+static char *const_declaration(CXCursor decl)
+{
+	CXType rec = const_object_record(clang_getCursorType(decl));
+	char *tag = cx_spelling(clang_getTypeDeclaration(rec));
+	bool is_static = clang_Cursor_getStorageClass(decl) == CX_SC_Static;
+	char *text =
+		xasprintf("%sconst struct %s", is_static ? "static " : "", tag);
+
+	free(tag);
+	return text;
+}
+
+static bool at_file_scope(CXCursor decl)
+{
+	return clang_getCursorKind(clang_getCursorSemanticParent(decl)) ==
+	       CXCursor_TranslationUnit;
+}
+
+/* For --const-inventory: a listed object that is const already. */
+static void note_const_definition(struct walk *w, CXCursor c)
+{
+	CXType rec = const_object_record(clang_getCursorType(c));
+	char *tag, *type, *key;
+
+	if (rec.kind == CXType_Invalid ||
+	    !const_object_is_const(clang_getCursorType(c)) ||
+	    const_listed_type(w, rec) != 1)
+		return;
+	tag = cx_spelling(clang_getTypeDeclaration(rec));
+	type = xasprintf("struct %s", tag);
+	key = object_key(w, c);
+	const_record(w, F_CONST, key, c, type, NULL, 0);
+	free(key);
+	free(type);
+	free(tag);
+}
+
+void const_note_definition(struct walk *w, CXCursor c)
+{
+	int which;
+	const struct object *o;
+	char *decl;
+
+	if (!clang_isCursorDefinition(c) || !at_file_scope(c))
+		return;
+	if (w->rules->inventory)
+		note_const_definition(w, c);
+	if (!(which = const_candidate_type(w, c)) ||
+	    const_placed_in_section(w, c))
+		return;
+	o = object_for(w, c);
+	if (!o)
+		o = object_add(w, c);
+	decl = const_declaration(c);
+	const_record(w, which == 1 ? F_DEFINED : F_DEFINED_OTHER, o->key, c,
+		     decl, NULL, 0);
+	w->unit->stats[STAT_OBJECTS]++;
+	free(decl);
+	record_fixes(w, o->key, c);
+}
+
+/* A use of a candidate here, or of a global one defined elsewhere. */
+void const_note_reference(struct walk *w, CXCursor ref)
+{
+	CXCursor decl = clang_getCursorReferenced(ref);
+	const struct object *o;
+
+	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
+		return;
+	o = object_for(w, decl);
+	if (!o) {
+		if (!at_file_scope(decl) ||
+		    clang_getCursorLinkage(decl) != CXLinkage_External ||
+		    !const_candidate_type(w, decl))
+			return;
+		o = object_add(w, decl);
+	}
+	const_classify_use(w, o->key);
+}
