@@ -8,7 +8,6 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +16,7 @@
 
 #include "cocci/cocci.h"
 #include "engine/flags.h"
+#include "engine/pool.h"
 #include "lib/fs.h"
 #include "lib/program.h"
 #include "lib/strvec.h"
@@ -234,7 +234,7 @@ static void find_headers(const struct cocci_config *cfg, struct strvec *out)
 	}
 }
 
-/* The reading of every file, shared by the threads that scan them. */
+/* The reading of every file, shared by the workers that scan them. */
 struct scan {
 	const struct cocci_filter *cf;
 	const struct unit_list *ul;
@@ -242,8 +242,6 @@ struct scan {
 	size_t nrules;
 	bool *pass; /* [file * nrules + rule] */
 	bool *read; /* [file]: read (else given to spatch as it is) */
-	size_t next; /* the next file to take */
-	pthread_mutex_t lock;
 };
 
 static const char *scan_file(const struct scan *sc, size_t i)
@@ -252,47 +250,36 @@ static const char *scan_file(const struct scan *sc, size_t i)
 			       sc->headers->v[i - sc->ul->n];
 }
 
-static void *scan_worker(void *arg)
+/* A pool item: read and filter file i. */
+static void scan_one(void *ctx, void *state, struct pool_worker *w, size_t i,
+		     void *result)
 {
-	struct scan *sc = arg;
-	size_t total = sc->ul->n + sc->headers->n;
+	struct scan *sc = ctx;
+	size_t len;
+	char *text = read_file(scan_file(sc, i), &len);
 
-	for (;;) {
-		size_t i, len;
-		char *text;
-
-		pthread_mutex_lock(&sc->lock);
-		i = sc->next++;
-		pthread_mutex_unlock(&sc->lock);
-		if (i >= total)
-			return NULL;
-		text = read_file(scan_file(sc, i), &len);
-		if (text) {
-			cocci_filter_text(sc->cf, text, len,
-					  &sc->pass[i * sc->nrules]);
-			sc->read[i] = true;
-		}
-		free(text);
+	(void)state;
+	(void)w;
+	(void)result;
+	if (text) {
+		cocci_filter_text(sc->cf, text, len, &sc->pass[i * sc->nrules]);
+		sc->read[i] = true;
 	}
+	free(text);
 }
 
-/* Read and filter every file, on as many threads as --jobs asks. */
+/* Read and filter every file on the worker pool, as many as --jobs asks. */
 static void scan_all(struct scan *sc, int jobs)
 {
-	size_t n = jobs > 0 ? (size_t)jobs :
-			      (size_t)sysconf(_SC_NPROCESSORS_ONLN);
-	pthread_t *tid = xcalloc(n, sizeof(*tid));
-	size_t started = 0;
+	size_t total = sc->ul->n + sc->headers->n;
+	struct pool_job job = {
+		.n = total,
+		.threads = pool_threads(jobs, total),
+		.ctx = sc,
+		.run = scan_one,
+	};
 
-	pthread_mutex_init(&sc->lock, NULL);
-	for (size_t t = 1; t < n; t++)
-		if (!pthread_create(&tid[started], NULL, scan_worker, sc))
-			started++;
-	scan_worker(sc);
-	for (size_t t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	pthread_mutex_destroy(&sc->lock);
-	free(tid);
+	pool_run(&job);
 }
 
 /*

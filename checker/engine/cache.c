@@ -717,14 +717,3 @@ void cache_close(struct cache *c)
 	free(c->dir);
 	free(c);
 }
-
-void unit_results_free(struct unit_results *res, size_t nchecks)
-{
-	finding_list_free(&res->findings);
-	failure_list_free(&res->failures);
-	for (size_t k = 0; res->facts && k < nchecks; k++)
-		fact_list_free(&res->facts[k]);
-	free(res->facts);
-	free(res->stats);
-	memset(res, 0, sizeof(*res));
-}
