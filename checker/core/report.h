@@ -72,6 +72,11 @@ int report_write(FILE *out, const struct report *r, enum report_format fmt);
 int report_read_json(const char *path, struct report *r,
 		     const char *const *rules, size_t nrules,
 		     struct fact_list *facts, char *err, size_t errlen);
+/* The same from text already in memory; name is for messages. */
+int report_read_json_text(const char *text, size_t len, const char *name,
+			  struct report *r, const char *const *rules,
+			  size_t nrules, struct fact_list *facts, char *err,
+			  size_t errlen);
 
 /* One line to stderr: units, failures, findings per rule, time. */
 void report_summary(FILE *out, const struct report *r);
