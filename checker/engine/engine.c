@@ -6,7 +6,6 @@
  * is reported as not checked; the worker that still parses it drops
  * whatever it produces.
  */
-#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +19,7 @@
 #include "engine/pool.h"
 #include "engine/progress.h"
 #include "lib/cx.h"
+#include "lib/regfile.h"
 #include "lib/util.h"
 #include "select/prefilter.h"
 
@@ -225,6 +225,7 @@ static void check_unit(void *ctx, void *index, struct pool_worker *w, size_t i,
 	const struct engine_config *cfg = run->cfg;
 	struct timespec parse_start;
 	CXTranslationUnit tu;
+	const char *why;
 	size_t len;
 	char *source;
 
@@ -233,9 +234,10 @@ static void check_unit(void *ctx, void *index, struct pool_worker *w, size_t i,
 		res->how = UNIT_CACHED;
 		return;
 	}
-	source = read_file(u->file, &len);
-	if (!source) {
-		failure_add(&res->r.failures, u->file, 0, 0, strerror(errno));
+	/* Only a regular file is a source: a FIFO would block the parse. */
+	why = read_regular(u->file, 0, SIZE_MAX - 1, &source, &len);
+	if (why) {
+		failure_add(&res->r.failures, u->file, 0, 0, why);
 		res->how = UNIT_FAILED;
 		return;
 	}
@@ -396,7 +398,9 @@ static void collect(struct run *run, struct check_stat *stats,
 			fact_list_append(&facts[k], &res->facts[k]);
 		r->units++;
 		r->units_parsed += res->parsed;
-		r->units_cached += run->results[i].how == UNIT_CACHED;
+		/* A failure from the cache is counted as a failure. */
+		r->units_cached += run->results[i].how == UNIT_CACHED &&
+				   res->parsed;
 		finding_list_append(&r->findings, &res->findings);
 		failure_list_append(&r->failures, &res->failures);
 		unit_results_free(res, cfg->nchecks);

@@ -145,6 +145,18 @@ static void read_stats(struct report *r, json_t *stats)
 	}
 }
 
+/* The Coccinelle engine's part of a summary, if it ran. */
+static void read_cocci(struct cocci_summary *c, json_t *o)
+{
+	if (!json_is_object(o))
+		return;
+	c->ran = true;
+	c->files += num(o, "files");
+	c->checked += num(o, "checked");
+	c->failed += num(o, "failed");
+	c->failures += num(o, "failures");
+}
+
 static int read_report(json_t *top, const char *path, struct report *r,
 		       const char *const *rules, size_t nrules,
 		       struct fact_list *facts, char *err, size_t errlen)
@@ -176,6 +188,7 @@ static int read_report(json_t *top, const char *path, struct report *r,
 	r->units += num(summary, "units");
 	r->units_parsed += num(summary, "parsed");
 	r->units_cached += num(summary, "cached");
+	read_cocci(&r->cocci, json_object_get(summary, "cocci"));
 	read_stats(r, json_object_get(summary, "stats"));
 	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
 	json_decref(top);
