@@ -402,8 +402,17 @@ struct cache *cache_open(const char *dir, uint64_t config,
 			 size_t errlen)
 {
 	struct cache *c;
+	struct stat st;
 
-	if (make_directory(dir) || access(dir, W_OK | X_OK)) {
+	if (make_directory(dir) || stat(dir, &st)) {
+		set_error(err, errlen, "%s: %s", dir, strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		set_error(err, errlen, "%s: not a directory", dir);
+		return NULL;
+	}
+	if (access(dir, W_OK | X_OK)) {
 		set_error(err, errlen, "%s: %s", dir, strerror(errno));
 		return NULL;
 	}

@@ -48,9 +48,10 @@ void file_table_free(struct file_table *t)
 	pthread_mutex_destroy(&t->lock);
 }
 
+/* Only a regular file is a source or a header: anything else is gone. */
 static void state_from_stat(struct file_state *fs, const struct stat *st)
 {
-	fs->exists = true;
+	fs->exists = S_ISREG(st->st_mode);
 	fs->size = (uint64_t)st->st_size;
 	fs->mtime = ns_of(&st->st_mtim);
 	fs->ctime = ns_of(&st->st_ctim);

@@ -15,7 +15,7 @@
 /* A file as this run first saw it. */
 struct file_state {
 	char *path;
-	bool exists;
+	bool exists; /* as a regular file */
 	uint64_t size;
 	int64_t mtime, ctime; /* nanoseconds */
 	bool hashed;
