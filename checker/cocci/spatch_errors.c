@@ -139,29 +139,39 @@ static bool file_line(const char *line, size_t len, char **file,
 	return true;
 }
 
+/* The length of the line at p (up to end), without its newline. */
+static size_t line_length(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl ? (size_t)(nl - p) : (size_t)(end - p);
+}
+
 void spatch_errors_read(struct spatch_errors *errs, const char *text,
 			size_t len)
 {
-	const char *p = text, *end = text + len, *prev = NULL;
-	size_t prev_len = 0;
+	const char *p = text, *end = text + len;
 
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		size_t n = line_length(p, end);
+		const char *next = p + n < end ? p + n + 1 : end;
 		unsigned int l, c;
 		char *file;
 
 		/* The "around" line follows the "File" line. */
-		if (prev && file_line(prev, prev_len, &file, &l, &c)) {
-			if (in_directive(file, l)) {
+		if (file_line(p, n, &file, &l, &c)) {
+			if (in_directive(file, l))
 				free(file);
-			} else {
-				add_error(errs, file, l, c, around_token(p, n));
-			}
+			else
+				add_error(
+					errs, file, l, c,
+					next < end ?
+						around_token(next,
+							     line_length(next,
+									 end)) :
+						NULL);
 		}
-		prev = p;
-		prev_len = n;
-		p += n + (nl != NULL);
+		p = next;
 	}
 }
 
