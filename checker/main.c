@@ -204,7 +204,7 @@ static int run_cocci(struct run *run, const struct unit_list *ul,
 
 	for (size_t i = 0; i < run->nchecks; i++)
 		ids[i] = run->checks[i]->id;
-	if (cocci_run(ul, &cfg, &r->findings, err, sizeof(err)))
+	if (cocci_run(ul, &cfg, r, err, sizeof(err)))
 		return fail(err);
 	cocci_merge(&r->findings);
 	return 0;
@@ -406,10 +406,12 @@ static int check_units(struct run *run)
 	cache = cache_dir(run);
 	if (cache && cache_config(run, &cfg, &cfg.cache_config))
 		cfg.cache_dir = cache;
-	if (run->opt.engine & ENGINE_CLANG)
+	if (run->opt.engine & ENGINE_CLANG) {
 		stuck = engine_run(&ul, &cfg, &r);
-	else
+	} else {
 		r.units = ul.n;
+		r.cocci_only = true;
+	}
 	if ((run->opt.engine & ENGINE_COCCI) && run_cocci(run, &ul, &r))
 		ret = EXIT_TROUBLE;
 	else

@@ -222,9 +222,14 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 	else if (VALUE("--shard")) {
 		if (v && parse_shard(o, v, err, errlen))
 			return -1;
-	} else if (VALUE("--cache-dir"))
+	} else if (VALUE("--cache-dir")) {
+		/* "" would be the working directory: never meant. */
+		if (v && !*v)
+			return set_error(
+				err, errlen,
+				"--cache-dir: an empty directory name");
 		o->cache_dir = v;
-	else if (VALUE("--unit-timeout")) {
+	} else if (VALUE("--unit-timeout")) {
 		if (v && parse_timeout(o, v, err, errlen))
 			return -1;
 	} else if (VALUE("-p"))

@@ -8,7 +8,7 @@
  */
 #include <errno.h>
 #include <limits.h>
-#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,9 +16,12 @@
 #include <unistd.h>
 
 #include "cocci/cocci.h"
+#include "cocci/spatch_errors.h"
 #include "engine/flags.h"
+#include "engine/pool.h"
 #include "lib/fs.h"
 #include "lib/program.h"
+#include "lib/regfile.h"
 #include "lib/strvec.h"
 #include "lib/util.h"
 #include "select/cocci_filter.h"
@@ -125,9 +128,15 @@ static void read_report(const char *rule, const char *out,
 	free(copy);
 }
 
+/* What the runs of spatch found: findings, and the files it could not parse. */
+struct cocci_out {
+	struct finding_list *findings;
+	struct spatch_errors errors;
+};
+
 static int run_rule(const char *rule, const char *script,
 		    const struct strvec *opts, const char *groups,
-		    const struct cocci_config *cfg, struct finding_list *out,
+		    const struct cocci_config *cfg, struct cocci_out *out,
 		    char *err, size_t errlen)
 {
 	struct strvec argv = { 0 };
@@ -141,7 +150,10 @@ static int run_rule(const char *rule, const char *script,
 	strvec_push(&argv, cfg->spatch);
 	strvec_push(&argv, "-D");
 	strvec_push(&argv, "report");
-	strvec_push(&argv, "--very-quiet");
+	/* Quiet, but for the parse errors (see spatch_errors.h). */
+	strvec_push(&argv, "--quiet");
+	strvec_push(&argv, "--parse-error-msg");
+	strvec_push(&argv, "--verbose-parsing");
 	strvec_push(&argv, "--no-show-diff");
 	for (size_t i = 0; i < opts->n; i++)
 		strvec_push(&argv, opts->v[i]);
@@ -176,7 +188,8 @@ static int run_rule(const char *rule, const char *script,
 				res.err_len ? res.err : "no message");
 		free(cmd);
 	} else {
-		read_report(rule, res.out, out);
+		read_report(rule, res.out, out->findings);
+		spatch_errors_read(&out->errors, res.err, res.err_len);
 	}
 	spawn_result_free(&res);
 	strvec_free(&argv);
@@ -209,6 +222,16 @@ struct script {
 	struct strvec files; /* the files given to spatch */
 };
 
+static void free_scripts(struct script *sc, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		free(sc[k].path);
+		strvec_free(&sc[k].opts);
+		strvec_free(&sc[k].files);
+	}
+	free(sc);
+}
+
 /*
  * The headers below the directories given, for the scripts that ask for
  * them, as coccicheck's --dir gives them (a compile database lists no
@@ -234,7 +257,7 @@ static void find_headers(const struct cocci_config *cfg, struct strvec *out)
 	}
 }
 
-/* The reading of every file, shared by the threads that scan them. */
+/* The reading of every file, shared by the workers that scan them. */
 struct scan {
 	const struct cocci_filter *cf;
 	const struct unit_list *ul;
@@ -242,8 +265,6 @@ struct scan {
 	size_t nrules;
 	bool *pass; /* [file * nrules + rule] */
 	bool *read; /* [file]: read (else given to spatch as it is) */
-	size_t next; /* the next file to take */
-	pthread_mutex_t lock;
 };
 
 static const char *scan_file(const struct scan *sc, size_t i)
@@ -252,47 +273,37 @@ static const char *scan_file(const struct scan *sc, size_t i)
 			       sc->headers->v[i - sc->ul->n];
 }
 
-static void *scan_worker(void *arg)
+/* A pool item: read and filter file i. */
+static void scan_one(void *ctx, void *state, struct pool_worker *w, size_t i,
+		     void *result)
 {
-	struct scan *sc = arg;
-	size_t total = sc->ul->n + sc->headers->n;
+	struct scan *sc = ctx;
+	size_t len;
+	char *text;
 
-	for (;;) {
-		size_t i, len;
-		char *text;
-
-		pthread_mutex_lock(&sc->lock);
-		i = sc->next++;
-		pthread_mutex_unlock(&sc->lock);
-		if (i >= total)
-			return NULL;
-		text = read_file(scan_file(sc, i), &len);
-		if (text) {
-			cocci_filter_text(sc->cf, text, len,
-					  &sc->pass[i * sc->nrules]);
-			sc->read[i] = true;
-		}
-		free(text);
+	read_regular(scan_file(sc, i), 0, SIZE_MAX - 1, &text, &len);
+	(void)state;
+	(void)w;
+	(void)result;
+	if (text) {
+		cocci_filter_text(sc->cf, text, len, &sc->pass[i * sc->nrules]);
+		sc->read[i] = true;
 	}
+	free(text);
 }
 
-/* Read and filter every file, on as many threads as --jobs asks. */
+/* Read and filter every file on the worker pool, as many as --jobs asks. */
 static void scan_all(struct scan *sc, int jobs)
 {
-	size_t n = jobs > 0 ? (size_t)jobs :
-			      (size_t)sysconf(_SC_NPROCESSORS_ONLN);
-	pthread_t *tid = xcalloc(n, sizeof(*tid));
-	size_t started = 0;
+	size_t total = sc->ul->n + sc->headers->n;
+	struct pool_job job = {
+		.n = total,
+		.threads = pool_threads(jobs, total),
+		.ctx = sc,
+		.run = scan_one,
+	};
 
-	pthread_mutex_init(&sc->lock, NULL);
-	for (size_t t = 1; t < n; t++)
-		if (!pthread_create(&tid[started], NULL, scan_worker, sc))
-			started++;
-	scan_worker(sc);
-	for (size_t t = 0; t < started; t++)
-		pthread_join(tid[t], NULL);
-	pthread_mutex_destroy(&sc->lock);
-	free(tid);
+	pool_run(&job);
 }
 
 /*
@@ -301,7 +312,8 @@ static void scan_all(struct scan *sc, int jobs)
  */
 static void select_files(struct script *sc, size_t n,
 			 const struct unit_list *ul,
-			 const struct cocci_config *cfg)
+			 const struct cocci_config *cfg,
+			 struct cocci_summary *sum)
 {
 	struct cocci_filter *cf = cocci_filter_new();
 	struct strvec headers = { 0 };
@@ -339,12 +351,18 @@ static void select_files(struct script *sc, size_t n,
 		scan_all(&scan, cfg->jobs);
 	for (size_t i = 0; i < ul->n + headers.n; i++) {
 		const char *file = scan_file(&scan, i);
+		bool given = false;
 
-		for (size_t k = 0; k < n; k++)
+		for (size_t k = 0; k < n; k++) {
 			if ((!scan.read[i] || scan.pass[i * n + k]) &&
-			    (i < ul->n || sc[k].headers))
+			    (i < ul->n || sc[k].headers)) {
 				strvec_push(&sc[k].files, file);
+				given = true;
+			}
+		}
+		sum->checked += given;
 	}
+	sum->files += ul->n + headers.n;
 	free(scan.pass);
 	free(scan.read);
 	if (cfg->verbose)
@@ -357,36 +375,117 @@ static void select_files(struct script *sc, size_t n,
 	cocci_filter_free(cf);
 }
 
-int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
-	      struct finding_list *out, char *err, size_t errlen)
+/* What keeps the script from being read, or NULL. */
+static const char *script_problem(const char *script)
+{
+	struct stat st;
+
+	if (stat(script, &st))
+		return strerror(errno);
+	if (!S_ISREG(st.st_mode))
+		return "not a regular file";
+	if (access(script, R_OK))
+		return strerror(errno);
+	return NULL;
+}
+
+/*
+ * Every enabled rule's script.  A rule without one would be a rule that
+ * silently checks nothing: an error naming the missing script.
+ */
+static struct script *find_scripts(const struct cocci_config *cfg, size_t *n,
+				   char *err, size_t errlen)
 {
 	struct script *sc = xcalloc(cfg->nrules + 1, sizeof(*sc));
-	size_t n = 0;
-	int ret = 0;
 
-	if (!spawn_found(cfg->spatch)) {
-		free(sc);
-		return set_error(
-			err, errlen,
-			"%s not found: the Coccinelle engine needs it (Debian package 'coccinelle')",
-			cfg->spatch);
+	for (*n = 0; *n < cfg->nrules; (*n)++) {
+		char *script = xasprintf("%s/%s.cocci", cfg->cocci_dir,
+					 cfg->rules[*n]);
+		const char *why = script_problem(script);
+
+		if (why) {
+			set_error(
+				err, errlen,
+				"%s: %s: the Coccinelle engine needs the script of rule %s (--cocci-dir)",
+				script, why, cfg->rules[*n]);
+			free(script);
+			free_scripts(sc, *n);
+			return NULL;
+		}
+		sc[*n].rule = cfg->rules[*n];
+		sc[*n].path = script;
 	}
-	for (size_t i = 0; i < cfg->nrules; i++) {
-		char *script =
-			xasprintf("%s/%s.cocci", cfg->cocci_dir, cfg->rules[i]);
+	return sc;
+}
 
-		if (access(script, R_OK) == 0) {
-			sc[n].rule = cfg->rules[i];
-			sc[n++].path = script;
+/*
+ * The units whose files are regular files (a FIFO would block spatch,
+ * and the reading of it, for ever); each other one is a failure, said
+ * once if the libclang engine said so already.
+ */
+static void regular_units(const struct unit_list *ul, struct unit_list *out,
+			  struct report *r)
+{
+	out->v = xcalloc(ul->n + 1, sizeof(*out->v));
+	out->n = 0;
+	for (size_t i = 0; i < ul->n; i++) {
+		const char *file = ul->v[i].file;
+		struct stat st;
+		const char *why = stat(file, &st)      ? strerror(errno) :
+				  !S_ISREG(st.st_mode) ? "not a regular file" :
+							 NULL;
+		bool said = false;
+
+		if (!why) {
+			out->v[out->n++] = ul->v[i];
 			continue;
 		}
-		if (cfg->verbose)
-			fprintf(stderr,
-				"drvlint: note: %s has no semantic patch (%s)\n",
-				cfg->rules[i], script);
-		free(script);
+		for (size_t k = 0; k < r->failures.n && !said; k++)
+			said = !strcmp(r->failures.v[k].loc.file, file) &&
+			       !strcmp(r->failures.v[k].message, why);
+		if (!said) {
+			failure_add(&r->failures, file, 0, 0, why);
+			r->cocci.failures++;
+		}
+		r->cocci.files++;
+		r->cocci.failed++;
 	}
-	select_files(sc, n, ul, cfg);
+}
+
+static int compare_errors(const void *a, const void *b)
+{
+	return strcmp(((const struct spatch_error *)a)->file,
+		      ((const struct spatch_error *)b)->file);
+}
+
+/* A file spatch could not parse whole is a failure, with spatch's reason. */
+static void parse_failures(struct spatch_errors *errs, struct report *r)
+{
+	qsort(errs->v, errs->n, sizeof(*errs->v), compare_errors);
+	for (size_t i = 0; i < errs->n; i++) {
+		const struct spatch_error *e = &errs->v[i];
+		char *msg = xasprintf(
+			"spatch could not parse this%s%s%s: the Coccinelle engine did not check the code around it",
+			e->around && *e->around ? " (at '" : "",
+			e->around && *e->around ? e->around : "",
+			e->around && *e->around ? "')" : "");
+
+		failure_add(&r->failures, e->file, e->line, e->column, msg);
+		r->cocci.failures++;
+		free(msg);
+		if (r->cocci.checked)
+			r->cocci.checked--;
+		r->cocci.failed++;
+	}
+}
+
+/* Each script over its files. */
+static int run_scripts(struct script *sc, size_t n,
+		       const struct cocci_config *cfg, struct cocci_out *out,
+		       char *err, size_t errlen)
+{
+	int ret = 0;
+
 	for (size_t k = 0; k < n && !ret; k++) {
 		char *groups;
 
@@ -394,21 +493,41 @@ int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
 			continue;
 		groups = write_file_groups(sc[k].files.v, sc[k].files.n, err,
 					   errlen);
-		if (!groups) {
-			ret = -1;
-			break;
-		}
+		if (!groups)
+			return -1;
 		ret = run_rule(sc[k].rule, sc[k].path, &sc[k].opts, groups, cfg,
 			       out, err, errlen);
 		unlink(groups);
 		free(groups);
 	}
-	for (size_t k = 0; k < n; k++) {
-		free(sc[k].path);
-		strvec_free(&sc[k].opts);
-		strvec_free(&sc[k].files);
-	}
-	free(sc);
+	return ret;
+}
+
+int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
+	      struct report *r, char *err, size_t errlen)
+{
+	struct cocci_out out = { .findings = &r->findings };
+	struct unit_list regular;
+	struct script *sc;
+	size_t n;
+	int ret;
+
+	if (!spawn_found(cfg->spatch))
+		return set_error(
+			err, errlen,
+			"%s not found: the Coccinelle engine needs it (Debian package 'coccinelle')",
+			cfg->spatch);
+	sc = find_scripts(cfg, &n, err, errlen);
+	if (!sc)
+		return -1;
+	r->cocci.ran = true;
+	regular_units(ul, &regular, r);
+	select_files(sc, n, &regular, cfg, &r->cocci);
+	ret = run_scripts(sc, n, cfg, &out, err, errlen);
+	parse_failures(&out.errors, r);
+	spatch_errors_free(&out.errors);
+	free(regular.v);
+	free_scripts(sc, n);
 	return ret;
 }
 

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 
 #include "core/finding.h"
+#include "core/report.h"
 #include "engine/units.h"
 
 struct cocci_config {
@@ -25,11 +26,14 @@ struct cocci_config {
 };
 
 /*
- * Findings of every enabled rule that has a script.  -1 with err when
- * spatch cannot be run at all (not installed, fails on a script).
+ * Findings of every enabled rule into r->findings; a file that is not a
+ * regular file or that spatch could not parse into r->failures (see
+ * spatch_errors.h); what the engine did into r->cocci.  -1 with err
+ * when spatch cannot be run at all (not installed, a rule without its
+ * script, spatch fails on a script).
  */
 int cocci_run(const struct unit_list *ul, const struct cocci_config *cfg,
-	      struct finding_list *out, char *err, size_t errlen);
+	      struct report *r, char *err, size_t errlen);
 
 /*
  * A finding both engines report (same rule, file and line) is kept once:

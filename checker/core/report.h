@@ -7,6 +7,7 @@
 #ifndef DRVLINT_REPORT_H
 #define DRVLINT_REPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/fact.h"
@@ -26,6 +27,15 @@ struct rule_info {
 	const char *help; /* the rule's document (Markdown), may be NULL */
 };
 
+/* What the Coccinelle engine did; all zero when it did not run. */
+struct cocci_summary {
+	bool ran;
+	unsigned int files; /* sources and headers it was given */
+	unsigned int checked; /* of which spatch checked, whole */
+	unsigned int failed; /* of which it could not read or parse */
+	unsigned int failures; /* the failures it added (others said some) */
+};
+
 struct report {
 	const char *root; /* paths are printed relative to it */
 	const char *tool_version;
@@ -35,7 +45,9 @@ struct report {
 	struct failure_list failures;
 	unsigned int units; /* translation units considered */
 	unsigned int units_parsed; /* of which parsed by libclang */
-	unsigned int units_cached; /* of which from the result cache */
+	unsigned int units_cached; /* of the parsed, from the result cache */
+	bool cocci_only; /* the libclang engine did not run */
+	struct cocci_summary cocci;
 	double seconds;
 	const struct check_stat *stats; /* what the checks counted */
 	size_t nstats;
@@ -72,6 +84,11 @@ int report_write(FILE *out, const struct report *r, enum report_format fmt);
 int report_read_json(const char *path, struct report *r,
 		     const char *const *rules, size_t nrules,
 		     struct fact_list *facts, char *err, size_t errlen);
+/* The same from text already in memory; name is for messages. */
+int report_read_json_text(const char *text, size_t len, const char *name,
+			  struct report *r, const char *const *rules,
+			  size_t nrules, struct fact_list *facts, char *err,
+			  size_t errlen);
 
 /* One line to stderr: units, failures, findings per rule, time. */
 void report_summary(FILE *out, const struct report *r);

@@ -33,18 +33,8 @@
 #include "core/fact.h"
 #include "core/finding.h"
 #include "core/report.h"
+#include "engine/results.h"
 #include "engine/units.h"
-
-/* What one unit produced: the results an entry holds. */
-struct unit_results {
-	struct finding_list findings;
-	struct failure_list failures;
-	unsigned long *stats; /* every check's counters, NULL if not parsed */
-	struct fact_list *facts; /* one list per check, NULL if not parsed */
-	bool parsed;
-};
-
-void unit_results_free(struct unit_results *res, size_t nchecks);
 
 /* The shape of every entry of one run: the checks and their counters. */
 struct cache_layout {

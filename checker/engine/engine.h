@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The parse pool: N workers, each with its own CXIndex, take units in
- * order, parse each once for all enabled checks, run the checks, and
- * dispose of the unit.  A unit that fails to parse or crashes libclang is
+ * The libclang engine: on the worker pool (engine/pool.h), N workers,
+ * each with its own CXIndex, take units in order, parse each once for
+ * all enabled checks, run the checks, and dispose of the unit.  A unit that fails to parse or crashes libclang is
  * recorded as a failure and the run goes on.  With a cache, a unit whose
  * inputs did not change is not parsed: its results and facts come from
  * the cache, and the tree-level decisions are made afresh over all.
@@ -13,8 +13,11 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include <clang-c/Index.h>
+
 #include "core/check.h"
 #include "core/report.h"
+#include "engine/results.h"
 #include "engine/units.h"
 
 struct engine_config {
@@ -44,6 +47,23 @@ struct engine_config {
  */
 bool engine_run(const struct unit_list *units, const struct engine_config *cfg,
 		struct report *r);
+
+/*
+ * Parse one unit and run the enabled checks on it: the entry point for
+ * a single unit (the engine's workers use it; so may an editor, with its
+ * unsaved buffers, which replace the files of the same names).  The
+ * parse's options come from the checks and source, the unit's own text
+ * as the checks read it.  Findings, counters and facts go to res; a
+ * unit that does not parse cleanly gets its first error in res->failures
+ * and no check is run.  Returns the parsed unit (also one with errors)
+ * for the caller to dispose of, or NULL when libclang gave none.
+ */
+CXTranslationUnit engine_check_unit(CXIndex index,
+				    const struct engine_config *cfg,
+				    const struct unit *u, const char *source,
+				    size_t len, struct CXUnsavedFile *unsaved,
+				    unsigned int nunsaved,
+				    struct unit_results *res);
 
 /* The tree-level decisions over every unit's facts (one list per check). */
 void engine_finish(const struct engine_config *cfg, struct fact_list *facts,

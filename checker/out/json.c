@@ -97,6 +97,18 @@ static json_t *stats_object(const struct report *r)
 	return o;
 }
 
+/* What the Coccinelle engine did: files given, checked, failed. */
+static json_t *cocci_object(const struct cocci_summary *c)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "files", json_integer(c->files));
+	json_object_set_new(o, "checked", json_integer(c->checked));
+	json_object_set_new(o, "failed", json_integer(c->failed));
+	json_object_set_new(o, "failures", json_integer(c->failures));
+	return o;
+}
+
 static json_t *summary_object(const struct report *r)
 {
 	json_t *o = json_object(), *by_rule = json_object();
@@ -117,6 +129,8 @@ static json_t *summary_object(const struct report *r)
 	json_object_set_new(o, "baselined", json_integer(r->baselined));
 	json_object_set_new(o, "outside_diff", json_integer(r->outside_diff));
 	json_object_set_new(o, "seconds", json_real(r->seconds));
+	if (r->cocci.ran)
+		json_object_set_new(o, "cocci", cocci_object(&r->cocci));
 	return o;
 }
 

@@ -145,19 +145,26 @@ static void read_stats(struct report *r, json_t *stats)
 	}
 }
 
-int report_read_json(const char *path, struct report *r,
-		     const char *const *rules, size_t nrules,
-		     struct fact_list *facts, char *err, size_t errlen)
+/* The Coccinelle engine's part of a summary, if it ran. */
+static void read_cocci(struct cocci_summary *c, json_t *o)
 {
-	json_error_t jerr;
-	json_t *top = json_load_file(path, 0, &jerr), *o, *summary;
+	if (!json_is_object(o))
+		return;
+	c->ran = true;
+	c->files += num(o, "files");
+	c->checked += num(o, "checked");
+	c->failed += num(o, "failed");
+	c->failures += num(o, "failures");
+}
+
+static int read_report(json_t *top, const char *path, struct report *r,
+		       const char *const *rules, size_t nrules,
+		       struct fact_list *facts, char *err, size_t errlen)
+{
+	json_t *o, *summary;
 	const char *root;
 	size_t i;
 
-	if (!top)
-		return set_error(err, errlen,
-				 "%s:%d:%d: cannot read the report: %s", path,
-				 jerr.line, jerr.column, jerr.text);
 	summary = json_object_get(top, "summary");
 	if (strcmp(str(top, "tool"), "drvlint") || !json_is_object(summary) ||
 	    !json_is_array(json_object_get(top, "findings"))) {
@@ -181,8 +188,38 @@ int report_read_json(const char *path, struct report *r,
 	r->units += num(summary, "units");
 	r->units_parsed += num(summary, "parsed");
 	r->units_cached += num(summary, "cached");
+	read_cocci(&r->cocci, json_object_get(summary, "cocci"));
 	read_stats(r, json_object_get(summary, "stats"));
 	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
 	json_decref(top);
 	return 0;
+}
+
+int report_read_json(const char *path, struct report *r,
+		     const char *const *rules, size_t nrules,
+		     struct fact_list *facts, char *err, size_t errlen)
+{
+	json_error_t jerr;
+	json_t *top = json_load_file(path, 0, &jerr);
+
+	if (!top)
+		return set_error(err, errlen,
+				 "%s:%d:%d: cannot read the report: %s", path,
+				 jerr.line, jerr.column, jerr.text);
+	return read_report(top, path, r, rules, nrules, facts, err, errlen);
+}
+
+int report_read_json_text(const char *text, size_t len, const char *name,
+			  struct report *r, const char *const *rules,
+			  size_t nrules, struct fact_list *facts, char *err,
+			  size_t errlen)
+{
+	json_error_t jerr;
+	json_t *top = json_loadb(text, len, 0, &jerr);
+
+	if (!top)
+		return set_error(err, errlen,
+				 "%s:%d:%d: cannot read the report: %s", name,
+				 jerr.line, jerr.column, jerr.text);
+	return read_report(top, name, r, rules, nrules, facts, err, errlen);
 }

@@ -87,23 +87,38 @@ static const char *plural(size_t n, const char *one, const char *many)
 }
 
 /*
- * "42 units (41 parsed, 1 failed)": units skipped by the prefilter too,
- * and how many results came from the cache rather than a parse now.
+ * "42 units (36 parsed, 5 from the cache, 1 failed)": what the libclang
+ * engine did; units skipped by the prefilter too.
  */
 static void print_units(FILE *out, const struct report *r)
 {
-	size_t failed = r->failures.n;
-	size_t skipped = r->units > r->units_parsed + failed ?
-				 r->units - r->units_parsed - failed :
-				 0;
+	size_t failed = r->failures.n - r->cocci.failures;
+	size_t done = (size_t)r->units_parsed + failed;
+	size_t skipped = r->units > done ? r->units - done : 0;
+	unsigned int cached = r->units_cached < r->units_parsed ?
+				      r->units_cached :
+				      r->units_parsed;
 
 	fprintf(out, "%u %s (%u parsed", r->units,
-		plural(r->units, "unit", "units"), r->units_parsed);
-	if (r->units_cached)
-		fprintf(out, ", %u from the cache", r->units_cached);
+		plural(r->units, "unit", "units"), r->units_parsed - cached);
+	if (cached)
+		fprintf(out, ", %u from the cache", cached);
 	if (skipped)
 		fprintf(out, ", %zu skipped", skipped);
 	fprintf(out, ", %zu failed)", failed);
+}
+
+/* "12 files (3 checked by spatch, 8 not selected, 1 failed)". */
+static void print_cocci_files(FILE *out, const struct report *r)
+{
+	const struct cocci_summary *c = &r->cocci;
+	unsigned int done = c->checked + c->failed;
+
+	fprintf(out, "%u %s (%u checked by spatch", c->files,
+		plural(c->files, "file", "files"), c->checked);
+	if (c->files > done)
+		fprintf(out, ", %u not selected", c->files - done);
+	fprintf(out, ", %u failed)", c->failed);
 }
 
 void report_summary(FILE *out, const struct report *r)
@@ -112,7 +127,12 @@ void report_summary(FILE *out, const struct report *r)
 	size_t n = report_count_by_rule(r, &rc);
 
 	fputs("drvlint: ", out);
-	print_units(out, r);
+	if (!r->cocci_only)
+		print_units(out, r);
+	if (r->cocci.ran) {
+		fputs(r->cocci_only ? "" : ", ", out);
+		print_cocci_files(out, r);
+	}
 	fprintf(out, ", %zu %s", r->findings.n,
 		plural(r->findings.n, "finding", "findings"));
 	for (size_t i = 0; i < n; i++)
