@@ -3,6 +3,12 @@
  * Build the list of translation units.  A compile database is read with
  * libclang's own reader; when that fails, jansson says why, with the line
  * and column, so that a user can mend the file.
+ *
+ * A unit's file is its canonical path (symlinks, "..", "./" resolved), and
+ * so is every path given on the command line: a path selects the units it
+ * names, whichever way it is written.  A unit's directory is absolute (a
+ * relative "directory" is taken relative to the database's own): each
+ * unit is parsed in it, whatever the process's working directory.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -17,9 +23,11 @@
 #include "lib/cx.h"
 #include "lib/fs.h"
 #include "lib/path.h"
+#include "lib/strset.h"
 #include "lib/strvec.h"
 #include "lib/util.h"
 
+/* A new unit for the canonical file, to be parsed in directory. */
 static struct unit *unit_new(struct unit_list *ul, const char *file,
 			     const char *directory)
 {
@@ -29,7 +37,7 @@ static struct unit *unit_new(struct unit_list *ul, const char *file,
 	u = &ul->v[ul->n++];
 	memset(u, 0, sizeof(*u));
 	u->directory = xstrdup(directory);
-	u->file = path_absolute(directory, file);
+	u->file = xstrdup(file);
 	return u;
 }
 
@@ -105,7 +113,7 @@ static void command_flags(CXCompileCommand cmd, const char *file,
 
 	for (unsigned int i = 1; i < n; i++) {
 		char *arg = cx_take(clang_CompileCommand_getArg(cmd, i));
-		char *abs = arg[0] != '-' ? path_absolute(dir, arg) : NULL;
+		char *abs = arg[0] != '-' ? path_canonical(dir, arg) : NULL;
 
 		if (!abs || strcmp(abs, file))
 			strvec_push(&raw, arg);
@@ -117,17 +125,19 @@ static void command_flags(CXCompileCommand cmd, const char *file,
 }
 
 static int add_commands(struct unit_list *ul, CXCompileCommands cmds,
-			char *const *abs_paths, size_t npaths, bool *used,
-			dropped_fn dropped, void *ctx)
+			const char *db_dir, char *const *abs_paths,
+			size_t npaths, bool *used, dropped_fn dropped,
+			void *ctx)
 {
 	unsigned int n = clang_CompileCommands_getSize(cmds);
 
 	for (unsigned int i = 0; i < n; i++) {
 		CXCompileCommand cmd =
 			clang_CompileCommands_getCommand(cmds, i);
-		char *dir = cx_take(clang_CompileCommand_getDirectory(cmd));
+		char *given = cx_take(clang_CompileCommand_getDirectory(cmd));
 		char *name = cx_take(clang_CompileCommand_getFilename(cmd));
-		char *file = path_absolute(dir, name);
+		char *dir = path_absolute(db_dir, given);
+		char *file = path_canonical(dir, name);
 
 		if ((!npaths || path_selected(file, abs_paths, npaths, used)) &&
 		    has_suffix(file, ".c")) {
@@ -136,8 +146,9 @@ static int add_commands(struct unit_list *ul, CXCompileCommands cmds,
 			command_flags(cmd, u->file, dir, u, dropped, ctx);
 		}
 		free(file);
-		free(name);
 		free(dir);
+		free(name);
+		free(given);
 	}
 	return 0;
 }
@@ -152,6 +163,7 @@ int units_from_compdb(struct unit_list *ul, const char *build_dir,
 	char **abs_paths = xcalloc(npaths, sizeof(char *));
 	bool *used = xcalloc(npaths, sizeof(bool));
 	char *path = xasprintf("%s/compile_commands.json", build_dir);
+	char *db_dir = path_canonical(cwd, build_dir);
 	int ret = 0;
 
 	if (compdb_validate(path, err, errlen)) {
@@ -166,9 +178,9 @@ int units_from_compdb(struct unit_list *ul, const char *build_dir,
 		goto out;
 	}
 	for (size_t i = 0; i < npaths; i++)
-		abs_paths[i] = path_absolute(cwd, paths[i]);
+		abs_paths[i] = path_canonical(cwd, paths[i]);
 	cmds = clang_CompilationDatabase_getAllCompileCommands(db);
-	add_commands(ul, cmds, abs_paths, npaths, used, dropped, ctx);
+	add_commands(ul, cmds, db_dir, abs_paths, npaths, used, dropped, ctx);
 	clang_CompileCommands_dispose(cmds);
 	clang_CompilationDatabase_dispose(db);
 	for (size_t i = 0; i < npaths && !ret; i++)
@@ -185,6 +197,45 @@ out:
 	free(abs_paths);
 	free(used);
 	free(path);
+	free(db_dir);
+	return ret;
+}
+
+/* Every .c file below each path, or the path itself, once each. */
+static int files_of_paths(const char *cwd, char *const *paths, size_t npaths,
+			  struct strvec *out, char *err, size_t errlen)
+{
+	struct strset seen = { 0 };
+	int ret = 0;
+
+	for (size_t i = 0; i < npaths && !ret; i++) {
+		struct strvec files = { 0 };
+		struct stat st;
+
+		if (stat(paths[i], &st)) {
+			ret = set_error(err, errlen, "%s: %s", paths[i],
+					strerror(errno));
+		} else if (S_ISDIR(st.st_mode)) {
+			find_files(paths[i], ".c", &files);
+			if (!files.n)
+				ret = set_error(err, errlen,
+						"%s: no C files to check",
+						paths[i]);
+		} else {
+			strvec_push(&files, paths[i]);
+		}
+		for (size_t j = 0; j < files.n && !ret; j++) {
+			char *file = path_canonical(cwd, files.v[j]);
+
+			if (!strset_has(&seen, file)) {
+				strset_add(&seen, file);
+				strvec_push(out, file);
+			}
+			free(file);
+		}
+		strvec_free(&files);
+	}
+	strset_free(&seen);
 	return ret;
 }
 
@@ -192,28 +243,14 @@ int units_from_paths(struct unit_list *ul, const char *cwd, char *const *paths,
 		     size_t npaths, char *const *cflags, size_t ncflags,
 		     dropped_fn dropped, void *ctx, char *err, size_t errlen)
 {
-	for (size_t i = 0; i < npaths; i++) {
-		struct strvec files = { 0 };
-		struct stat st;
+	struct strvec files = { 0 };
+	int ret = files_of_paths(cwd, paths, npaths, &files, err, errlen);
 
-		if (stat(paths[i], &st))
-			return set_error(err, errlen, "%s: %s", paths[i],
-					 strerror(errno));
-		if (S_ISDIR(st.st_mode)) {
-			find_files(paths[i], ".c", &files);
-			if (!files.n)
-				return set_error(err, errlen,
-						 "%s: no C files to check",
-						 paths[i]);
-		} else {
-			strvec_push(&files, paths[i]);
-		}
-		for (size_t j = 0; j < files.n; j++) {
-			struct unit *u = unit_new(ul, files.v[j], cwd);
+	for (size_t j = 0; j < files.n && !ret; j++) {
+		struct unit *u = unit_new(ul, files.v[j], cwd);
 
-			flags_filter(cflags, ncflags, &u->args, dropped, ctx);
-		}
-		strvec_free(&files);
+		flags_filter(cflags, ncflags, &u->args, dropped, ctx);
 	}
-	return 0;
+	strvec_free(&files);
+	return ret;
 }
