@@ -23,6 +23,7 @@
 
 #include "engine/cache.h"
 #include "engine/engine.h"
+#include "engine/parse_failure.h"
 #include "lib/cx.h"
 #include "lib/hash.h"
 #include "lib/path.h"
@@ -86,34 +87,6 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-/* The first error libclang reported, as a failure; false if none. */
-static bool first_error(CXTranslationUnit tu, struct failure_list *out)
-{
-	unsigned int n = clang_getNumDiagnostics(tu);
-
-	for (unsigned int i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-
-		if (sev >= CXDiagnostic_Error) {
-			struct cx_pos p =
-				cx_expansion(clang_getDiagnosticLocation(d));
-			char *file =
-				p.file ? cx_take(clang_getFileName(p.file)) :
-					 xstrdup("");
-			char *msg = cx_take(clang_getDiagnosticSpelling(d));
-
-			failure_add(out, file, p.line, p.column, msg);
-			free(msg);
-			free(file);
-			clang_disposeDiagnostic(d);
-			return true;
-		}
-		clang_disposeDiagnostic(d);
-	}
-	return false;
-}
-
 /*
  * A missing header is the one error that a file appearing later mends
  * without any file the parse read changing: such a failure is not cached.
@@ -135,20 +108,6 @@ static bool missing_header(CXTranslationUnit tu)
 		clang_disposeDiagnostic(d);
 	}
 	return missing;
-}
-
-static const char *parse_error_text(enum CXErrorCode code)
-{
-	switch (code) {
-	case CXError_Crashed:
-		return "libclang crashed while parsing this unit";
-	case CXError_InvalidArguments:
-		return "libclang rejected the arguments for this unit";
-	case CXError_ASTReadError:
-		return "libclang could not read the unit";
-	default:
-		return "libclang could not parse this unit (check its compiler flags)";
-	}
 }
 
 /* What the enabled checks need from the parse of this source. */
@@ -187,12 +146,8 @@ static CXTranslationUnit parse_unit(CXIndex index, const struct unit *u,
 		index, u->file, args, (int)u->args.n + 1, NULL, 0, opts, &tu);
 	free(args);
 	free(wd);
-	if (code != CXError_Success) {
-		failure_add(failures, u->file, 0, 0, parse_error_text(code));
-		return NULL;
-	}
-	first_error(tu, failures);
-	return tu;
+	parse_failure_record(failures, u, code, tu);
+	return code == CXError_Success ? tu : NULL;
 }
 
 static void run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
@@ -331,6 +286,13 @@ static void check_unit(struct pool *pool, struct worker *w, CXIndex index,
 	if (tu && !res->r.failures.n)
 		run_checks(cfg, tu, u, source, len, &res->r);
 	res->how = res->r.failures.n ? UNIT_FAILED : UNIT_PARSED;
+	if (cfg->verbose && res->r.failures.n) {
+		char *cmd = parse_failure_command(u);
+
+		fprintf(stderr, "drvlint: note: %s: reproduce with: %s\n",
+			u->file, cmd);
+		free(cmd);
+	}
 	/* A failure without a parse (a crash) may not repeat: not cached. */
 	if (tu && pool->cache && !atomic_load(&w->abandoned) &&
 	    (!res->r.failures.n || !missing_header(tu)))

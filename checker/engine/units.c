@@ -56,10 +56,34 @@ void unit_list_free(struct unit_list *ul)
 	memset(ul, 0, sizeof(*ul));
 }
 
+/* What entry i (from 1) of the database lacks, or NULL. */
+static const char *entry_lacks(json_t *e)
+{
+	json_t *args = json_object_get(e, "arguments");
+	size_t i;
+	json_t *a;
+
+	if (!json_is_object(e))
+		return "is not an object";
+	if (!json_is_string(json_object_get(e, "directory")))
+		return "has no \"directory\" string";
+	if (!json_is_string(json_object_get(e, "file")))
+		return "has no \"file\" string";
+	if (json_is_string(json_object_get(e, "command")))
+		return NULL;
+	if (!json_is_array(args) || !json_array_size(args))
+		return "has neither a \"command\" string nor an \"arguments\" list";
+	json_array_foreach(args, i, a) if (
+		!json_is_string(
+			a)) return "has an \"arguments\" list with something else than strings";
+	return NULL;
+}
+
 /*
- * libclang's reader is lenient: it takes some malformed files and says
- * nothing useful about others.  jansson reads the file first and says
- * what is wrong, with the line and column.
+ * libclang's reader is lenient: it takes some malformed files, says
+ * nothing useful about others and prints "LIBCLANG TOOLING ERROR" lines
+ * of its own.  jansson reads the file first and says what is wrong: the
+ * line and column of a syntax error, the entry and the key it lacks.
  */
 static int compdb_validate(const char *path, char *err, size_t errlen)
 {
@@ -75,11 +99,24 @@ static int compdb_validate(const char *path, char *err, size_t errlen)
 		return set_error(err, errlen,
 				 "%s:%d:%d: malformed compile database: %s",
 				 path, jerr.line, jerr.column, jerr.text);
-	if (!json_is_array(root))
+	if (!json_is_array(root)) {
 		ret = set_error(
 			err, errlen,
 			"%s: not a compile database (expected a JSON array of objects with \"directory\", \"file\" and \"command\" or \"arguments\")",
 			path);
+	} else {
+		size_t i, n = json_array_size(root);
+		const char *lacks = NULL;
+		json_t *e;
+
+		json_array_foreach(root, i,
+				   e) if ((lacks = entry_lacks(e))) break;
+		if (lacks)
+			ret = set_error(
+				err, errlen,
+				"%s: entry %zu of %zu (counting from 1) %s; each entry needs \"directory\", \"file\" and \"command\" or \"arguments\"",
+				path, i + 1, n, lacks);
+	}
 	json_decref(root);
 	return ret;
 }
