@@ -146,6 +146,8 @@ static bool drop_flag(const char *arg)
 void flags_filter(char *const *in, size_t n, struct strvec *out,
 		  void (*dropped)(void *ctx, const char *opt), void *ctx)
 {
+	bool relaxed = false;
+
 	for (size_t i = 0; i < n; i++) {
 		const char *arg = in[i];
 		bool value = flag_takes_value(arg) && i + 1 < n;
@@ -172,5 +174,12 @@ void flags_filter(char *const *in, size_t n, struct strvec *out,
 			continue;
 		}
 		strvec_push(out, arg);
+		relaxed |= has_prefix_in(arg, keep_prefix, N(keep_prefix));
 	}
+	/*
+	 * A GCC build's -Wno-X may name a warning clang does not know, and
+	 * clang would say so on stderr for every unit.
+	 */
+	if (relaxed)
+		strvec_push(out, "-Wno-unknown-warning-option");
 }
