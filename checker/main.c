@@ -27,6 +27,7 @@
 #include "lib/hash.h"
 #include "lib/path.h"
 #include "lib/strset.h"
+#include "lib/strvec.h"
 #include "lib/util.h"
 #include "out/fix.h"
 #include "out/gate.h"
@@ -43,6 +44,7 @@ struct run {
 	size_t nchecks;
 	struct rule_info rules[64];
 	struct strset dropped;
+	struct strvec dropped_kbuild; /* said on one line, in kbuild mode */
 	struct strset switches; /* check switches, "rule:name" */
 	struct check_config config;
 };
@@ -68,7 +70,25 @@ static void note_dropped(void *ctx, const char *flag)
 	if (!run->opt.verbose || strset_has(&run->dropped, flag))
 		return;
 	strset_add(&run->dropped, flag);
-	fprintf(stderr, "drvlint: note: dropping compiler option '%s'\n", flag);
+	if (run->opt.kbuild)
+		strvec_push(&run->dropped_kbuild, flag);
+	else
+		fprintf(stderr,
+			"drvlint: note: dropping compiler option '%s'\n", flag);
+}
+
+/* kbuild calls drvlint once per file: one line, not one per option. */
+static void say_dropped_kbuild(const struct run *run)
+{
+	const struct strvec *d = &run->dropped_kbuild;
+
+	if (!d->n)
+		return;
+	fprintf(stderr, "drvlint: note: dropping %zu compiler option%s:", d->n,
+		d->n == 1 ? "" : "s");
+	for (size_t i = 0; i < d->n; i++)
+		fprintf(stderr, " '%s'", d->v[i]);
+	fputc('\n', stderr);
 }
 
 static const char *rules_dir(const struct run *run)
@@ -95,6 +115,7 @@ static int init_checks(struct run *run)
 		strset_add(&run->switches, run->opt.switches.v[i]);
 	run->config.rules_dir = rules_dir(run);
 	run->config.switches = &run->switches;
+	run->config.partial_tree = run->opt.kbuild;
 	for (size_t i = 0; i < nr_all_checks; i++) {
 		const struct check *c = all_checks[i];
 		void *state;
@@ -143,6 +164,7 @@ static int collect_units(struct run *run, struct unit_list *ul)
 		r = units_from_paths(ul, run->cwd, o->paths.v, o->paths.n,
 				     o->cflags.v, o->cflags.n, note_dropped,
 				     run, err, sizeof(err));
+	say_dropped_kbuild(run);
 	return r ? fail(err) : 0;
 }
 
@@ -244,12 +266,18 @@ static double seconds_since(const struct timespec *t0)
 	return (t1.tv_sec - t0->tv_sec) + (t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/*
+ * As kbuild's checker, findings exit 0 as sparse's do: they go into the
+ * build log.  A unit that could not be checked is no finding but a tool
+ * failure, 2 there too: the build stops on it as on a compiler error
+ * ('make -k' goes on), rather than pass as checked.
+ */
 static int exit_status(const struct run *run, const struct report *r)
 {
-	if (run->opt.kbuild)
-		return 0; /* as sparse: findings go into the build log */
 	if (r->failures.n)
 		return EXIT_TROUBLE;
+	if (run->opt.kbuild)
+		return 0;
 	return r->findings.n ? EXIT_FINDINGS : 0;
 }
 
@@ -416,6 +444,10 @@ static int check_units(struct run *run)
 		ret = EXIT_TROUBLE;
 	else
 		ret = finish_report(run, &r, &t0);
+	if (run->opt.kbuild && r.failures.n && ul.n)
+		fprintf(stderr, "drvlint: error: %s: not checked: %s\n",
+			path_relative(run->cwd, ul.v[0].file),
+			r.failures.v[0].message);
 	if (stuck) {
 		/* A parse that ran out of time still uses the units and checks. */
 		fflush(stdout);
@@ -568,6 +600,7 @@ int main(int argc, char **argv)
 		free((char *)run->rules[i].help);
 	}
 	strset_free(&run->dropped);
+	strvec_free(&run->dropped_kbuild);
 	strset_free(&run->switches);
 	options_free(&run->opt);
 	free(run);

@@ -81,7 +81,8 @@ void options_usage(FILE *out)
 	      "      --version        show the version and exit\n"
 	      "\n"
 	      "Exit status: 0 no findings, 1 findings, 2 usage error, tool failure or a\n"
-	      "unit that did not parse.  As kbuild's checker, findings exit 0.\n",
+	      "unit that did not parse.  As kbuild's checker, findings exit 0 and a\n"
+	      "unit that did not parse exits 2 (it was not checked).\n",
 	      out);
 }
 

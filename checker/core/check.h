@@ -26,6 +26,13 @@ struct check_config {
 	const char *rules_dir;
 	/* Check-specific switches, "rule:name" (e.g. "const-driver-struct:blocked"). */
 	const struct strset *switches;
+	/*
+	 * The units checked are some of a build's, not all (kbuild's checker
+	 * sees one file a call): a decision that needs every unit, such as
+	 * whether an object with external linkage is written elsewhere, must
+	 * not be made.
+	 */
+	bool partial_tree;
 };
 
 /* Is the switch "rule:name" on? */

@@ -16,6 +16,7 @@
 #include "engine/cache.h"
 #include "engine/cache_unit.h"
 #include "engine/engine.h"
+#include "engine/parse_failure.h"
 #include "engine/pool.h"
 #include "engine/progress.h"
 #include "lib/cx.h"
@@ -62,34 +63,6 @@ struct run {
 	struct pool_job job;
 };
 
-/* The first error libclang reported, as a failure; false if none. */
-static bool first_error(CXTranslationUnit tu, struct failure_list *out)
-{
-	unsigned int n = clang_getNumDiagnostics(tu);
-
-	for (unsigned int i = 0; i < n; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
-		enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-
-		if (sev >= CXDiagnostic_Error) {
-			struct cx_pos p =
-				cx_expansion(clang_getDiagnosticLocation(d));
-			char *file =
-				p.file ? cx_take(clang_getFileName(p.file)) :
-					 xstrdup("");
-			char *msg = cx_take(clang_getDiagnosticSpelling(d));
-
-			failure_add(out, file, p.line, p.column, msg);
-			free(msg);
-			free(file);
-			clang_disposeDiagnostic(d);
-			return true;
-		}
-		clang_disposeDiagnostic(d);
-	}
-	return false;
-}
-
 /*
  * A missing header is the one error that a file appearing later mends
  * without any file the parse read changing: such a failure is not cached.
@@ -111,20 +84,6 @@ static bool missing_header(CXTranslationUnit tu)
 		clang_disposeDiagnostic(d);
 	}
 	return missing;
-}
-
-static const char *parse_error_text(enum CXErrorCode code)
-{
-	switch (code) {
-	case CXError_Crashed:
-		return "libclang crashed while parsing this unit";
-	case CXError_InvalidArguments:
-		return "libclang rejected the arguments for this unit";
-	case CXError_ASTReadError:
-		return "libclang could not read the unit";
-	default:
-		return "libclang could not parse this unit (check its compiler flags)";
-	}
 }
 
 /* What the enabled checks need from the parse of this source. */
@@ -166,12 +125,8 @@ static CXTranslationUnit parse_unit(CXIndex index, const struct unit *u,
 					   nunsaved, opts, &tu);
 	free(args);
 	free(wd);
-	if (code != CXError_Success) {
-		failure_add(failures, u->file, 0, 0, parse_error_text(code));
-		return NULL;
-	}
-	first_error(tu, failures);
-	return tu;
+	parse_failure_record(failures, u, code, tu);
+	return code == CXError_Success ? tu : NULL;
 }
 
 static void run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
@@ -262,6 +217,13 @@ static void check_unit(void *ctx, void *index, struct pool_worker *w, size_t i,
 	clock_gettime(CLOCK_REALTIME, &parse_start);
 	tu = engine_check_unit(index, cfg, u, source, len, NULL, 0, &res->r);
 	res->how = res->r.failures.n ? UNIT_FAILED : UNIT_PARSED;
+	if (cfg->verbose && res->r.failures.n) {
+		char *cmd = parse_failure_command(u);
+
+		fprintf(stderr, "drvlint: note: %s: reproduce with: %s\n",
+			u->file, cmd);
+		free(cmd);
+	}
 	/* A failure without a parse (a crash) may not repeat: not cached. */
 	if (tu && run->cache && !pool_abandoned(w) &&
 	    (!res->r.failures.n || !missing_header(tu)))

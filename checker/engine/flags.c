@@ -6,6 +6,13 @@
  * and the parser see, so only code generation, diagnostics and output
  * options are dropped here; -D, -U, -I, -include, -std and the target
  * options stay.
+ *
+ * Of the warning options, those that make the compiler accept code stay:
+ * -Wno-X and -Wno-error=X turn off or down clang's default-error
+ * diagnostics (incompatible-function-pointer-types, int-conversion, ...),
+ * and a unit parses here exactly when 'clang -fsyntax-only' with these
+ * flags accepts it.  Those that only add warnings or make them fatal
+ * (-Werror, -Werror=X, -pedantic-errors) go.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -67,11 +74,18 @@ static const char *const drop_exact[] = {
 	"-fno-code-hoisting",
 	"-fno-gcse",
 	"-mno-check-zero-division",
+	"-pedantic",
+	"-pedantic-errors",
+};
+
+/* Kept although a prefix of drop_prefix matches: they relax diagnostics. */
+static const char *const keep_prefix[] = {
+	"-Wno-",
 };
 
 /* Dropped when the argument starts with one of these. */
 static const char *const drop_prefix[] = {
-	"-W", /* warnings: only errors matter to a check */
+	"-W", /* warnings and -Werror: only errors matter to a check */
 	"--arch=", /* sparse */
 	"-mindirect-branch=",
 	"-mfunction-return=",
@@ -122,7 +136,9 @@ bool flag_takes_value(const char *arg)
 
 static bool drop_flag(const char *arg)
 {
-	/* -Wp,-MD,file and -Wp,-MMD,file write dependency files. */
+	/* -Wp,-MD,file and -Wp,-MMD,file (dependency files) go with -W. */
+	if (has_prefix_in(arg, keep_prefix, N(keep_prefix)))
+		return false;
 	return in_list(arg, drop_exact, N(drop_exact)) ||
 	       has_prefix_in(arg, drop_prefix, N(drop_prefix));
 }
@@ -130,6 +146,8 @@ static bool drop_flag(const char *arg)
 void flags_filter(char *const *in, size_t n, struct strvec *out,
 		  void (*dropped)(void *ctx, const char *opt), void *ctx)
 {
+	bool relaxed = false;
+
 	for (size_t i = 0; i < n; i++) {
 		const char *arg = in[i];
 		bool value = flag_takes_value(arg) && i + 1 < n;
@@ -156,5 +174,12 @@ void flags_filter(char *const *in, size_t n, struct strvec *out,
 			continue;
 		}
 		strvec_push(out, arg);
+		relaxed |= has_prefix_in(arg, keep_prefix, N(keep_prefix));
 	}
+	/*
+	 * A GCC build's -Wno-X may name a warning clang does not know, and
+	 * clang would say so on stderr for every unit.
+	 */
+	if (relaxed)
+		strvec_push(out, "-Wno-unknown-warning-option");
 }

@@ -3,8 +3,9 @@
  * Compiler flags, as a compile database or kbuild hands them over, made
  * fit for libclang: options clang rejects (GCC-only code generation
  * options, sparse's own flags), options that would write files
- * (dependency output) and warning options (drvlint reports only errors
- * from the parse) are dropped, never fatal.
+ * (dependency output) and warning options that add warnings or make them
+ * errors are dropped, never fatal.  Options that make the compiler accept
+ * code (-Wno-X, -Wno-error=X, -std=) are kept.
  */
 #ifndef DRVLINT_FLAGS_H
 #define DRVLINT_FLAGS_H

@@ -1,11 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* Walking directories. */
+/*
+ * Walking directories.  A tree may hold symlinks to directories, some of
+ * them loops (sub/up -> ..): each real directory is walked once and each
+ * file reported once, by device and inode, whatever names reach them.
+ */
 #include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "lib/fs.h"
+#include "lib/strset.h"
 #include "lib/strvec.h"
 #include "lib/util.h"
 
@@ -14,7 +20,22 @@ static int compare_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-void find_files(const char *dir, const char *suffix, struct strvec *out)
+/* false if st's file was seen before; it is seen from now on. */
+static bool first_visit(struct strset *seen, const struct stat *st)
+{
+	char key[64];
+	int n = snprintf(key, sizeof(key), "%llx:%llx",
+			 (unsigned long long)st->st_dev,
+			 (unsigned long long)st->st_ino);
+
+	if (strset_has_n(seen, key, (size_t)n))
+		return false;
+	strset_add_n(seen, key, (size_t)n);
+	return true;
+}
+
+static void walk(const char *dir, const char *suffix, struct strset *seen,
+		 struct strvec *out)
 {
 	struct strvec names = { 0 };
 	struct dirent *de;
@@ -34,11 +55,23 @@ void find_files(const char *dir, const char *suffix, struct strvec *out)
 
 		if (stat(p, &st))
 			; /* vanished or a dangling link: not ours */
-		else if (S_ISDIR(st.st_mode))
-			find_files(p, suffix, out);
-		else if (S_ISREG(st.st_mode) && has_suffix(p, suffix))
+		else if (S_ISDIR(st.st_mode) && first_visit(seen, &st))
+			walk(p, suffix, seen, out);
+		else if (S_ISREG(st.st_mode) && has_suffix(p, suffix) &&
+			 first_visit(seen, &st))
 			strvec_push(out, p);
 		free(p);
 	}
 	strvec_free(&names);
+}
+
+void find_files(const char *dir, const char *suffix, struct strvec *out)
+{
+	struct strset seen = { 0 };
+	struct stat st;
+
+	if (!stat(dir, &st))
+		first_visit(&seen, &st);
+	walk(dir, suffix, &seen, out);
+	strset_free(&seen);
 }

@@ -5,8 +5,12 @@
 
 #include "lib/strvec.h"
 
-/* Every file below dir whose name ends in suffix, in name order,
- * skipping hidden directories. */
+/*
+ * Every regular file below dir whose name ends in suffix, in name order,
+ * skipping hidden entries.  Symlinks are followed; each directory is
+ * walked and each file listed once (by device and inode), under the
+ * first name that reaches it.
+ */
 void find_files(const char *dir, const char *suffix, struct strvec *out);
 
 #endif

@@ -69,3 +69,21 @@ char *path_absolute(const char *dir, const char *path)
 		path_normalise(p);
 	return p;
 }
+
+char *path_canonical(const char *dir, const char *path)
+{
+	char *joined, *real;
+
+	if (path[0] == '/' || !dir || !*dir)
+		joined = xstrdup(path);
+	else
+		joined = xasprintf("%s/%s", dir, path);
+	/* Symlinks first: "link/.." is the parent of the link's target. */
+	real = realpath(joined, NULL);
+	if (real) {
+		free(joined);
+		return real;
+	}
+	free(joined);
+	return path_absolute(dir, path);
+}

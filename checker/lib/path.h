@@ -7,5 +7,11 @@
 const char *path_relative(const char *root, const char *file);
 /* An absolute, lexically normalised path ("a/../b" folded); no symlinks resolved. */
 char *path_absolute(const char *dir, const char *path);
+/*
+ * What path (relative to dir) names: symlinks, "..", "." and repeated or
+ * trailing slashes resolved (realpath); for a path that does not exist,
+ * path_absolute().  Two paths name the same file when these are equal.
+ */
+char *path_canonical(const char *dir, const char *path);
 
 #endif

@@ -1,6 +1,7 @@
 #!/bin/bash
 # Called as kbuild's CHECK: compiler flags without '--', findings in
-# compiler form on stderr, exit status 0 as sparse.
+# compiler form on stderr, exit status 0 as sparse; a file that did not
+# parse exits 2.
 . "$(dirname "$0")/lib.bash"
 
 cd "$FIXTURES" || exit 1
@@ -18,4 +19,20 @@ expect_match "$err" "^tables.c:6:[0-9]+: warning: .*\[id-table-sentinel\]" "kbui
 run "$DRVLINT" --checks=id-table-sentinel -nostdinc -I "$INCLUDE" clean.c
 expect_status 0 "kbuild form, clean"
 [ -z "$err" ] || fail "kbuild form, clean file printed: $err"
+
+# Without -v no note about the options dropped; with -v one line for all.
+kflags=(-D__linux__ -Wbitwise -Wno-return-void --arch=x86 -m64 -Wall -Werror
+	-Wp,-MMD,"$SCRATCH/.clean.o.d" -nostdinc -I "$INCLUDE" -DMODULE)
+run "$DRVLINT" "${kflags[@]}" clean.c
+expect_status 0 "kbuild form, options dropped"
+[ -z "$err" ] || fail "kbuild form without -v printed: $err"
+run "$DRVLINT" -v "${kflags[@]}" clean.c
+[ "$(printf '%s\n' "$err" | grep -c 'dropping')" -eq 1 ] ||
+	fail "kbuild form -v: not one line for the dropped options: $err"
+expect_match "$err" "^drvlint: note: dropping 4 compiler options: '-Wbitwise' '-Wall' '-Werror' '-Wp,-MMD," "kbuild form -v, dropped options"
+
+# A file that does not parse was not checked: exit 2 and a line naming it.
+run "$DRVLINT" "${kflags[@]}" syntax-error.c
+expect_status 2 "kbuild form, a file that does not parse"
+expect_match "$err" "^drvlint: error: syntax-error.c: not checked: expected '}'$" "kbuild form, not checked"
 finish

@@ -5,12 +5,19 @@
 
 td=$DRVLINT_SOURCE_DIR/testdata
 "$PYTHON" - "$td" "$SCRATCH/compile_commands.json" <<'PY'
-import glob, json, os, sys
+import glob, json, os, re, sys
 td, out = sys.argv[1:]
 files = sorted(glob.glob(os.path.join(td, "const-driver-struct", "*.c")) +
                glob.glob(os.path.join(td, "id-table-sentinel", "*.c")))
+
+def own_flags(f):
+    """A corpus file's 'drvlint-flags:' line, as its compile command has it."""
+    m = re.search(r"drvlint-flags:\s*(.*?)\s*\*/", open(f).read())
+    return m.group(1).split() if m else []
+
 db = [{"directory": os.path.dirname(f), "file": f,
-       "arguments": ["cc", "-nostdinc", "-I", os.path.join(td, "include"), "-DMODULE", "-c", f]}
+       "arguments": ["cc", "-nostdinc", "-I", os.path.join(td, "include"), "-DMODULE",
+                     *own_flags(f), "-c", f]}
       for f in files]
 json.dump(db, open(out, "w"), indent=1)
 PY

@@ -36,18 +36,22 @@ static void test_gcc_options_dropped(void)
 
 	dropped_log[0] = '\0';
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, log_dropped, NULL);
-	INTEQ(out.n, 7);
+	INTEQ(out.n, 9);
 	STREQ(out.v[0], "-nostdinc");
 	STREQ(out.v[1], "-I./include");
-	STREQ(out.v[2], "-DMODULE");
-	STREQ(out.v[3], "-O2"); /* defines __OPTIMIZE__: kept */
-	STREQ(out.v[4], "-include");
-	STREQ(out.v[5], "./include/linux/kconfig.h");
-	STREQ(out.v[6], "-std=gnu11");
+	/* Unknown to clang, which only warns about it: kept. */
+	STREQ(out.v[2], "-Wno-maybe-uninitialized");
+	STREQ(out.v[3], "-DMODULE");
+	STREQ(out.v[4], "-O2"); /* defines __OPTIMIZE__: kept */
+	STREQ(out.v[5], "-include");
+	STREQ(out.v[6], "./include/linux/kconfig.h");
+	STREQ(out.v[7], "-std=gnu11");
+	/* ... and clang told not to say so for every unit. */
+	STREQ(out.v[8], "-Wno-unknown-warning-option");
 	STREQ(dropped_log,
 	      "-fconserve-stack;-mrecord-mcount;-fno-allow-store-data-races;"
 	      "-mindirect-branch=thunk-extern;-fzero-call-used-regs=used-gpr;"
-	      "-Wno-maybe-uninitialized;-mpreferred-stack-boundary=3;");
+	      "-mpreferred-stack-boundary=3;");
 	strvec_free(&out);
 }
 
@@ -79,9 +83,45 @@ static void test_sparse_flags_dropped(void)
 	struct strvec out = { 0 };
 
 	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, NULL, NULL);
-	INTEQ(out.n, 2);
+	/* -Wno-X clang does not know is a warning of clang's at most. */
+	INTEQ(out.n, 5);
 	STREQ(out.v[0], "-D__linux__");
-	STREQ(out.v[1], "-m64");
+	STREQ(out.v[1], "-Wno-return-void");
+	STREQ(out.v[2], "-Wno-unknown-attribute");
+	STREQ(out.v[3], "-m64");
+	strvec_free(&out);
+}
+
+/*
+ * What makes the compiler accept code stays; what only adds warnings or
+ * makes them errors goes.
+ */
+static void test_warning_options(void)
+{
+	char *in[] = { "-Wall",
+		       "-Werror",
+		       "-Werror=implicit-function-declaration",
+		       "-Wno-error=incompatible-function-pointer-types",
+		       "-Wno-int-conversion",
+		       "-Wno-error",
+		       "-pedantic-errors",
+		       "-pedantic",
+		       "-Wp,-MMD,drivers/x/.a.o.d",
+		       "-Wframe-larger-than=2048",
+		       "-w" };
+	struct strvec out = { 0 };
+
+	dropped_log[0] = '\0';
+	flags_filter(in, sizeof(in) / sizeof(in[0]), &out, log_dropped, NULL);
+	INTEQ(out.n, 5);
+	STREQ(out.v[0], "-Wno-error=incompatible-function-pointer-types");
+	STREQ(out.v[1], "-Wno-int-conversion");
+	STREQ(out.v[2], "-Wno-error");
+	STREQ(out.v[3], "-w");
+	STREQ(dropped_log,
+	      "-Wall;-Werror;-Werror=implicit-function-declaration;"
+	      "-pedantic-errors;-pedantic;-Wp,-MMD,drivers/x/.a.o.d;"
+	      "-Wframe-larger-than=2048;");
 	strvec_free(&out);
 }
 
@@ -98,6 +138,7 @@ int main(void)
 	test_gcc_options_dropped();
 	test_outputs_dropped();
 	test_sparse_flags_dropped();
+	test_warning_options();
 	test_value_flags();
 	return tap_done();
 }

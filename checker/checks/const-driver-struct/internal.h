@@ -26,6 +26,7 @@
 struct const_rules {
 	struct strset types;
 	bool blocked, roadmap, all_types, inventory;
+	bool partial_tree; /* see struct check_config */
 };
 
 enum fact_kind {

@@ -121,6 +121,34 @@ static void report_constant(const struct object_facts *o,
 		f->fix_description = xstrdup("declare it const");
 }
 
+/*
+ * Statics are keyed "file:name", objects with external linkage by name
+ * alone (see object_key()).
+ */
+static bool external_linkage(const char *key)
+{
+	return !strchr(key, ':');
+}
+
+/*
+ * No unit checked writes an object with external linkage, but only some
+ * of the build's units were checked: another may write it.  Say what is
+ * unknown, with no fix (a const that another file writes breaks the
+ * build).
+ */
+static void report_unknown(const struct object_facts *o,
+			   struct finding_list *out)
+{
+	const struct fact *d = o->def;
+	char *msg = xasprintf(
+		"'%s' is not modified in this file, but it has external linkage and the other files of the build were not checked: whether one writes it is unknown; check the whole tree (drvlint -p BUILD_DIR) to decide",
+		object_name(o->key));
+
+	finding_add(out, RULE, SEV_NOTE, d->loc.file, d->loc.line,
+		    d->loc.column, object_name(o->key), msg);
+	free(msg);
+}
+
 /* "struct class" out of "static const struct class". */
 static const char *type_of(const struct fact *def)
 {
@@ -373,7 +401,9 @@ static void decide(const struct const_rules *rules, struct object_facts *o,
 			roadmap_add(rm, o);
 		return;
 	}
-	if (!blocked)
+	if (!blocked && rules->partial_tree && external_linkage(o->key))
+		report_unknown(o, out);
+	else if (!blocked)
 		report_constant(o, out);
 	else if (rules->blocked)
 		report_blocked(o, out);
