@@ -85,4 +85,10 @@ struct rule_count {
 /* Sorted by rule id; *out is malloc'ed (free it), the count is returned. */
 size_t report_count_by_rule(const struct report *r, struct rule_count **out);
 
+/*
+ * Free what a report built by the engine or the reader owns: facts and
+ * their rule names, stats, root, findings and failures.
+ */
+void report_release(struct report *r);
+
 #endif

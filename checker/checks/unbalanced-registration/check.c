@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "checks/unbalanced-registration/internal.h"
+#include "checks/unbalanced-registration/pairs.h"
 #include "lib/strset.h"
 #include "lib/util.h"
 
@@ -323,4 +324,5 @@ const struct check check_unbalanced_registration = {
 	.fini = ur_fini,
 	.prefilter_keys = ur_prefilter_keys,
 	.run = ur_run,
+	.command = &pairs_command,
 };
