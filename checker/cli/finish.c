@@ -15,6 +15,17 @@
 #include "out/fix.h"
 #include "out/gate.h"
 
+/* Once, with the file and the reason. */
+static int write_failed(const char *path, int err)
+{
+	char msg[PATH_MAX + 256];
+
+	snprintf(msg, sizeof(msg), "could not write the report to %s: %s",
+		 path ? path : "standard output", strerror(err ? err : EIO));
+	return run_fail(msg);
+}
+
+/* The report (or the patch) to -o's file or standard output, flushed. */
 static int write_report(struct run *run, struct report *r)
 {
 	struct options *o = &run->opt;
@@ -27,15 +38,18 @@ static int write_report(struct run *run, struct report *r)
 			 strerror(errno));
 		return run_fail(err);
 	}
+	errno = 0;
 	if (o->patch) {
 		if (fix_write_patch(out, &r->findings, r->root, err,
 				    sizeof(err)) < 0)
 			ret = run_fail(err);
 	} else if (report_write(out, r, o->format)) {
-		ret = run_fail("could not write the report");
+		ret = write_failed(o->output, errno);
 	}
-	if (o->output && fclose(out))
-		ret = run_fail("could not write the report");
+	if (!ret && fflush(out))
+		ret = write_failed(o->output, errno);
+	if (o->output && fclose(out) && !ret)
+		ret = write_failed(o->output, errno);
 	if (!ret && o->fix && fix_apply(&r->findings, err, sizeof(err)) < 0)
 		ret = run_fail(err);
 	return ret;

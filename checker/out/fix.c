@@ -580,6 +580,8 @@ int fix_write_patch(FILE *out, const struct finding_list *list,
 	}
 	free_selection(files, n);
 	if (nfiles >= 0 && ferror(out))
-		return set_error(errbuf, errlen, "could not write the patch");
+		return set_error(errbuf, errlen,
+				 "could not write the patch: %s",
+				 strerror(errno ? errno : EIO));
 	return nfiles;
 }
