@@ -165,6 +165,7 @@ int run_check_units(struct run *run)
 		snprintf(shard, sizeof(shard), "%d/%d", run->opt.shard_k,
 			 run->opt.shard_n);
 		r.shard = shard;
+		r.config = run_fingerprint(run);
 	}
 	ret = check_and_report(run, &ul, &r, &t0);
 	report_release(&r);

@@ -7,6 +7,7 @@
 #ifndef DRVLINT_REPORT_H
 #define DRVLINT_REPORT_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/fact.h"
@@ -49,6 +50,14 @@ struct report {
 	struct fact_list *facts;
 	size_t nfact_lists;
 	const char *shard; /* "K/N" of a shard's report */
+	/*
+	 * A shard's configuration fingerprint (checks, switches, engines,
+	 * rules): shards joined by 'drvlint merge' must agree; 0 for none.
+	 */
+	uint64_t config;
+	/* What report_read_json() found in the last report it read. */
+	unsigned int read_shard_k, read_shard_n; /* 0/0: not a shard */
+	uint64_t read_config;
 };
 
 enum report_format {

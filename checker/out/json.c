@@ -4,6 +4,7 @@
  * and CI.  The field names are a stable interface; add fields, never
  * rename them.
  */
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -174,6 +175,13 @@ int report_write_json(FILE *out, const struct report *r)
 	if (r->shard) {
 		/* facts keep absolute paths: shards may have other roots */
 		json_object_set_new(top, "shard", json_string(r->shard));
+		if (r->config) {
+			char config[17];
+
+			snprintf(config, sizeof(config), "%016" PRIx64,
+				 r->config);
+			json_object_set_new(top, "config", json_string(config));
+		}
 		json_object_set_new(top, "facts", facts_object(r));
 	}
 	ret = json_write(out, top);

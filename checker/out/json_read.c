@@ -5,6 +5,7 @@
  * into one report.  Paths in a report are relative to its root and are
  * made absolute again here.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +135,26 @@ static void read_facts(json_t *facts, const char *const *rules, size_t nrules,
 	}
 }
 
+/* "shard": "K/N" and "config": a shard's place and configuration. */
+static void read_shard_id(struct report *r, json_t *top)
+{
+	const char *shard = str(top, "shard"), *config = str(top, "config");
+	unsigned int k, n;
+	int used = 0;
+	char *end;
+
+	r->read_shard_k = r->read_shard_n = 0;
+	r->read_config = 0;
+	if (sscanf(shard, "%u/%u%n", &k, &n, &used) == 2 && !shard[used] &&
+	    k >= 1 && k <= n) {
+		r->read_shard_k = k;
+		r->read_shard_n = n;
+	}
+	r->read_config = strtoull(config, &end, 16);
+	if (*end || end - config != 16)
+		r->read_config = 0;
+}
+
 /* Counters of the checks in this merge, added up over the shards. */
 static void read_stats(struct report *r, json_t *stats)
 {
@@ -183,6 +204,7 @@ int report_read_json(const char *path, struct report *r,
 	r->units_cached += num(summary, "cached");
 	read_stats(r, json_object_get(summary, "stats"));
 	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
+	read_shard_id(r, top);
 	json_decref(top);
 	return 0;
 }
