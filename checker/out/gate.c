@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "core/report.h"
+#include "lib/json_util.h"
 #include "lib/path.h"
 #include "lib/program.h"
 #include "lib/util.h"
@@ -37,13 +38,9 @@ int baseline_write(const char *path, const struct finding_list *findings,
 		json_t *o = json_object();
 
 		json_object_set_new(o, "rule", json_string(f->rule));
-		json_object_set_new(
-			o, "file",
-			json_string(path_relative(root, f->loc.file)));
-		json_object_set_new(o, "object",
-				    f->object ? json_string(f->object) :
-						json_null());
-		json_object_set_new(o, "message", json_string(f->message));
+		json_set_bytes(o, "file", path_relative(root, f->loc.file));
+		json_set_bytes(o, "object", f->object);
+		json_set_bytes(o, "message", f->message);
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(top, "drvlint-baseline", json_integer(1));
@@ -89,15 +86,17 @@ static char **baseline_keys(const char *path, size_t *n, char *err,
 	keys = xcalloc(*n, sizeof(char *));
 	json_array_foreach(list, i, o)
 	{
-		const char *obj =
-			json_string_value(json_object_get(o, "object"));
+		char *file = json_get_bytes(o, "file");
+		char *obj = json_get_bytes(o, "object");
+		char *msg = json_get_bytes(o, "message");
 
 		keys[i] = xasprintf(
 			"%s\t%s\t%s\t%s",
 			json_string_value(json_object_get(o, "rule")) ?: "",
-			json_string_value(json_object_get(o, "file")) ?: "",
-			obj ? obj : "",
-			json_string_value(json_object_get(o, "message")) ?: "");
+			file ? file : "", obj ? obj : "", msg ? msg : "");
+		free(msg);
+		free(obj);
+		free(file);
 	}
 	json_decref(top);
 	if (*n)

@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "core/report.h"
+#include "lib/json_util.h"
 #include "lib/path.h"
 #include "lib/util.h"
 
@@ -20,6 +21,23 @@ static const char *str(json_t *o, const char *key)
 	const char *s = json_string_value(json_object_get(o, key));
 
 	return s ? s : "";
+}
+
+/* A string that may hold any bytes (see json_set_bytes()); "" if none. */
+static char *bytes(json_t *o, const char *key)
+{
+	char *s = json_get_bytes(o, key);
+
+	return s ? s : xstrdup("");
+}
+
+/* A path in the report, made absolute against its root. */
+static char *path_of(json_t *o, const char *root)
+{
+	char *rel = bytes(o, "file"), *abs = path_absolute(root, rel);
+
+	free(rel);
+	return abs;
 }
 
 static unsigned int num(json_t *o, const char *key)
@@ -64,12 +82,12 @@ static void read_fix(struct finding *f, json_t *fix, const char *root)
 	f->fix_description = xstrdup(str(fix, "description"));
 	json_array_foreach(edits, i, e)
 	{
-		char *file = path_absolute(root, str(e, "file"));
+		char *file = path_of(e, root), *text = bytes(e, "text");
 		struct edit ed = {
 			.file = file,
 			.offset = num(e, "offset"),
 			.length = num(e, "length"),
-			.text = (char *)str(e, "text"),
+			.text = text,
 			.line = num(e, "line"),
 			.column = num(e, "column"),
 			.end_line = num(e, "end_line"),
@@ -77,6 +95,7 @@ static void read_fix(struct finding *f, json_t *fix, const char *root)
 		};
 
 		finding_add_edit(f, &ed);
+		free(text);
 		free(file);
 	}
 }
@@ -85,26 +104,30 @@ static void read_finding(struct report *r, json_t *o, const char *root,
 			 const char *const *rules, size_t nrules)
 {
 	const char *rule = static_rule(str(o, "rule"), rules, nrules);
-	const char *object = json_string_value(json_object_get(o, "object"));
+	char *object, *message, *file;
 	json_t *rel;
 	struct finding *f;
-	char *file;
 	size_t i;
 
 	if (!rule)
 		return; /* a check this merge does not run */
-	file = path_absolute(root, str(o, "file"));
+	file = path_of(o, root);
+	object = json_get_bytes(o, "object");
+	message = bytes(o, "message");
 	f = finding_add(&r->findings, rule, severity_of(str(o, "severity")),
 			file, num(o, "line"), num(o, "column"), object,
-			str(o, "message"));
+			message);
+	free(message);
+	free(object);
 	free(file);
 	f->engine = static_engine(str(o, "engine"));
 	json_array_foreach(json_object_get(o, "related"), i, rel)
 	{
-		char *rfile = path_absolute(root, str(rel, "file"));
+		char *rfile = path_of(rel, root), *rmsg = bytes(rel, "message");
 
 		finding_add_related(f, rfile, num(rel, "line"),
-				    num(rel, "column"), str(rel, "message"));
+				    num(rel, "column"), rmsg);
+		free(rmsg);
 		free(rfile);
 	}
 	read_fix(f, json_object_get(o, "fix"), root);
@@ -119,18 +142,21 @@ static void read_facts(json_t *facts, const char *const *rules, size_t nrules,
 
 		json_array_foreach(list, i, o)
 		{
-			const char *text =
-				json_string_value(json_object_get(o, "text"));
-			const char *extra =
-				json_string_value(json_object_get(o, "extra"));
+			char *key = bytes(o, "key"), *file = bytes(o, "file");
+			char *text = json_get_bytes(o, "text");
+			char *extra = json_get_bytes(o, "extra");
 
 			fact_add(&out[k],
 				 (int)json_integer_value(
 					 json_object_get(o, "kind")),
-				 str(o, "key"), str(o, "file"), num(o, "line"),
-				 num(o, "column"), text, extra,
+				 key, file, num(o, "line"), num(o, "column"),
+				 text, extra,
 				 (long)json_integer_value(
 					 json_object_get(o, "value")));
+			free(extra);
+			free(text);
+			free(file);
+			free(key);
 		}
 	}
 }
@@ -172,7 +198,7 @@ int report_read_json(const char *path, struct report *r,
 {
 	json_error_t jerr;
 	json_t *top = json_load_file(path, 0, &jerr), *o, *summary;
-	const char *root;
+	char *root;
 	size_t i;
 
 	if (!top)
@@ -188,15 +214,16 @@ int report_read_json(const char *path, struct report *r,
 			"%s: not a drvlint JSON report (write one with --format=json)",
 			path);
 	}
-	root = str(top, "root");
+	root = bytes(top, "root");
 	json_array_foreach(json_object_get(top, "findings"), i, o)
 		read_finding(r, o, root, rules, nrules);
 	json_array_foreach(json_object_get(top, "failures"), i, o)
 	{
-		char *file = path_absolute(root, str(o, "file"));
+		char *file = path_of(o, root), *msg = bytes(o, "message");
 
 		failure_add(&r->failures, file, num(o, "line"),
-			    num(o, "column"), str(o, "message"));
+			    num(o, "column"), msg);
+		free(msg);
 		free(file);
 	}
 	r->units += num(summary, "units");
@@ -205,6 +232,7 @@ int report_read_json(const char *path, struct report *r,
 	read_stats(r, json_object_get(summary, "stats"));
 	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
 	read_shard_id(r, top);
+	free(root);
 	json_decref(top);
 	return 0;
 }
