@@ -25,6 +25,22 @@ static int write_failed(const char *path, int err)
 	return run_fail(msg);
 }
 
+/* --fix: one error line for each file refused or not written. */
+static int apply_fixes(struct report *r)
+{
+	char err[8192];
+
+	if (fix_apply(&r->findings, err, sizeof(err)) >= 0)
+		return 0;
+	for (char *line = err, *nl; line; line = nl) {
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl++ = '\0';
+		run_fail(line);
+	}
+	return EXIT_TROUBLE;
+}
+
 /* The report (or the patch) to -o's file or standard output, flushed. */
 static int write_report(struct run *run, struct report *r)
 {
@@ -50,8 +66,8 @@ static int write_report(struct run *run, struct report *r)
 		ret = write_failed(o->output, errno);
 	if (o->output && fclose(out) && !ret)
 		ret = write_failed(o->output, errno);
-	if (!ret && o->fix && fix_apply(&r->findings, err, sizeof(err)) < 0)
-		ret = run_fail(err);
+	if (!ret && o->fix)
+		ret = apply_fixes(r);
 	return ret;
 }
 

@@ -8,6 +8,7 @@
  * (see json_set_bytes()), which the reader prefers.
  */
 #include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -28,7 +29,13 @@ static json_t *location_object(const char *root, const struct location *loc,
 	return o;
 }
 
-static json_t *edit_object(const char *root, const struct edit *e)
+/*
+ * An edit; in a shard's report (and the cache's) also the hash of the
+ * text its offset is in, so that --fix after a merge refuses a file that
+ * changed since.
+ */
+static json_t *edit_object(const char *root, const struct edit *e,
+			   bool with_hash)
 {
 	json_t *o = json_object();
 	const char *file = path_relative(root, e->file);
@@ -41,10 +48,17 @@ static json_t *edit_object(const char *root, const struct edit *e)
 	json_object_set_new(o, "column", json_integer(e->column));
 	json_object_set_new(o, "end_line", json_integer(e->end_line));
 	json_object_set_new(o, "end_column", json_integer(e->end_column));
+	if (with_hash && e->source_hash) {
+		char hash[17];
+
+		snprintf(hash, sizeof(hash), "%016" PRIx64, e->source_hash);
+		json_object_set_new(o, "source_hash", json_string(hash));
+	}
 	return o;
 }
 
-static json_t *fix_object(const char *root, const struct finding *f)
+static json_t *fix_object(const char *root, const struct finding *f,
+			  bool with_hash)
 {
 	json_t *o, *edits;
 
@@ -53,13 +67,15 @@ static json_t *fix_object(const char *root, const struct finding *f)
 	o = json_object();
 	edits = json_array();
 	for (size_t i = 0; i < f->nedits; i++)
-		json_array_append_new(edits, edit_object(root, &f->edits[i]));
+		json_array_append_new(edits, edit_object(root, &f->edits[i],
+							 with_hash));
 	json_object_set_new(o, "description", json_text(f->fix_description));
 	json_object_set_new(o, "edits", edits);
 	return o;
 }
 
-static json_t *finding_object(const char *root, const struct finding *f)
+static json_t *finding_object(const char *root, const struct finding *f,
+			      bool with_hash)
 {
 	json_t *o = json_object();
 	json_t *related = json_array();
@@ -79,7 +95,7 @@ static json_t *finding_object(const char *root, const struct finding *f)
 	json_set_bytes(o, "message", f->message);
 	json_set_bytes(o, "object", f->object);
 	json_object_set_new(o, "related", related);
-	json_object_set_new(o, "fix", fix_object(root, f));
+	json_object_set_new(o, "fix", fix_object(root, f, with_hash));
 	return o;
 }
 
@@ -160,8 +176,9 @@ int report_write_json(FILE *out, const struct report *r)
 	int ret;
 
 	for (size_t i = 0; i < r->findings.n; i++)
-		json_array_append_new(
-			findings, finding_object(r->root, &r->findings.v[i]));
+		json_array_append_new(findings,
+				      finding_object(r->root, &r->findings.v[i],
+						     r->shard != NULL));
 	for (size_t i = 0; i < r->failures.n; i++) {
 		const struct failure *fl = &r->failures.v[i];
 

@@ -92,6 +92,8 @@ static void read_fix(struct finding *f, json_t *fix, const char *root)
 			.column = num(e, "column"),
 			.end_line = num(e, "end_line"),
 			.end_column = num(e, "end_column"),
+			.source_hash =
+				strtoull(str(e, "source_hash"), NULL, 16),
 		};
 
 		finding_add_edit(f, &ed);

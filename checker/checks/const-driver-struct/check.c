@@ -15,12 +15,14 @@
  * parameter, made const, would unlock how many objects (--const-roadmap).
  */
 #include <ctype.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/check.h"
 #include "lib/cx.h"
+#include "lib/hash.h"
 #include "core/rules.h"
 #include "lib/util.h"
 
@@ -614,9 +616,12 @@ static void record_fix(struct walk *w, const char *key, CXCursor decl)
 	file = file_of(a);
 	{
 		unsigned int line, col, off = hit - s;
+		char hash[17]; /* of the text off is in, for --fix */
 
+		snprintf(hash, sizeof(hash), "%016" PRIx64,
+			 hash_bytes(s, len, 0));
 		text_line_col(s, len, off, &line, &col);
-		fact_add(w->unit->facts, F_FIX, key, file, line, col, NULL,
+		fact_add(w->unit->facts, F_FIX, key, file, line, col, hash,
 			 NULL, off);
 	}
 	free(file);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/util.h"
 #include "checks/id-table-sentinel/internal.h"
 
@@ -192,6 +193,8 @@ static void make_edit(const struct check_unit *u, struct edit *e,
 	text_line_col(u->source, u->source_len, offset, &e->line, &e->column);
 	e->end_line = e->line;
 	e->end_column = e->column;
+	/* --fix refuses the file if it is no longer this text. */
+	e->source_hash = hash_bytes(u->source, u->source_len, 0);
 }
 
 static size_t line_start(const char *s, size_t i)
