@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Parse the command line into struct options.  Nothing here touches the
- * file system: main() decides what the options mean for the run.
+ * file system: cli/run.h's commands decide what the options mean for the
+ * run.  A check's own switches and subcommand come from struct check.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,8 +27,10 @@ static void print_option(FILE *out, const char *option, const char *help)
 
 		fprintf(out, "%.*s\n", (int)n, p);
 		p += n;
-		if (*p)
-			fprintf(out, "%s", indent), p++;
+		if (*p) {
+			fputs(indent, out);
+			p++;
+		}
 	}
 }
 
