@@ -1,22 +1,71 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * Parse the command line into struct options.  Nothing here touches the
- * file system: main() decides what the options mean for the run.
+ * file system: cli/run.h's commands decide what the options mean for the
+ * run.  A check's own switches and subcommand come from struct check.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/options.h"
+#include "core/check.h"
 #include "lib/strvec.h"
 #include "lib/util.h"
+
+/* "      --option     help", as the rest of --help lays it out. */
+static void print_option(FILE *out, const char *option, const char *help)
+{
+	const char *indent = "                       ";
+
+	if (strlen(option) > 15)
+		fprintf(out, "      %s\n%s", option, indent);
+	else
+		fprintf(out, "      %-15s  ", option);
+	for (const char *p = help; *p;) {
+		size_t n = strcspn(p, "\n");
+
+		fprintf(out, "%.*s\n", (int)n, p);
+		p += n;
+		if (*p) {
+			fputs(indent, out);
+			p++;
+		}
+	}
+}
+
+/* Each check's switches in a section named by it, then its subcommand. */
+static void checks_usage(FILE *out)
+{
+	for (size_t i = 0; i < nr_all_checks; i++) {
+		const struct check_option *o = all_checks[i]->options;
+
+		if (!o || !o->option)
+			continue;
+		fprintf(out, "%s:\n", all_checks[i]->id);
+		for (; o->option; o++)
+			print_option(out, o->option, o->help);
+	}
+	for (size_t i = 0; i < nr_all_checks; i++) {
+		const struct check_command *c = all_checks[i]->command;
+
+		if (c) {
+			fprintf(out, "%s:\n", c->name);
+			print_option(out, c->option, c->help);
+		}
+	}
+}
 
 void options_usage(FILE *out)
 {
 	fputs("Usage: drvlint [OPTION]... [FILE|DIR]... [-- COMPILER-FLAGS]\n"
-	      "       drvlint merge [OPTION]... SHARD.json...\n"
-	      "       drvlint pairs --mine [OPTION]... [-p BUILD_DIR | FILE|DIR... -- FLAGS]\n"
-	      "Check Linux drivers for driver-model misuse.\n"
+	      "       drvlint merge [OPTION]... SHARD.json...\n",
+	      out);
+	for (size_t i = 0; i < nr_all_checks; i++)
+		if (all_checks[i]->command)
+			fprintf(out, "       drvlint %s\n",
+				all_checks[i]->command->usage);
+	fputs("Check Linux drivers for driver-model misuse.\n"
 	      "\n"
 	      "Files come from a compile database (-p) or are parsed with the compiler\n"
 	      "flags given after '--'.  Called as kbuild's checker (make C=1\n"
@@ -40,20 +89,10 @@ void options_usage(FILE *out)
 	      "      --list-checks    list the checks and exit\n"
 	      "      --no-prefilter   parse every unit, even those a quick scan of the\n"
 	      "                       source shows no enabled check can report on; with\n"
-	      "                       --engine=cocci, give spatch every file to select\n"
-	      "const-driver-struct:\n"
-	      "      --const-blocked  also list objects that cannot be const yet, and why\n"
-	      "      --const-roadmap  instead of findings, the API parameters that block\n"
-	      "                       constification, with the objects each blocks, most first\n"
-	      "      --all-types      also consider struct types not in the list\n"
-	      "      --const-inventory\n"
-	      "                       instead of findings, per listed type: objects\n"
-	      "                       defined, already const, can be const now, blocked\n"
-	      "pairs:\n"
-	      "      --mine           candidate register/unregister pairs mined from the\n"
-	      "                       code, in rules/register-pairs.list's format, most\n"
-	      "                       seen first\n"
-	      "Output:\n"
+	      "                       --engine=cocci, give spatch every file to select\n",
+	      out);
+	checks_usage(out);
+	fputs("Output:\n"
 	      "      --format=FMT     text (default), json or sarif\n"
 	      "  -o, --output FILE    write the report to FILE\n"
 	      "      --fix            apply the suggested fixes to the files\n"
@@ -249,15 +288,30 @@ static int parse_valued(struct options *o, int argc, char **argv, int *i,
 	return 1;
 }
 
-/* Options that switch on something of one check: "rule:name". */
-static const struct {
-	const char *option, *name;
-} check_switches[] = {
-	{ "--const-blocked", "const-driver-struct:blocked" },
-	{ "--const-roadmap", "const-driver-struct:roadmap" },
-	{ "--all-types", "const-driver-struct:all-types" },
-	{ "--const-inventory", "const-driver-struct:inventory" },
-};
+/* A check's own switch ("rule:name") or its subcommand's option. */
+static bool parse_check_option(struct options *o, const char *arg)
+{
+	for (size_t i = 0; i < nr_all_checks; i++) {
+		const struct check *c = all_checks[i];
+
+		for (const struct check_option *opt = c->options;
+		     opt && opt->option; opt++) {
+			if (!strcmp(arg, opt->option)) {
+				char *key =
+					xasprintf("%s:%s", c->id, opt->name);
+
+				strvec_push(&o->switches, key);
+				free(key);
+				return true;
+			}
+		}
+		if (c->command && !strcmp(arg, c->command->option)) {
+			o->command_option = c->command;
+			return true;
+		}
+	}
+	return false;
+}
 
 static bool parse_switch(struct options *o, const char *arg)
 {
@@ -271,7 +325,6 @@ static bool parse_switch(struct options *o, const char *arg)
 		{ "--no-prefilter", &o->no_prefilter },
 		{ "--progress", &o->progress },
 		{ "--no-cache", &o->no_cache },
-		{ "--mine", &o->mine },
 	};
 
 	for (size_t k = 0; k < sizeof(switches) / sizeof(switches[0]); k++) {
@@ -280,13 +333,8 @@ static bool parse_switch(struct options *o, const char *arg)
 			return true;
 		}
 	}
-	for (size_t k = 0;
-	     k < sizeof(check_switches) / sizeof(check_switches[0]); k++) {
-		if (!strcmp(arg, check_switches[k].option)) {
-			strvec_push(&o->switches, check_switches[k].name);
-			return true;
-		}
-	}
+	if (parse_check_option(o, arg))
+		return true;
 	if (!strcmp(arg, "--help") || !strcmp(arg, "-h"))
 		o->command = CMD_HELP;
 	else if (!strcmp(arg, "--version"))
@@ -324,22 +372,38 @@ static bool sparse_only(const char *arg)
 	return !strncmp(arg, "--arch=", 7);
 }
 
-/* 'drvlint pairs --mine [-p DIR | PATHS -- FLAGS]' */
-static int pairs_command(struct options *o, char *err, size_t errlen)
+/* The subcommand a check offers, named by the first argument. */
+static const struct check_command *subcommand_named(const char *name)
 {
-	if (o->paths.n && !strcmp(o->paths.v[0], "pairs") &&
-	    o->command == CMD_CHECK) {
-		o->command = CMD_PAIRS;
+	for (size_t i = 0; i < nr_all_checks; i++)
+		if (all_checks[i]->command &&
+		    !strcmp(all_checks[i]->command->name, name))
+			return all_checks[i]->command;
+	return NULL;
+}
+
+/* 'drvlint pairs --mine [-p DIR | PATHS -- FLAGS]' */
+static int check_subcommand(struct options *o, char *err, size_t errlen)
+{
+	const struct check_command *c =
+		o->paths.n ? subcommand_named(o->paths.v[0]) : NULL;
+
+	if (c && o->command == CMD_CHECK) {
+		o->command = CMD_SUBCOMMAND;
+		o->subcommand = c;
 		free(o->paths.v[0]);
 		memmove(o->paths.v, o->paths.v + 1,
 			o->paths.n * sizeof(char *));
 		o->paths.n--;
 	}
-	if (o->command == CMD_PAIRS && !o->mine)
-		return set_error(err, errlen, "pairs: say what to do: --mine");
-	if (o->mine && o->command != CMD_PAIRS && o->command != CMD_HELP)
-		return set_error(err, errlen,
-				 "--mine goes with 'drvlint pairs'");
+	if (o->command == CMD_SUBCOMMAND && o->command_option != c)
+		return set_error(err, errlen, "%s: say what to do: %s", c->name,
+				 c->option);
+	if (o->command_option && o->command != CMD_SUBCOMMAND &&
+	    o->command != CMD_HELP)
+		return set_error(err, errlen, "%s goes with 'drvlint %s'",
+				 o->command_option->option,
+				 o->command_option->name);
 	return 0;
 }
 
@@ -405,7 +469,7 @@ int options_parse(struct options *o, int argc, char **argv, char *err,
 		return set_error(
 			err, errlen,
 			"--shard writes a report for 'drvlint merge': add --format=json");
-	return pairs_command(o, err, errlen);
+	return check_subcommand(o, err, errlen);
 }
 
 void options_free(struct options *o)

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 
+#include "core/check.h"
 #include "core/report.h"
 #include "engine/flags.h"
 #include "lib/strvec.h"
@@ -20,7 +21,7 @@ enum command {
 	CMD_VERSION,
 	CMD_LIST_CHECKS,
 	CMD_MERGE,
-	CMD_PAIRS, /* 'drvlint pairs --mine' */
+	CMD_SUBCOMMAND, /* a check's: 'drvlint pairs --mine' */
 };
 
 enum engine_select {
@@ -52,7 +53,8 @@ struct options {
 	bool no_cache; /* --no-cache */
 	double unit_timeout; /* --unit-timeout, seconds; 0: none */
 	bool fix, patch, quiet, verbose, no_prefilter, progress;
-	bool mine; /* pairs --mine */
+	const struct check_command *subcommand; /* CMD_SUBCOMMAND's */
+	const struct check_command *command_option; /* whose option was given */
 	/* Called as kbuild's CHECK: compiler flags without "--". */
 	bool kbuild;
 };

@@ -140,6 +140,7 @@ static int run_rule(const char *rule, const char *script,
 		    char *err, size_t errlen)
 {
 	struct strvec argv = { 0 };
+	struct spawn_cmd cmd = { 0 };
 	struct spawn_result res;
 	char jobs[16];
 	int ret = 0;
@@ -172,21 +173,23 @@ static int run_rule(const char *rule, const char *script,
 		strvec_push(&argv, "--no-scanner");
 		strvec_push(&argv, "--disable-worth-trying-opt");
 	}
+	cmd.prog = argv.v[0];
+	cmd.options = (const char *const *)argv.v + 1;
 	if (cfg->verbose) {
-		char *cmd = spawn_command_line(argv.v);
+		char *line = spawn_command_line(&cmd);
 
-		fprintf(stderr, "drvlint: running %s\n", cmd);
-		free(cmd);
+		fprintf(stderr, "drvlint: running %s\n", line);
+		free(line);
 	}
-	if (spawn_run(argv.v, &res, err, errlen)) {
+	if (spawn_run(&cmd, &res, err, errlen)) {
 		ret = -1;
 	} else if (res.status) {
-		char *cmd = spawn_command_line(argv.v);
+		char *line = spawn_command_line(&cmd);
 
-		ret = set_error(err, errlen, "%s failed (exit %d): %s", cmd,
+		ret = set_error(err, errlen, "%s failed (exit %d): %s", line,
 				res.status,
 				res.err_len ? res.err : "no message");
-		free(cmd);
+		free(line);
 	} else {
 		read_report(rule, res.out, out->findings);
 		spatch_errors_read(&out->errors, res.err, res.err_len);
@@ -199,15 +202,15 @@ static int run_rule(const char *rule, const char *script,
 /* The script's grep query as spatch derives it, or NULL. */
 static char *script_query(const char *script, const struct cocci_config *cfg)
 {
-	char *argv[] = {
-		(char *)cfg->spatch, "-D",	     "report", "--use-idutils",
-		"--parse-cocci",     (char *)script, NULL
+	const char *options[] = {
+		"-D", "report", "--use-idutils", "--parse-cocci", script, NULL
 	};
+	struct spawn_cmd cmd = { .prog = cfg->spatch, .options = options };
 	struct spawn_result res;
 	char err[256];
 	char *query = NULL;
 
-	if (spawn_run(argv, &res, err, sizeof(err)) == 0 && !res.status &&
+	if (spawn_run(&cmd, &res, err, sizeof(err)) == 0 && !res.status &&
 	    res.out)
 		query = cocci_filter_query_of(res.out);
 	spawn_result_free(&res);

@@ -61,6 +61,28 @@ bool check_switch(const struct check_config *cfg, const char *rule,
 	return on;
 }
 
+bool checks_own_output(const struct strset *switches)
+{
+	for (size_t i = 0; i < nr_all_checks; i++) {
+		const struct check *c = all_checks[i];
+
+		for (const struct check_option *o = c->options; o && o->option;
+		     o++) {
+			char *key;
+			bool on;
+
+			if (!o->own_output)
+				continue;
+			key = xasprintf("%s:%s", c->id, o->name);
+			on = strset_has(switches, key);
+			free(key);
+			if (on)
+				return true;
+		}
+	}
+	return false;
+}
+
 size_t check_nstats(const struct check *c)
 {
 	size_t n = 0;

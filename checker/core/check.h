@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include <clang-c/Index.h>
 
@@ -89,6 +90,44 @@ struct check {
 	 */
 	void (*finish)(const void *state, const struct fact_list *facts,
 		       struct finding_list *out);
+
+	/* ---- what the command line offers of the check ---- */
+	const struct check_option *options; /* ended by { 0 }; may be NULL */
+	const struct check_command *command; /* may be NULL */
+};
+
+/*
+ * A switch of one check: its option turns on "rule:name", which the
+ * check's init() reads with check_switch().  --help prints it in the
+ * check's own section.
+ */
+struct check_option {
+	const char *option; /* "--const-roadmap" */
+	const char *name; /* "roadmap" */
+	const char *help; /* --help's text, lines separated by '\n' */
+	/*
+	 * The check then reports its own list instead of findings, in its
+	 * own order: the centre leaves the order as the check made it.
+	 */
+	bool own_output;
+};
+
+/*
+ * A subcommand a check offers ('drvlint pairs --mine').  The centre
+ * parses the units (as for a check run: -p or files and flags) with pass
+ * as the only check, then hands the facts of every unit, in unit order,
+ * to print().
+ */
+struct check_command {
+	const char *name; /* the first argument: "pairs" */
+	const char *usage; /* --help's usage line after "drvlint " */
+	const char *option; /* what to do, required: "--mine" */
+	const char *help; /* --help's text for the option */
+	const struct check *pass; /* init(), run() and fini() are used */
+	/* 0, or -1 with err; state is pass->init()'s. */
+	int (*print)(const void *state, const struct fact_list *facts,
+		     size_t nunits, const char *root, FILE *out, char *err,
+		     size_t errlen);
 };
 
 /* All checks, in check_list.h order. */
@@ -107,5 +146,11 @@ int checks_select(const char *list, bool *enabled, char *err, size_t errlen);
 
 /* How many counters a check has. */
 size_t check_nstats(const struct check *c);
+
+/*
+ * Do the switches ("rule:name") turn on an option that replaces a
+ * check's findings by its own ordered output?
+ */
+bool checks_own_output(const struct strset *switches);
 
 #endif

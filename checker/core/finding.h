@@ -10,6 +10,7 @@
 #define DRVLINT_FINDING_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum severity {
 	SEV_NOTE,
@@ -41,6 +42,12 @@ struct edit {
 	char *text;
 	unsigned int line, column;
 	unsigned int end_line, end_column;
+	/*
+	 * hash_bytes(contents, len, 0) of the whole file as the check read
+	 * it when it computed offset; 0 if not recorded.  --fix refuses a
+	 * file that no longer hashes to it: the offsets would be stale.
+	 */
+	uint64_t source_hash;
 };
 
 struct finding {

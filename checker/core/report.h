@@ -8,6 +8,7 @@
 #define DRVLINT_REPORT_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/fact.h"
@@ -61,6 +62,14 @@ struct report {
 	struct fact_list *facts;
 	size_t nfact_lists;
 	const char *shard; /* "K/N" of a shard's report */
+	/*
+	 * A shard's configuration fingerprint (checks, switches, engines,
+	 * rules): shards joined by 'drvlint merge' must agree; 0 for none.
+	 */
+	uint64_t config;
+	/* What report_read_json() found in the last report it read. */
+	unsigned int read_shard_k, read_shard_n; /* 0/0: not a shard */
+	uint64_t read_config;
 };
 
 enum report_format {
@@ -101,5 +110,11 @@ struct rule_count {
 
 /* Sorted by rule id; *out is malloc'ed (free it), the count is returned. */
 size_t report_count_by_rule(const struct report *r, struct rule_count **out);
+
+/*
+ * Free what a report built by the engine or the reader owns: facts and
+ * their rule names, stats, root, findings and failures.
+ */
+void report_release(struct report *r);
 
 #endif

@@ -73,6 +73,82 @@ json_t *json_text(const char *s)
 	return v ? v : json_text_repaired(s);
 }
 
+void json_set_bytes(json_t *o, const char *key, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	json_t *v = s ? json_string(s) : NULL;
+	char *enc, *out, *name;
+
+	if (v || !s) {
+		json_object_set_new(o, key, v ? v : json_null());
+		return;
+	}
+	json_object_set_new(o, key, json_text(s));
+	enc = out = xmalloc(strlen(s) * 3 + 1);
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p > ' ' && *p <= '~' && *p != '%') {
+			*out++ = (char)*p;
+		} else {
+			*out++ = '%';
+			*out++ = hex[*p >> 4];
+			*out++ = hex[*p & 15];
+		}
+	}
+	*out = '\0';
+	name = xasprintf("%s_bytes", key);
+	json_object_set_new(o, name, json_string(enc));
+	free(name);
+	free(enc);
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	return -1;
+}
+
+/* Percent-decoded enc, or NULL if it is malformed or holds a NUL byte. */
+static char *percent_decode(const char *enc, size_t len)
+{
+	char *buf = xmalloc(len + 1), *out = buf;
+
+	for (size_t i = 0; i < len; i++) {
+		int hi, lo;
+
+		if (enc[i] != '%') {
+			*out++ = enc[i];
+			continue;
+		}
+		if (i + 2 >= len || (hi = hex_digit(enc[i + 1])) < 0 ||
+		    (lo = hex_digit(enc[i + 2])) < 0 || !(hi | lo)) {
+			free(buf);
+			return NULL;
+		}
+		*out++ = (char)(hi << 4 | lo);
+		i += 2;
+	}
+	*out = '\0';
+	return buf;
+}
+
+char *json_get_bytes(json_t *o, const char *key)
+{
+	char *name = xasprintf("%s_bytes", key), *s = NULL;
+	json_t *b = json_object_get(o, name), *v = json_object_get(o, key);
+
+	free(name);
+	if (json_is_string(b))
+		s = percent_decode(json_string_value(b), json_string_length(b));
+	if (!s && json_is_string(v))
+		s = xstrndup(json_string_value(v), json_string_length(v));
+	return s;
+}
+
 /* Ten significant digits: times print as 1.84, not 1.8400000000000001. */
 int json_write(FILE *out, json_t *root)
 {

@@ -11,6 +11,16 @@
 /* A JSON string; invalid UTF-8 becomes U+FFFD.  NULL gives JSON null. */
 json_t *json_text(const char *s);
 
+/*
+ * Bytes that must come back exactly (paths are bytes, not text): o[key]
+ * is json_text(s), and when s is not valid UTF-8, o[key + "_bytes"] is s
+ * percent-encoded (every byte outside '!'..'~', and '%', as %XX), which
+ * json_get_bytes() decodes.  Valid UTF-8 adds nothing.
+ */
+void json_set_bytes(json_t *o, const char *key, const char *s);
+/* s back, malloc'ed; NULL when o[key] is no string (and no _bytes). */
+char *json_get_bytes(json_t *o, const char *key);
+
 /* Write 'root' pretty-printed (2 spaces, keys in insertion order). */
 int json_write(FILE *out, json_t *root);
 

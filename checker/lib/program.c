@@ -95,14 +95,47 @@ static void collect(int out_fd, int err_fd, struct spawn_result *res)
 	}
 }
 
-int spawn_run(char *const argv[], struct spawn_result *res, char *err,
-	      size_t errlen)
+static size_t count(const char *const *v)
+{
+	size_t n = 0;
+
+	while (v && v[n])
+		n++;
+	return n;
+}
+
+/* The argument vector of cmd, NULL-ended; NULL with err if refused. */
+static char **build_argv(const struct spawn_cmd *cmd, char *err, size_t errlen)
+{
+	size_t nopt = count(cmd->options), nops = count(cmd->operands), n = 0;
+	char **argv = xcalloc(nopt + nops + 3, sizeof(*argv));
+
+	argv[n++] = (char *)cmd->prog;
+	for (size_t i = 0; i < nopt; i++)
+		argv[n++] = (char *)cmd->options[i];
+	if (cmd->end_of_options && nops)
+		argv[n++] = (char *)cmd->end_of_options;
+	for (size_t i = 0; i < nops; i++) {
+		if (!cmd->end_of_options && cmd->operands[i][0] == '-') {
+			set_error(err, errlen,
+				  "%s: '%s' would be taken for an option",
+				  cmd->prog, cmd->operands[i]);
+			free(argv);
+			return NULL;
+		}
+		argv[n++] = (char *)cmd->operands[i];
+	}
+	argv[n] = NULL;
+	return argv;
+}
+
+static int spawn_argv(char *const argv[], struct spawn_result *res, char *err,
+		      size_t errlen)
 {
 	posix_spawn_file_actions_t fa;
 	int out[2], errp[2], wstatus, rc;
 	pid_t pid;
 
-	memset(res, 0, sizeof(*res));
 	if (!spawn_found(argv[0]))
 		return set_error(err, errlen, "%s: command not found", argv[0]);
 	if (pipe2(out, O_CLOEXEC))
@@ -135,6 +168,21 @@ int spawn_run(char *const argv[], struct spawn_result *res, char *err,
 	return 0;
 }
 
+int spawn_run(const struct spawn_cmd *cmd, struct spawn_result *res, char *err,
+	      size_t errlen)
+{
+	char **argv;
+	int ret;
+
+	memset(res, 0, sizeof(*res));
+	argv = build_argv(cmd, err, errlen);
+	if (!argv)
+		return -1;
+	ret = spawn_argv(argv, res, err, errlen);
+	free(argv);
+	return ret;
+}
+
 void spawn_result_free(struct spawn_result *res)
 {
 	free(res->out);
@@ -142,10 +190,13 @@ void spawn_result_free(struct spawn_result *res)
 	memset(res, 0, sizeof(*res));
 }
 
-char *spawn_command_line(char *const argv[])
+char *spawn_command_line(const struct spawn_cmd *cmd)
 {
+	char err[256], **argv = build_argv(cmd, err, sizeof(err));
 	char *line = xstrdup("");
 
+	if (!argv)
+		return xstrdup(err);
 	for (int i = 0; argv[i]; i++) {
 		bool plain = argv[i][0] &&
 			     strspn(argv[i],
@@ -158,5 +209,6 @@ char *spawn_command_line(char *const argv[])
 		free(line);
 		line = next;
 	}
+	free(argv);
 	return line;
 }

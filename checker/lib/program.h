@@ -16,18 +16,38 @@ struct spawn_result {
 	size_t out_len, err_len;
 };
 
+/*
+ * A command, built so that no argument can become an option the caller
+ * did not write:
+ *  - options[] are the caller's own option words and the values they take
+ *    (a value is the argument after an option that takes one, or joined
+ *    with '=': "-C", dir; "--cocci-file", path);
+ *  - operands[] (file names, revisions: anything a user chose) are passed
+ *    after the program's end-of-options marker, end_of_options ("--", or
+ *    git's "--end-of-options" before revisions).  A program without one
+ *    (end_of_options NULL) cannot be given an operand that starts with
+ *    '-': spawn_run() refuses the command.
+ * The argument vector is prog, options, end_of_options, operands.
+ */
+struct spawn_cmd {
+	const char *prog; /* looked up on PATH, or a path */
+	const char *const *options; /* NULL-ended; may be NULL */
+	const char *end_of_options; /* may be NULL */
+	const char *const *operands; /* NULL-ended; may be NULL */
+};
+
 /* Is prog (a name looked up on PATH, or a path) executable? */
 bool spawn_found(const char *prog);
 
 /*
- * Run argv (argv[0] looked up on PATH) with stdin from /dev/null.
- * Returns 0 when it ran (whatever its status), -1 with err otherwise.
+ * Run cmd with stdin from /dev/null.  Returns 0 when it ran (whatever its
+ * status), -1 with err otherwise.
  */
-int spawn_run(char *const argv[], struct spawn_result *res, char *err,
+int spawn_run(const struct spawn_cmd *cmd, struct spawn_result *res, char *err,
 	      size_t errlen);
 void spawn_result_free(struct spawn_result *res);
 
 /* "prog arg1 'arg 2' ..." for messages; caller frees. */
-char *spawn_command_line(char *const argv[]);
+char *spawn_command_line(const struct spawn_cmd *cmd);
 
 #endif

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/report.h"
+#include "lib/hash.h"
 #include "lib/path.h"
 #include "out/fix.h"
 #include "lib/util.h"
@@ -170,7 +171,48 @@ static void free_selection(struct file_edits *files, size_t n)
 	free(files);
 }
 
-/* The file's text, after checking that every edit lies inside it. */
+/* Does every edit lie inside a text of len bytes? 0, or -1 with err. */
+static int check_bounds(const struct file_edits *fe, size_t len, char *err,
+			size_t errlen)
+{
+	for (size_t i = 0; i < fe->n; i++) {
+		const struct edit *e = fe->v[i];
+
+		if ((size_t)e->offset + e->length > len)
+			return set_error(
+				err, errlen,
+				"%s: edit at offset %u (length %u) is beyond the end of the file (%zu bytes)",
+				fe->file, e->offset, e->length, len);
+	}
+	return 0;
+}
+
+/*
+ * Is s the text the checks computed the offsets on?  A file edited since
+ * then would be damaged by the edits.  0, or -1 with err.
+ */
+static int check_unchanged(const struct file_edits *fe, const char *s,
+			   size_t len, char *err, size_t errlen)
+{
+	uint64_t now = 0;
+	bool hashed = false;
+
+	for (size_t i = 0; i < fe->n; i++) {
+		if (!fe->v[i]->source_hash)
+			continue;
+		if (!hashed)
+			now = hash_bytes(s, len, 0);
+		hashed = true;
+		if (now != fe->v[i]->source_hash)
+			return set_error(
+				err, errlen,
+				"%s: changed since it was checked: its fixes are not applied (check it again)",
+				fe->file);
+	}
+	return 0;
+}
+
+/* The file's text, after checking that the edits still fit it. */
 static char *read_checked(const struct file_edits *fe, size_t *len, char *err,
 			  size_t errlen)
 {
@@ -180,17 +222,10 @@ static char *read_checked(const struct file_edits *fe, size_t *len, char *err,
 		set_error(err, errlen, "%s: %s", fe->file, strerror(errno));
 		return NULL;
 	}
-	for (size_t i = 0; i < fe->n; i++) {
-		const struct edit *e = fe->v[i];
-
-		if ((size_t)e->offset + e->length > *len) {
-			set_error(
-				err, errlen,
-				"%s: edit at offset %u (length %u) is beyond the end of the file (%zu bytes)",
-				fe->file, e->offset, e->length, *len);
-			free(s);
-			return NULL;
-		}
+	if (check_bounds(fe, *len, err, errlen) ||
+	    check_unchanged(fe, s, *len, err, errlen)) {
+		free(s);
+		return NULL;
 	}
 	return s;
 }
@@ -222,7 +257,66 @@ static char *apply_edits(const struct file_edits *fe, const char *s, size_t len,
 	return buf;
 }
 
-/* Replace path by a file holding data, atomically, keeping its mode. */
+char *fix_text(const struct finding_list *list, const char *file,
+	       const char *old, size_t len, size_t *newlen, char *err,
+	       size_t errlen)
+{
+	struct file_edits *files, none = { .file = file };
+	size_t n = select_edits(list, &files), i;
+	char *t = NULL;
+
+	for (i = 0; i < n && strcmp(files[i].file, file); i++)
+		;
+	if (!check_bounds(i < n ? &files[i] : &none, len, err, errlen))
+		t = apply_edits(i < n ? &files[i] : &none, old, len, newlen);
+	free_selection(files, n);
+	return t;
+}
+
+/*
+ * A file this user may not write is left alone.  access() says yes to
+ * root for every file: root leaves alone a file with no write bit at all
+ * (chmod a-w says "do not touch").
+ */
+static int check_writable(const char *path, const struct stat *st, char *err,
+			  size_t errlen)
+{
+	if (access(path, W_OK) || (geteuid() == 0 && !(st->st_mode & 0222)))
+		return set_error(err, errlen,
+				 "%s: not writable: its fixes are not applied",
+				 path);
+	return 0;
+}
+
+/* The temporary file takes the target's owner and mode, or nothing. */
+static int keep_owner_and_mode(int fd, const struct stat *st)
+{
+	if ((st->st_uid != geteuid() || st->st_gid != getegid()) &&
+	    fchown(fd, st->st_uid, st->st_gid))
+		return -1;
+	return fchmod(fd, st->st_mode & 07777);
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	size_t done = 0;
+
+	while (done < len) {
+		ssize_t w = write(fd, data + done, len - done);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -1;
+		done += (size_t)w;
+	}
+	return 0;
+}
+
+/*
+ * Replace path by a file holding data, atomically, keeping its mode and
+ * owner (a file whose owner cannot be kept is refused).
+ */
 static int write_atomic(const char *path, const char *data, size_t len,
 			char *err, size_t errlen)
 {
@@ -230,21 +324,18 @@ static int write_atomic(const char *path, const char *data, size_t len,
 	const char *target = realpath(path, real) ? real : path;
 	char *tmp = xasprintf("%s.drvlint-XXXXXX", target);
 	struct stat st;
-	size_t done = 0;
 	int fd = -1;
 
-	if (stat(target, &st) || (fd = mkstemp(tmp)) < 0 ||
-	    fchmod(fd, st.st_mode & 07777))
+	if (stat(target, &st))
 		goto fail;
-	while (done < len) {
-		ssize_t w = write(fd, data + done, len - done);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w < 0)
-			goto fail;
-		done += (size_t)w;
+	if (check_writable(target, &st, err, errlen)) {
+		free(tmp);
+		return -1;
 	}
+	if ((fd = mkstemp(tmp)) < 0)
+		goto fail;
+	if (keep_owner_and_mode(fd, &st) || write_all(fd, data, len))
+		goto fail;
 	if (close(fd)) {
 		fd = -1;
 		goto fail;
@@ -295,23 +386,37 @@ static int fix_file(const struct file_edits *fe, char *err, size_t errlen)
 	return ret;
 }
 
-/* Every file is checked before the first one is written. */
+/* A line more in errbuf, as long as it has room. */
+static void add_line(char *errbuf, size_t errlen, const char *line)
+{
+	size_t n = strnlen(errbuf, errlen);
+
+	if (n + 1 < errlen)
+		snprintf(errbuf + n, errlen - n, "%s%s", n ? "\n" : "", line);
+}
+
+/* Each file is checked just before it is written; a refused one is named. */
 int fix_apply(const struct finding_list *list, char *errbuf, size_t errlen)
 {
 	struct file_edits *files;
 	size_t n = select_edits(list, &files);
-	int written = check_all(files, n, errbuf, errlen);
+	int written = 0, refused = 0;
+	char why[PATH_MAX + 256];
 
-	for (size_t i = 0; i < n && written >= 0; i++) {
+	if (errlen)
+		errbuf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
 		if (!files[i].n)
 			continue;
-		if (fix_file(&files[i], errbuf, errlen) < 0)
-			written = -1;
-		else
+		if (fix_file(&files[i], why, sizeof(why)) < 0) {
+			add_line(errbuf, errlen, why);
+			refused++;
+		} else {
 			written++;
+		}
 	}
 	free_selection(files, n);
-	return written;
+	return refused ? -1 : written;
 }
 
 /* ---- unified diff ---- */
@@ -580,6 +685,8 @@ int fix_write_patch(FILE *out, const struct finding_list *list,
 	}
 	free_selection(files, n);
 	if (nfiles >= 0 && ferror(out))
-		return set_error(errbuf, errlen, "could not write the patch");
+		return set_error(errbuf, errlen,
+				 "could not write the patch: %s",
+				 strerror(errno ? errno : EIO));
 	return nfiles;
 }

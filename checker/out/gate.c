@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "core/report.h"
+#include "lib/json_util.h"
 #include "lib/path.h"
 #include "lib/program.h"
 #include "lib/util.h"
@@ -37,13 +38,9 @@ int baseline_write(const char *path, const struct finding_list *findings,
 		json_t *o = json_object();
 
 		json_object_set_new(o, "rule", json_string(f->rule));
-		json_object_set_new(
-			o, "file",
-			json_string(path_relative(root, f->loc.file)));
-		json_object_set_new(o, "object",
-				    f->object ? json_string(f->object) :
-						json_null());
-		json_object_set_new(o, "message", json_string(f->message));
+		json_set_bytes(o, "file", path_relative(root, f->loc.file));
+		json_set_bytes(o, "object", f->object);
+		json_set_bytes(o, "message", f->message);
 		json_array_append_new(list, o);
 	}
 	json_object_set_new(top, "drvlint-baseline", json_integer(1));
@@ -89,15 +86,17 @@ static char **baseline_keys(const char *path, size_t *n, char *err,
 	keys = xcalloc(*n, sizeof(char *));
 	json_array_foreach(list, i, o)
 	{
-		const char *obj =
-			json_string_value(json_object_get(o, "object"));
+		char *file = json_get_bytes(o, "file");
+		char *obj = json_get_bytes(o, "object");
+		char *msg = json_get_bytes(o, "message");
 
 		keys[i] = xasprintf(
 			"%s\t%s\t%s\t%s",
 			json_string_value(json_object_get(o, "rule")) ?: "",
-			json_string_value(json_object_get(o, "file")) ?: "",
-			obj ? obj : "",
-			json_string_value(json_object_get(o, "message")) ?: "");
+			file ? file : "", obj ? obj : "", msg ? msg : "");
+		free(msg);
+		free(obj);
+		free(file);
 	}
 	json_decref(top);
 	if (*n)
@@ -206,19 +205,19 @@ void diff_ranges_free(struct diff_ranges *r)
 	memset(r, 0, sizeof(*r));
 }
 
-static char *git_output(char *const argv[], char *err, size_t errlen)
+static char *git_output(const struct spawn_cmd *cmd, char *err, size_t errlen)
 {
 	struct spawn_result res;
 	char *out;
 
-	if (spawn_run(argv, &res, err, errlen))
+	if (spawn_run(cmd, &res, err, errlen))
 		return NULL;
 	if (res.status) {
-		char *cmd = spawn_command_line(argv);
+		char *line = spawn_command_line(cmd);
 
-		set_error(err, errlen, "%s failed (exit %d): %s", cmd,
+		set_error(err, errlen, "%s failed (exit %d): %s", line,
 			  res.status, res.err);
-		free(cmd);
+		free(line);
 		spawn_result_free(&res);
 		return NULL;
 	}
@@ -246,24 +245,29 @@ static bool in_ranges(const struct diff_ranges *r, const char *top,
 int diff_filter(const char *rev, struct finding_list *findings,
 		const char *root, size_t *dropped, char *err, size_t errlen)
 {
-	char *top_argv[] = {
-		"git", "-C", (char *)root, "rev-parse", "--show-toplevel", NULL
+	const char *top_options[] = { "-C", root, "rev-parse",
+				      "--show-toplevel", NULL };
+	const char *diff_options[] = {
+		"-C", root, "diff", "--no-color", "--no-ext-diff", "-U0", NULL
 	};
-	char *diff_argv[] = { "git",  "-C",	    (char *)root,
-			      "diff", "--no-color", "--no-ext-diff",
-			      "-U0",  (char *)rev,  "--",
-			      NULL };
+	/* REV is the user's: after --end-of-options, never an option. */
+	const char *diff_operands[] = { rev, "--", NULL };
+	struct spawn_cmd top_cmd = { .prog = "git", .options = top_options };
+	struct spawn_cmd diff_cmd = { .prog = "git",
+				      .options = diff_options,
+				      .end_of_options = "--end-of-options",
+				      .operands = diff_operands };
 	struct diff_ranges ranges = { 0 };
 	char *top, *diff, *nl;
 	bool *keep;
 
-	top = git_output(top_argv, err, errlen);
+	top = git_output(&top_cmd, err, errlen);
 	if (!top)
 		return -1;
 	nl = strchr(top, '\n');
 	if (nl)
 		*nl = '\0';
-	diff = git_output(diff_argv, err, errlen);
+	diff = git_output(&diff_cmd, err, errlen);
 	if (!diff) {
 		free(top);
 		return -1;

@@ -2,8 +2,13 @@
 /*
  * --format=json: one object with every finding and failure, for scripts
  * and CI.  The field names are a stable interface; add fields, never
- * rename them.
+ * rename them.  Paths and the other strings taken from source files are
+ * bytes: one that is not valid UTF-8 is written readable (bad bytes as
+ * U+FFFD) with its exact bytes beside it in FIELD_bytes, percent-encoded
+ * (see json_set_bytes()), which the reader prefers.
  */
+#include <inttypes.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -17,30 +22,43 @@ static json_t *location_object(const char *root, const struct location *loc,
 	json_t *o = json_object();
 	const char *file = path_relative(root, loc->file);
 
-	json_object_set_new(o, "file", json_text(file));
+	json_set_bytes(o, "file", file);
 	json_object_set_new(o, "line", json_integer(loc->line));
 	json_object_set_new(o, "column", json_integer(loc->column));
-	json_object_set_new(o, "message", json_text(message));
+	json_set_bytes(o, "message", message);
 	return o;
 }
 
-static json_t *edit_object(const char *root, const struct edit *e)
+/*
+ * An edit; in a shard's report (and the cache's) also the hash of the
+ * text its offset is in, so that --fix after a merge refuses a file that
+ * changed since.
+ */
+static json_t *edit_object(const char *root, const struct edit *e,
+			   bool with_hash)
 {
 	json_t *o = json_object();
 	const char *file = path_relative(root, e->file);
 
-	json_object_set_new(o, "file", json_text(file));
+	json_set_bytes(o, "file", file);
 	json_object_set_new(o, "offset", json_integer(e->offset));
 	json_object_set_new(o, "length", json_integer(e->length));
-	json_object_set_new(o, "text", json_text(e->text));
+	json_set_bytes(o, "text", e->text);
 	json_object_set_new(o, "line", json_integer(e->line));
 	json_object_set_new(o, "column", json_integer(e->column));
 	json_object_set_new(o, "end_line", json_integer(e->end_line));
 	json_object_set_new(o, "end_column", json_integer(e->end_column));
+	if (with_hash && e->source_hash) {
+		char hash[17];
+
+		snprintf(hash, sizeof(hash), "%016" PRIx64, e->source_hash);
+		json_object_set_new(o, "source_hash", json_string(hash));
+	}
 	return o;
 }
 
-static json_t *fix_object(const char *root, const struct finding *f)
+static json_t *fix_object(const char *root, const struct finding *f,
+			  bool with_hash)
 {
 	json_t *o, *edits;
 
@@ -49,13 +67,15 @@ static json_t *fix_object(const char *root, const struct finding *f)
 	o = json_object();
 	edits = json_array();
 	for (size_t i = 0; i < f->nedits; i++)
-		json_array_append_new(edits, edit_object(root, &f->edits[i]));
+		json_array_append_new(edits, edit_object(root, &f->edits[i],
+							 with_hash));
 	json_object_set_new(o, "description", json_text(f->fix_description));
 	json_object_set_new(o, "edits", edits);
 	return o;
 }
 
-static json_t *finding_object(const char *root, const struct finding *f)
+static json_t *finding_object(const char *root, const struct finding *f,
+			      bool with_hash)
 {
 	json_t *o = json_object();
 	json_t *related = json_array();
@@ -69,13 +89,13 @@ static json_t *finding_object(const char *root, const struct finding *f)
 	json_object_set_new(o, "severity",
 			    json_text(severity_name(f->severity)));
 	json_object_set_new(o, "engine", json_text(f->engine));
-	json_object_set_new(o, "file", json_text(file));
+	json_set_bytes(o, "file", file);
 	json_object_set_new(o, "line", json_integer(f->loc.line));
 	json_object_set_new(o, "column", json_integer(f->loc.column));
-	json_object_set_new(o, "message", json_text(f->message));
-	json_object_set_new(o, "object", json_text(f->object));
+	json_set_bytes(o, "message", f->message);
+	json_set_bytes(o, "object", f->object);
 	json_object_set_new(o, "related", related);
-	json_object_set_new(o, "fix", fix_object(root, f));
+	json_object_set_new(o, "fix", fix_object(root, f, with_hash));
 	return o;
 }
 
@@ -146,14 +166,14 @@ static json_t *facts_object(const struct report *r)
 			json_t *fo = json_object();
 
 			json_object_set_new(fo, "kind", json_integer(f->kind));
-			json_object_set_new(fo, "key", json_text(f->key));
-			json_object_set_new(fo, "file", json_text(f->loc.file));
+			json_set_bytes(fo, "key", f->key);
+			json_set_bytes(fo, "file", f->loc.file);
 			json_object_set_new(fo, "line",
 					    json_integer(f->loc.line));
 			json_object_set_new(fo, "column",
 					    json_integer(f->loc.column));
-			json_object_set_new(fo, "text", json_text(f->text));
-			json_object_set_new(fo, "extra", json_text(f->extra));
+			json_set_bytes(fo, "text", f->text);
+			json_set_bytes(fo, "extra", f->extra);
 			json_object_set_new(fo, "value",
 					    json_integer(f->value));
 			json_array_append_new(list, fo);
@@ -170,8 +190,9 @@ int report_write_json(FILE *out, const struct report *r)
 	int ret;
 
 	for (size_t i = 0; i < r->findings.n; i++)
-		json_array_append_new(
-			findings, finding_object(r->root, &r->findings.v[i]));
+		json_array_append_new(findings,
+				      finding_object(r->root, &r->findings.v[i],
+						     r->shard != NULL));
 	for (size_t i = 0; i < r->failures.n; i++) {
 		const struct failure *fl = &r->failures.v[i];
 
@@ -181,13 +202,20 @@ int report_write_json(FILE *out, const struct report *r)
 	}
 	json_object_set_new(top, "tool", json_string("drvlint"));
 	json_object_set_new(top, "version", json_text(r->tool_version));
-	json_object_set_new(top, "root", json_text(r->root));
+	json_set_bytes(top, "root", r->root);
 	json_object_set_new(top, "findings", findings);
 	json_object_set_new(top, "failures", failures);
 	json_object_set_new(top, "summary", summary_object(r));
 	if (r->shard) {
 		/* facts keep absolute paths: shards may have other roots */
 		json_object_set_new(top, "shard", json_string(r->shard));
+		if (r->config) {
+			char config[17];
+
+			snprintf(config, sizeof(config), "%016" PRIx64,
+				 r->config);
+			json_object_set_new(top, "config", json_string(config));
+		}
 		json_object_set_new(top, "facts", facts_object(r));
 	}
 	ret = json_write(out, top);

@@ -5,12 +5,14 @@
  * into one report.  Paths in a report are relative to its root and are
  * made absolute again here.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
 #include "core/report.h"
+#include "lib/json_util.h"
 #include "lib/path.h"
 #include "lib/util.h"
 
@@ -19,6 +21,23 @@ static const char *str(json_t *o, const char *key)
 	const char *s = json_string_value(json_object_get(o, key));
 
 	return s ? s : "";
+}
+
+/* A string that may hold any bytes (see json_set_bytes()); "" if none. */
+static char *bytes(json_t *o, const char *key)
+{
+	char *s = json_get_bytes(o, key);
+
+	return s ? s : xstrdup("");
+}
+
+/* A path in the report, made absolute against its root. */
+static char *path_of(json_t *o, const char *root)
+{
+	char *rel = bytes(o, "file"), *abs = path_absolute(root, rel);
+
+	free(rel);
+	return abs;
 }
 
 static unsigned int num(json_t *o, const char *key)
@@ -63,19 +82,22 @@ static void read_fix(struct finding *f, json_t *fix, const char *root)
 	f->fix_description = xstrdup(str(fix, "description"));
 	json_array_foreach(edits, i, e)
 	{
-		char *file = path_absolute(root, str(e, "file"));
+		char *file = path_of(e, root), *text = bytes(e, "text");
 		struct edit ed = {
 			.file = file,
 			.offset = num(e, "offset"),
 			.length = num(e, "length"),
-			.text = (char *)str(e, "text"),
+			.text = text,
 			.line = num(e, "line"),
 			.column = num(e, "column"),
 			.end_line = num(e, "end_line"),
 			.end_column = num(e, "end_column"),
+			.source_hash =
+				strtoull(str(e, "source_hash"), NULL, 16),
 		};
 
 		finding_add_edit(f, &ed);
+		free(text);
 		free(file);
 	}
 }
@@ -84,26 +106,30 @@ static void read_finding(struct report *r, json_t *o, const char *root,
 			 const char *const *rules, size_t nrules)
 {
 	const char *rule = static_rule(str(o, "rule"), rules, nrules);
-	const char *object = json_string_value(json_object_get(o, "object"));
+	char *object, *message, *file;
 	json_t *rel;
 	struct finding *f;
-	char *file;
 	size_t i;
 
 	if (!rule)
 		return; /* a check this merge does not run */
-	file = path_absolute(root, str(o, "file"));
+	file = path_of(o, root);
+	object = json_get_bytes(o, "object");
+	message = bytes(o, "message");
 	f = finding_add(&r->findings, rule, severity_of(str(o, "severity")),
 			file, num(o, "line"), num(o, "column"), object,
-			str(o, "message"));
+			message);
+	free(message);
+	free(object);
 	free(file);
 	f->engine = static_engine(str(o, "engine"));
 	json_array_foreach(json_object_get(o, "related"), i, rel)
 	{
-		char *rfile = path_absolute(root, str(rel, "file"));
+		char *rfile = path_of(rel, root), *rmsg = bytes(rel, "message");
 
 		finding_add_related(f, rfile, num(rel, "line"),
-				    num(rel, "column"), str(rel, "message"));
+				    num(rel, "column"), rmsg);
+		free(rmsg);
 		free(rfile);
 	}
 	read_fix(f, json_object_get(o, "fix"), root);
@@ -118,20 +144,43 @@ static void read_facts(json_t *facts, const char *const *rules, size_t nrules,
 
 		json_array_foreach(list, i, o)
 		{
-			const char *text =
-				json_string_value(json_object_get(o, "text"));
-			const char *extra =
-				json_string_value(json_object_get(o, "extra"));
+			char *key = bytes(o, "key"), *file = bytes(o, "file");
+			char *text = json_get_bytes(o, "text");
+			char *extra = json_get_bytes(o, "extra");
 
 			fact_add(&out[k],
 				 (int)json_integer_value(
 					 json_object_get(o, "kind")),
-				 str(o, "key"), str(o, "file"), num(o, "line"),
-				 num(o, "column"), text, extra,
+				 key, file, num(o, "line"), num(o, "column"),
+				 text, extra,
 				 (long)json_integer_value(
 					 json_object_get(o, "value")));
+			free(extra);
+			free(text);
+			free(file);
+			free(key);
 		}
 	}
+}
+
+/* "shard": "K/N" and "config": a shard's place and configuration. */
+static void read_shard_id(struct report *r, json_t *top)
+{
+	const char *shard = str(top, "shard"), *config = str(top, "config");
+	unsigned int k, n;
+	int used = 0;
+	char *end;
+
+	r->read_shard_k = r->read_shard_n = 0;
+	r->read_config = 0;
+	if (sscanf(shard, "%u/%u%n", &k, &n, &used) == 2 && !shard[used] &&
+	    k >= 1 && k <= n) {
+		r->read_shard_k = k;
+		r->read_shard_n = n;
+	}
+	r->read_config = strtoull(config, &end, 16);
+	if (*end || end - config != 16)
+		r->read_config = 0;
 }
 
 /* Counters of the checks in this merge, added up over the shards. */
@@ -162,7 +211,7 @@ static int read_report(json_t *top, const char *path, struct report *r,
 		       struct fact_list *facts, char *err, size_t errlen)
 {
 	json_t *o, *summary;
-	const char *root;
+	char *root;
 	size_t i;
 
 	summary = json_object_get(top, "summary");
@@ -174,15 +223,16 @@ static int read_report(json_t *top, const char *path, struct report *r,
 			"%s: not a drvlint JSON report (write one with --format=json)",
 			path);
 	}
-	root = str(top, "root");
+	root = bytes(top, "root");
 	json_array_foreach(json_object_get(top, "findings"), i, o)
 		read_finding(r, o, root, rules, nrules);
 	json_array_foreach(json_object_get(top, "failures"), i, o)
 	{
-		char *file = path_absolute(root, str(o, "file"));
+		char *file = path_of(o, root), *msg = bytes(o, "message");
 
 		failure_add(&r->failures, file, num(o, "line"),
-			    num(o, "column"), str(o, "message"));
+			    num(o, "column"), msg);
+		free(msg);
 		free(file);
 	}
 	r->units += num(summary, "units");
@@ -191,6 +241,8 @@ static int read_report(json_t *top, const char *path, struct report *r,
 	read_cocci(&r->cocci, json_object_get(summary, "cocci"));
 	read_stats(r, json_object_get(summary, "stats"));
 	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
+	read_shard_id(r, top);
+	free(root);
 	json_decref(top);
 	return 0;
 }

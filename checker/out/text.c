@@ -52,35 +52,6 @@ int report_write_text(FILE *out, const struct report *r)
 	return ferror(out) ? -1 : 0;
 }
 
-static int by_rule(const void *pa, const void *pb)
-{
-	const struct rule_count *a = pa, *b = pb;
-
-	return strcmp(a->rule, b->rule);
-}
-
-size_t report_count_by_rule(const struct report *r, struct rule_count **out)
-{
-	struct rule_count *v = NULL;
-	size_t n = 0, cap = 0, k;
-
-	for (size_t i = 0; i < r->findings.n; i++) {
-		const char *rule = r->findings.v[i].rule;
-
-		for (k = 0; k < n && strcmp(v[k].rule, rule); k++)
-			;
-		if (k == n) {
-			GROW(v, cap, n);
-			v[n++] = (struct rule_count){ .rule = rule };
-		}
-		v[k].count++;
-	}
-	if (n)
-		qsort(v, n, sizeof(*v), by_rule);
-	*out = v;
-	return n;
-}
-
 static const char *plural(size_t n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -145,16 +116,4 @@ void report_summary(FILE *out, const struct report *r)
 		fprintf(out, ", %zu off the changed lines", r->outside_diff);
 	fprintf(out, ", %.1f s\n", r->seconds);
 	free(rc);
-}
-
-int report_write(FILE *out, const struct report *r, enum report_format fmt)
-{
-	switch (fmt) {
-	case FORMAT_JSON:
-		return report_write_json(out, r);
-	case FORMAT_SARIF:
-		return report_write_sarif(out, r);
-	default:
-		return report_write_text(out, r);
-	}
 }

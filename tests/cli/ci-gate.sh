@@ -67,4 +67,11 @@ expect_status 0 "--diff with no change"
 run "$DRVLINT" --diff no-such-rev tables.c "${flags[@]}"
 expect_status 2 "--diff with a bad revision"
 expect_match "$err" "git -C .* diff .*no-such-rev.* failed" "--diff names the failing command"
+
+# A revision is never an option of git's: --diff=--output=FILE must not
+# make git write FILE.
+run "$DRVLINT" "--diff=--output=$SCRATCH/written-by-git" tables.c "${flags[@]}"
+expect_status 2 "--diff with a revision that looks like an option"
+[ -e "$SCRATCH/written-by-git" ] && fail "--diff=--output=FILE: git wrote FILE"
+expect_match "$err" "end-of-options --output=" "--diff names the revision as one"
 finish

@@ -44,4 +44,19 @@ else
 	echo "SARIF schema not found (${SARIF_SCHEMA:-unset}): schema validation not run"
 	[ -n "${CI:-}" ] && fail "SARIF schema missing in CI"
 fi
+# A report that cannot be written: one error, with the file and the
+# reason, and exit 2 (also when the report is small enough to sit in a
+# buffer until the end, and when it goes to standard output).
+if [ -w /dev/full ]; then
+	for fmt in text json sarif; do
+		run "$DRVLINT" --format=$fmt -o /dev/full "$DRVLINT_SOURCE_DIR/testdata/const-driver-struct" -- -I"$INCLUDE"
+		expect_status 2 "$fmt report to a full device"
+		[ "$err" = "drvlint: error: could not write the report to /dev/full: No space left on device" ] ||
+			fail "$fmt report to a full device: stderr is '$err'"
+	done
+	"$DRVLINT" "$DRVLINT_SOURCE_DIR/testdata/const-driver-struct" -- -I"$INCLUDE" >/dev/full 2>"$SCRATCH/err"
+	status=$? err=$(cat "$SCRATCH/err")
+	expect_status 2 "a report to a full standard output"
+	expect_match "$err" "could not write the report to standard output: No space left on device" "a report to a full standard output"
+fi
 finish

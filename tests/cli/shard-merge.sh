@@ -60,4 +60,32 @@ echo '{}' >"$SCRATCH/bad.json"
 run "$DRVLINT" merge "$SCRATCH/bad.json"
 expect_status 2 "merge of a file that is not a report"
 expect_match "$err" "not a drvlint JSON report" "merge of a file that is not a report"
+
+# merge takes one complete set of shards of one configuration, or fails
+# saying what is wrong: never a report silently missing a shard.
+for k in 1 2; do
+	run "$DRVLINT" -p "$SCRATCH" --shard "$k/2" --format=json -o "$SCRATCH/half$k.json"
+	[ "$status" -le 1 ] || fail "shard $k/2: exit status $status ($err)"
+done
+run "$DRVLINT" merge "$SCRATCH/half1.json"
+expect_status 2 "merge with shard 2/2 missing"
+expect_match "$err" "shard 2/2 is missing" "merge with shard 2/2 missing"
+run "$DRVLINT" merge "$SCRATCH/shard1.json" "$SCRATCH/half2.json"
+expect_status 2 "merge of 1/3 with 2/2"
+expect_match "$err" "shard1.json is shard 1/3 but .*half2.json is shard 2/2" "merge of 1/3 with 2/2"
+run "$DRVLINT" merge "$SCRATCH/shard1.json" "$SCRATCH/shard2.json" "$SCRATCH/shard1.json"
+expect_status 2 "merge with a shard given twice"
+expect_match "$err" "shard 1/3 is given twice" "merge with a shard given twice"
+run "$DRVLINT" merge "$SCRATCH/shard1.json"
+expect_status 2 "merge with two shards of three missing"
+expect_match "$err" "shards 2/3, 3/3 are missing" "merge with two shards of three missing"
+run "$DRVLINT" -p "$SCRATCH" --checks=id-table-sentinel --shard 2/2 --format=json -o "$SCRATCH/other2.json"
+run "$DRVLINT" merge "$SCRATCH/half1.json" "$SCRATCH/other2.json"
+expect_status 2 "merge of shards of two configurations"
+expect_match "$err" "different checks, switches, engines or rules files" "merge of shards of two configurations"
+run "$DRVLINT" merge "$SCRATCH/half1.json" "$SCRATCH/one.json"
+expect_status 2 "merge of a report that is no shard's"
+expect_match "$err" "one.json is not a shard's report" "merge of a report that is no shard's"
+run "$DRVLINT" merge "$SCRATCH/half2.json" "$SCRATCH/half1.json"
+expect_status 1 "merge of both halves, in any order"
 finish

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/report.h"
+#include "lib/hash.h"
 #include "lib/util.h"
 #include "out/fix.h"
 #include "tap.h"
@@ -440,6 +441,77 @@ out:
 	free(d1);
 }
 
+/*
+ * A file edited since the checks read it is refused (its edits' hash is
+ * not its text's), and named; the other files are written.
+ */
+static void test_stale_file_refused(void)
+{
+	char *a = path_in_tmp("stale.c"), *b = path_in_tmp("fresh.c");
+	const char *old = "abc\n", *now = "XYZabc\n";
+	struct finding_list fl = { 0 };
+	struct finding *f;
+	struct edit e = { .offset = 1, .length = 1, .text = "-" };
+	char err[512] = "", *want, *got;
+
+	write_text(a, now);
+	write_text(b, old);
+	e.file = a;
+	e.source_hash = hash_bytes(old, strlen(old), 0);
+	f = finding_add(&fl, "r", SEV_WARNING, a, 1, 1, NULL, "stale");
+	finding_add_edit(f, &e);
+	e.file = b;
+	f = finding_add(&fl, "r", SEV_WARNING, b, 1, 1, NULL, "fresh");
+	finding_add_edit(f, &e);
+	INTEQ(fix_apply(&fl, err, sizeof(err)), -1);
+	want = xasprintf(
+		"%s: changed since it was checked: its fixes are not applied (check it again)",
+		a);
+	STREQ(err, want);
+	free(want);
+	got = slurp(a);
+	STREQ(got, now);
+	free(got);
+	got = slurp(b);
+	STREQ(got, "a-c\n");
+	free(got);
+	finding_list_free(&fl);
+	free(a);
+	free(b);
+}
+
+/* fix_text() gives, without writing, the text fix_apply() writes. */
+static void test_fix_text_is_fix(void)
+{
+	char *a = path_in_tmp("t.c"), *got, *text, err[256] = "";
+	const char *old = "one\ntwo\n";
+	struct finding_list fl = { 0 };
+	size_t len;
+
+	write_text(a, old);
+	add_edit(&fl, a, 4, 3, "TWO");
+	add_edit(&fl, a, 0, 0, "zero\n");
+	add_edit(&fl, a, 4, 1, "t"); /* overlaps "TWO": dropped by both */
+	add_edit(&fl, "/elsewhere.c", 0, 0, "x");
+	text = fix_text(&fl, a, old, strlen(old), &len, err, sizeof(err));
+	got = slurp(a);
+	STREQ(got, old); /* not written */
+	free(got);
+	finding_list_free(&fl);
+	add_edit(&fl, a, 4, 3, "TWO");
+	add_edit(&fl, a, 0, 0, "zero\n");
+	add_edit(&fl, a, 4, 1, "t");
+	INTEQ(fix_apply(&fl, err, sizeof(err)), 1);
+	got = slurp(a);
+	STREQ(text, got);
+	INTEQ(len, strlen(got));
+	free(got);
+	free(text);
+	OK(!fix_text(&fl, a, "o", 1, &len, err, sizeof(err)));
+	finding_list_free(&fl);
+	free(a);
+}
+
 int main(void)
 {
 	char *cmd;
@@ -462,6 +534,8 @@ int main(void)
 	test_apply();
 	test_fix_all_or_nothing();
 	test_patch_applies();
+	test_stale_file_refused();
+	test_fix_text_is_fix();
 	cmd = xasprintf("rm -rf '%s'", tmpdir);
 	if (system(cmd))
 		printf("# could not remove %s\n", tmpdir);

@@ -135,6 +135,26 @@ static void const_run(const void *state, struct check_unit *unit)
 static const char *const const_stats[] = { "objects", "writes", "escapes",
 					   NULL };
 
+static const struct check_option const_options[] = {
+	{ .option = "--const-blocked",
+	  .name = "blocked",
+	  .help = "also list objects that cannot be const yet, and why" },
+	{ .option = "--const-roadmap",
+	  .name = "roadmap",
+	  .help = "instead of findings, the API parameters that block\n"
+		  "constification, with the objects each blocks, most first",
+	  .own_output = true },
+	{ .option = "--all-types",
+	  .name = "all-types",
+	  .help = "also consider struct types not in the list" },
+	{ .option = "--const-inventory",
+	  .name = "inventory",
+	  .help = "instead of findings, per listed type: objects\n"
+		  "defined, already const, can be const now, blocked",
+	  .own_output = true },
+	{ 0 },
+};
+
 const struct check check_const_driver_struct = {
 	.id = RULE,
 	.summary =
@@ -146,4 +166,5 @@ const struct check check_const_driver_struct = {
 	.stats = const_stats,
 	.run = const_run,
 	.finish = const_finish,
+	.options = const_options,
 };

@@ -32,7 +32,8 @@ struct const_rules {
 enum fact_kind {
 	F_DEFINED, /* a candidate; text: its declaration made const */
 	F_DEFINED_OTHER, /* the same, for a type not in the list */
-	F_FIX, /* where 'const ' goes; value: byte offset */
+	F_FIX, /* where 'const ' goes; value: byte offset, text: the
+		  file's hash_bytes() in hex */
 	F_WRITE, /* text: what writes it; value: 1 in __init code */
 	F_ESCAPE, /* text: what needs it writable; extra: API key */
 	F_EXPORTED, /* EXPORT_SYMBOL*(): users outside the tree */

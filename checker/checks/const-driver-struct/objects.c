@@ -3,11 +3,14 @@
  * const-driver-struct: the objects of a unit, their definitions (with
  * the place of the fix) and the references to them.
  */
+#include <inttypes.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks/const-driver-struct/internal.h"
 #include "lib/cx.h"
+#include "lib/hash.h"
 #include "lib/util.h"
 
 /* Statics are unique per file, globals per name. */
@@ -74,9 +77,12 @@ static void record_fix(struct walk *w, const char *key, CXCursor decl)
 	file = const_file_of(a);
 	{
 		unsigned int line, col, off = hit - s;
+		char hash[17]; /* of the text off is in, for --fix */
 
+		snprintf(hash, sizeof(hash), "%016" PRIx64,
+			 hash_bytes(s, len, 0));
 		text_line_col(s, len, off, &line, &col);
-		fact_add(w->unit->facts, F_FIX, key, file, line, col, NULL,
+		fact_add(w->unit->facts, F_FIX, key, file, line, col, hash,
 			 NULL, off);
 	}
 	free(file);

@@ -113,6 +113,10 @@ static void report_constant(const struct object_facts *o,
 			.column = o->fix[i]->loc.column,
 			.end_line = o->fix[i]->loc.line,
 			.end_column = o->fix[i]->loc.column,
+			.source_hash =
+				o->fix[i]->text ?
+					strtoull(o->fix[i]->text, NULL, 16) :
+					0,
 		};
 
 		finding_add_edit(f, &e);

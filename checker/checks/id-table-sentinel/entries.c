@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/util.h"
 #include "checks/id-table-sentinel/internal.h"
 
@@ -192,6 +193,8 @@ static void make_edit(struct walk *w, struct edit *e, unsigned int offset,
 	text_lines_pos(&w->lines, offset, &e->line, &e->column);
 	e->end_line = e->line;
 	e->end_column = e->column;
+	/* --fix refuses the file if it is no longer this text. */
+	e->source_hash = hash_bytes(w->unit->source, w->unit->source_len, 0);
 }
 
 static size_t line_start(const char *s, size_t i)

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "checks/unbalanced-registration/internal.h"
+#include "checks/unbalanced-registration/pairs.h"
 #include "lib/strset.h"
 #include "lib/util.h"
 
@@ -324,4 +325,5 @@ const struct check check_unbalanced_registration = {
 	.prefilter_keys = ur_prefilter_keys,
 	.cocci_select = ur_cocci_select,
 	.run = ur_run,
+	.command = &pairs_command,
 };

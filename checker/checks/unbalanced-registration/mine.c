@@ -10,7 +10,6 @@
 
 #include "checks/unbalanced-registration/internal.h"
 #include "checks/unbalanced-registration/pairs.h"
-#include "engine/engine.h"
 #include "lib/cx.h"
 #include "lib/strset.h"
 #include "lib/util.h"
@@ -447,54 +446,53 @@ static void mine_unit(const void *state, struct check_unit *unit)
 	scan_free(&us);
 }
 
+/* The list's pairs, left out of the candidates. */
+static void *miner_init(const struct check_config *cfg, char *err,
+			size_t errlen)
+{
+	struct regpairs *rp = xcalloc(1, sizeof(*rp));
+
+	if (regpairs_load(rp, cfg->rules_dir, err, errlen)) {
+		free(rp);
+		return NULL;
+	}
+	return rp;
+}
+
+static void miner_fini(void *state)
+{
+	if (!state)
+		return;
+	regpairs_free(state);
+	free(state);
+}
+
 static const struct check miner = {
 	.id = "pairs",
 	.summary = "candidate register/unregister pairs",
+	.init = miner_init,
+	.fini = miner_fini,
 	.run = mine_unit,
 };
 
-static void report_release(struct report *r)
+static int miner_print(const void *state, const struct fact_list *facts,
+		       size_t nunits, const char *root, FILE *out, char *err,
+		       size_t errlen)
 {
-	for (size_t k = 0; k < r->nfact_lists; k++)
-		fact_list_free(&r->facts[k]);
-	free(r->facts);
-	free((char **)r->fact_rules);
-	free((struct check_stat *)r->stats);
-	finding_list_free(&r->findings);
-	failure_list_free(&r->failures);
+	(void)err;
+	(void)errlen;
+	pairs_rank(facts, state, root, nunits, out);
+	return 0;
 }
 
-int pairs_mine(const struct unit_list *ul, const struct pairs_config *cfg,
-	       FILE *out, bool *stuck, char *err, size_t errlen)
-{
-	const struct check *checks[1] = { &miner };
-	void *states[1] = { NULL };
-	struct engine_config ec = {
-		.checks = checks,
-		.states = states,
-		.nchecks = 1,
-		.jobs = cfg->jobs,
-		.progress = cfg->progress,
-		.progress_tty = cfg->progress_tty,
-		.defer_finish = true,
-		.unit_timeout = cfg->unit_timeout,
-	};
-	struct report r = { 0 };
-	struct regpairs rp;
-	int failed;
-
-	if (regpairs_load(&rp, cfg->rules_dir, err, errlen))
-		return -1;
-	*stuck = engine_run(ul, &ec, &r);
-	for (size_t i = 0; i < r.failures.n; i++)
-		fprintf(stderr, "drvlint: %s: %s\n", r.failures.v[i].loc.file,
-			r.failures.v[i].message);
-	pairs_rank(&r.facts[0], &rp, cfg->root, r.units, out);
-	failed = (int)r.failures.n;
-	/* A unit still parsing uses all of it: the caller exits at once. */
-	if (*stuck)
-		return failed;
-	report_release(&r);
-	regpairs_free(&rp);
-	return failed;
-}
+const struct check_command pairs_command = {
+	.name = "pairs",
+	.usage =
+		"pairs --mine [OPTION]... [-p BUILD_DIR | FILE|DIR... -- FLAGS]",
+	.option = "--mine",
+	.help = "candidate register/unregister pairs mined from the\n"
+		"code, in rules/register-pairs.list's format, most\n"
+		"seen first",
+	.pass = &miner,
+	.print = miner_print,
+};

@@ -16,26 +16,15 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/check.h"
 #include "core/fact.h"
 #include "core/regpairs.h"
-#include "engine/units.h"
-
-struct pairs_config {
-	const char *rules_dir; /* the list: pairs it has are left out */
-	const char *root; /* headers are named relative to it */
-	int jobs;
-	bool progress, progress_tty;
-	double unit_timeout;
-};
 
 /*
- * Parse the units and print the candidates to out.  Returns the number
- * of units that did not parse (they are named on stderr), or -1 with err.
- * *stuck: a unit that ran out of time is still being parsed, as for
- * engine_run(): the caller must end the process with _exit().
+ * The subcommand, offered through the check: the centre parses the units
+ * with its pass and hands it the facts; it prints the candidates.
  */
-int pairs_mine(const struct unit_list *ul, const struct pairs_config *cfg,
-	       FILE *out, bool *stuck, char *err, size_t errlen);
+extern const struct check_command pairs_command;
 
 /* ---- between the two halves: pairs-mine.c and pairs-rank.c ---- */
 

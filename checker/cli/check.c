@@ -1,0 +1,181 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * drvlint [OPTION]... [FILE|DIR]...: the options turned into units,
+ * checks and a report, by the libclang engine, Coccinelle, or both.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/run.h"
+#include "cocci/cocci.h"
+#include "engine/cache.h"
+#include "lib/cx.h"
+#include "lib/hash.h"
+#include "lib/path.h"
+#include "lib/util.h"
+
+static int run_cocci(struct run *run, const struct unit_list *ul,
+		     struct report *r)
+{
+	const char **ids = xcalloc(run->nchecks, sizeof(*ids));
+	struct cocci_config cfg = {
+		.spatch = run->opt.spatch ? run->opt.spatch : "spatch",
+		.cocci_dir = run->opt.cocci_dir ? run->opt.cocci_dir :
+						  DRVLINT_COCCI_DIR,
+		.rules = ids,
+		.nrules = run->nchecks,
+		.paths = run->opt.build_dir ? NULL : run->opt.paths.v,
+		.npaths = run->opt.build_dir ? 0 : run->opt.paths.n,
+		.jobs = run->opt.jobs,
+		.select = !run->opt.no_prefilter,
+		.verbose = run->opt.verbose,
+	};
+	char err[4096];
+	int ret = 0;
+
+	for (size_t i = 0; i < run->nchecks; i++)
+		ids[i] = run->checks[i]->id;
+	if (cocci_run(ul, &cfg, r, err, sizeof(err)))
+		ret = run_fail(err);
+	else
+		cocci_merge(&r->findings);
+	free(ids);
+	return ret;
+}
+
+/*
+ * Everything besides the unit itself that shapes a unit's results: this
+ * very build of drvlint (a rebuilt one may check differently), libclang,
+ * the checks with their switches, the prefilter and the rules files.
+ * false if the build cannot be identified: then nothing is cached.
+ */
+static bool cache_config(const struct run *run, const struct engine_config *cfg,
+			 uint64_t *out)
+{
+	uint64_t h = hash_string(0, "drvlint " DRVLINT_VERSION);
+	char *clang = cx_take(clang_getClangVersion());
+
+	h = hash_string(h, clang);
+	free(clang);
+	if (hash_file("/proc/self/exe", &h))
+		return false;
+	for (size_t i = 0; i < run->nchecks; i++)
+		h = hash_string(h, run->checks[i]->id);
+	for (size_t i = 0; i < run->opt.switches.n; i++)
+		h = hash_string(h, run->opt.switches.v[i]);
+	h = hash_string(h, cfg->prefilter ? "prefilter" : "no-prefilter");
+	if (hash_directory(run_rules_dir(run), &h))
+		return false;
+	*out = h;
+	return true;
+}
+
+/* --cache-dir, else $XDG_CACHE_HOME/drvlint/units or ~/.cache/drvlint/units. */
+static char *cache_dir(const struct run *run)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (run->opt.no_cache)
+		return NULL;
+	if (run->opt.cache_dir)
+		return path_absolute(run->cwd, run->opt.cache_dir);
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/drvlint/units", xdg);
+	if (home && home[0] == '/')
+		return xasprintf("%s/.cache/drvlint/units", home);
+	return NULL;
+}
+
+static int compare_units(const void *a, const void *b)
+{
+	const struct unit *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	return c ? c : strcmp(x->directory, y->directory);
+}
+
+/* --shard K/N: every N-th unit in file order, from the K-th. */
+static void keep_shard(const struct options *o, struct unit_list *ul)
+{
+	size_t n = 0;
+
+	if (!o->shard_n)
+		return;
+	qsort(ul->v, ul->n, sizeof(*ul->v), compare_units);
+	for (size_t i = 0; i < ul->n; i++) {
+		if (i % o->shard_n == (size_t)(o->shard_k - 1)) {
+			ul->v[n++] = ul->v[i];
+		} else {
+			unit_free(&ul->v[i]);
+		}
+	}
+	ul->n = n;
+}
+
+/* The engines over the units, then the report's last steps. */
+static int check_and_report(struct run *run, struct unit_list *ul,
+			    struct report *r, const struct timespec *t0)
+{
+	struct engine_config cfg;
+	char *cache;
+	bool stuck = false;
+	int ret;
+
+	run_engine_config(run, &cfg);
+	cache = cache_dir(run);
+	if (cache && cache_config(run, &cfg, &cfg.cache_config))
+		cfg.cache_dir = cache;
+	if (run->opt.engine & ENGINE_CLANG) {
+		stuck = engine_run(ul, &cfg, r);
+	} else {
+		r->units = ul->n;
+		r->cocci_only = true;
+	}
+	if ((run->opt.engine & ENGINE_COCCI) && run_cocci(run, ul, r))
+		ret = EXIT_TROUBLE;
+	else
+		ret = run_finish_report(run, r, t0);
+	if (run->opt.kbuild && r->failures.n && ul->n)
+		fprintf(stderr, "drvlint: error: %s: not checked: %s\n",
+			path_relative(run->cwd, ul->v[0].file),
+			r->failures.v[0].message);
+	if (stuck) {
+		/* A parse that ran out of time still uses the units and checks. */
+		fflush(stdout);
+		fflush(stderr);
+		_exit(ret);
+	}
+	free(cache);
+	return ret;
+}
+
+int run_check_units(struct run *run)
+{
+	struct report r = { .tool_version = DRVLINT_VERSION };
+	struct unit_list ul = { 0 };
+	struct timespec t0;
+	char shard[32];
+	int ret;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ret = run_init_checks(run);
+	if (!ret)
+		ret = run_collect_units(run, &ul);
+	if (ret)
+		goto out;
+	run_load_rule_info(run);
+	keep_shard(&run->opt, &ul);
+	if (run->opt.shard_n) {
+		snprintf(shard, sizeof(shard), "%d/%d", run->opt.shard_k,
+			 run->opt.shard_n);
+		r.shard = shard;
+		r.config = run_fingerprint(run);
+	}
+	ret = check_and_report(run, &ul, &r, &t0);
+	report_release(&r);
+out:
+	unit_list_free(&ul);
+	return ret;
+}
