@@ -18,6 +18,7 @@
 
 #include "core/check.h"
 #include "lib/cx.h"
+#include "lib/hash.h"
 #include "core/rules.h"
 #include "lib/util.h"
 
@@ -397,14 +398,16 @@ static void report_table(struct walk *w, struct table *t)
 
 static void sentinel_run(const void *state, struct check_unit *unit)
 {
-	struct walk w = { .rules = state,
-			  .unit = unit,
-			  .wk = { .file = unit->main_file,
-				  .enter = enter,
-				  .leave = leave },
-			  .function = clang_getNullCursor(),
-			  .lines = { .text = unit->source,
-				     .len = unit->source_len } };
+	struct walk w = {
+		.rules = state,
+		.unit = unit,
+		.wk = { .file = unit->main_file,
+			.enter = enter,
+			.leave = leave },
+		.function = clang_getNullCursor(),
+		.lines = { .text = unit->source, .len = unit->source_len },
+		.source_hash = hash_bytes(unit->source, unit->source_len, 0)
+	};
 
 	cx_walk_run(&w.wk, clang_getTranslationUnitCursor(unit->tu));
 	sentinel_find_exports(&w);

@@ -194,7 +194,7 @@ static void make_edit(struct walk *w, struct edit *e, unsigned int offset,
 	e->end_line = e->line;
 	e->end_column = e->column;
 	/* --fix refuses the file if it is no longer this text. */
-	e->source_hash = hash_bytes(w->unit->source, w->unit->source_len, 0);
+	e->source_hash = w->source_hash;
 }
 
 static size_t line_start(const char *s, size_t i)

@@ -10,6 +10,7 @@
 #define DRVLINT_ID_TABLE_SENTINEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include <clang-c/Index.h>
 
@@ -87,6 +88,7 @@ struct walk {
 	size_t *index; /* hash of table[].canon: table index + 1, 0 free */
 	size_t nindex;
 	struct text_lines lines; /* of the main file, for line and column */
+	uint64_t source_hash; /* of the main file, once: --fix checks it */
 };
 
 /* The unit's tables and their consumers (tables.c). */
