@@ -43,29 +43,30 @@ static int by_place(const void *pa, const void *pb)
 	return (a->k > b->k) - (a->k < b->k);
 }
 
-/* "shard 2/3 is missing", "shards 2/4, 3/4 are missing" (eight at most). */
+/*
+ * "shard 2/3 is missing", "shards 2/4, 3/4 are missing": the first eight.
+ * v is sorted by K, each K once and within 1..N.
+ */
 static int missing_shards(const struct shard *v, size_t n)
 {
+	size_t absent = v[0].n - n, shown = 0, len = 0, i = 0;
 	char list[256] = "", msg[512];
-	size_t len = 0, absent = 0, i = 0;
 
-	for (unsigned int k = 1; k <= v[0].n; k++) {
+	if (!absent)
+		return 0;
+	for (unsigned int k = 1; k <= v[0].n && shown < 8; k++) {
 		while (i < n && v[i].k < k)
 			i++;
 		if (i < n && v[i].k == k)
 			continue;
-		if (absent++ < 8)
-			len += (size_t)snprintf(list + len, sizeof(list) - len,
-						"%s%u/%u",
-						absent > 1 ? ", " : "", k,
-						v[0].n);
+		len += (size_t)snprintf(list + len, sizeof(list) - len,
+					"%s%u/%u", shown++ ? ", " : "", k,
+					v[0].n);
 	}
-	if (!absent)
-		return 0;
-	if (absent > 8)
+	if (absent > shown)
 		snprintf(msg, sizeof(msg),
 			 "merge: shards %s and %zu more are missing", list,
-			 absent - 8);
+			 absent - shown);
 	else
 		snprintf(msg, sizeof(msg), "merge: shard%s %s %s missing",
 			 absent > 1 ? "s" : "", list,

@@ -88,4 +88,13 @@ expect_status 2 "merge of a report that is no shard's"
 expect_match "$err" "one.json is not a shard's report" "merge of a report that is no shard's"
 run "$DRVLINT" merge "$SCRATCH/half2.json" "$SCRATCH/half1.json"
 expect_status 1 "merge of both halves, in any order"
+"$PYTHON" - "$SCRATCH/half1.json" "$SCRATCH/huge.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["shard"] = "1/4000000000"
+json.dump(r, open(sys.argv[2], "w"))
+PY
+run timeout 20 "$DRVLINT" merge "$SCRATCH/huge.json"
+expect_status 2 "merge of one shard of four billion"
+expect_match "$err" "and 3999999991 more are missing" "merge of one shard of four billion"
 finish
