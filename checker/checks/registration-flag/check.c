@@ -211,20 +211,20 @@ bool rf_same_object(const struct call *reg, const struct call *unreg,
 
 static struct path copy_path(const struct walk *w)
 {
-	struct path p = { .n = w->depth };
+	struct path p = { .n = w->wk.depth };
 
 	p.c = xmalloc(p.n * sizeof(*p.c));
-	memcpy(p.c, w->stack, p.n * sizeof(*p.c));
+	memcpy(p.c, w->wk.stack, p.n * sizeof(*p.c));
 	return p;
 }
 
 /* Where the value of the call at the top of the stack goes. */
 static CXCursor result_target(const struct walk *w)
 {
-	CXCursor from = w->stack[w->depth - 1];
+	CXCursor from = w->wk.stack[w->wk.depth - 1];
 
-	for (size_t i = w->depth - 1; i-- > 0;) {
-		CXCursor a = w->stack[i];
+	for (size_t i = w->wk.depth - 1; i-- > 0;) {
+		CXCursor a = w->wk.stack[i];
 
 		switch (clang_getCursorKind(a)) {
 		case CXCursor_ParenExpr:
@@ -292,26 +292,19 @@ static void note_assignment(struct walk *w, CXCursor op)
 	ev->pos = cx_cursor_start(op);
 }
 
-static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
-				     CXClientData data)
+static bool enter(struct cx_walk *wk, CXCursor c)
 {
-	struct walk *w = data;
+	struct walk *w = container_of(wk, struct walk, wk);
 	enum CXCursorKind k = clang_getCursorKind(c);
 
-	(void)parent;
-	if (!w->depth &&
-	    (!cx_in_file(c, w->unit->main_file) || k != CXCursor_FunctionDecl ||
-	     !clang_isCursorDefinition(c)))
-		return CXChildVisit_Continue;
-	GROW(w->stack, w->scap, w->depth);
-	w->stack[w->depth++] = c;
+	if (wk->depth == 1 &&
+	    (k != CXCursor_FunctionDecl || !clang_isCursorDefinition(c)))
+		return false;
 	if (k == CXCursor_CallExpr)
 		note_call(w, c);
 	else if (cx_operator(c) == CX_OP_ASSIGN)
 		note_assignment(w, c);
-	clang_visitChildren(c, visit, w);
-	w->depth--;
-	return CXChildVisit_Continue;
+	return true;
 }
 
 /* ---- findings ---- */
@@ -438,16 +431,17 @@ static void free_walk(struct walk *w)
 	free(w->call);
 	free(w->write);
 	free(w->link);
-	free(w->stack);
+	cx_walk_free(&w->wk);
 }
 
 static void flag_run(const void *state, struct check_unit *unit)
 {
-	struct walk w = { .rules = state, .unit = unit };
+	struct walk w = { .rules = state,
+			  .unit = unit,
+			  .wk = { .file = unit->main_file, .enter = enter } };
 	bool *done;
 
-	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit,
-			    &w);
+	cx_walk_run(&w.wk, clang_getTranslationUnitCursor(unit->tu));
 	if (w.ncall)
 		for (size_t i = 0; i < w.nwrite; i++)
 			rf_link_write(&w, &w.write[i]);

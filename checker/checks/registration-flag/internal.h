@@ -59,8 +59,7 @@ struct link {
 struct walk {
 	const struct regpairs *rules;
 	struct check_unit *unit;
-	CXCursor *stack;
-	size_t depth, scap;
+	struct cx_walk wk; /* the cursor being visited and its ancestors */
 	struct call *call;
 	size_t ncall, ccap;
 	struct write *write;

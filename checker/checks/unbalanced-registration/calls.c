@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/ctok.h"
 #include "lib/util.h"
 #include "checks/unbalanced-registration/internal.h"
 
@@ -105,15 +106,11 @@ static enum CXChildVisitResult guard_visit(CXCursor c, CXCursor parent,
 /* "priv" for "priv->misc", "e_misc" for "e_misc". */
 static char *root_name(const struct ur_obj *o)
 {
-	size_t n = 0;
+	size_t n;
 
 	if (!o->shown)
 		return NULL;
-	while (o->shown[n] == '_' ||
-	       (o->shown[n] >= 'a' && o->shown[n] <= 'z') ||
-	       (o->shown[n] >= 'A' && o->shown[n] <= 'Z') ||
-	       (o->shown[n] >= '0' && o->shown[n] <= '9'))
-		n++;
+	n = ctok_ident_end(o->shown, 0, strlen(o->shown));
 	return n ? strndup(o->shown, n) : NULL;
 }
 
