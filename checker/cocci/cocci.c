@@ -464,7 +464,8 @@ static int compare_errors(const void *a, const void *b)
 /* A file spatch could not parse whole is a failure, with spatch's reason. */
 static void parse_failures(struct spatch_errors *errs, struct report *r)
 {
-	qsort(errs->v, errs->n, sizeof(*errs->v), compare_errors);
+	if (errs->n)
+		qsort(errs->v, errs->n, sizeof(*errs->v), compare_errors);
 	for (size_t i = 0; i < errs->n; i++) {
 		const struct spatch_error *e = &errs->v[i];
 		char *msg = xasprintf(
