@@ -215,6 +215,8 @@ expect_status 2 "a cached failure"
 case " $cached " in *" broken.c "*) ;; *) fail "the failure of broken.c is not cached: $cached";; esac
 grep -q '"message": "expected expression"' "$SCRATCH/report.json" ||
 	fail "the cached failure does not say what failed"
+# ... and counted as a failure, not as a unit parsed or from the cache.
+expect_match "$(summary)" "^$((nunits + 1)) $nunits $nunits$" "a cached failure's summary"
 # ... but not one for a missing header, which may appear without an edit.
 printf '#include <linux/device.h>\n#include "later.h"\nstatic struct bus_type b_bus = { .name = LATER };\n' >"$src/broken.c"
 check
