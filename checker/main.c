@@ -28,6 +28,7 @@
 #include "lib/path.h"
 #include "lib/strset.h"
 #include "lib/util.h"
+#include "lsp/lsp.h"
 #include "out/fix.h"
 #include "out/gate.h"
 
@@ -525,10 +526,13 @@ out:
 
 int main(int argc, char **argv)
 {
-	struct run *run = xcalloc(1, sizeof(*run));
+	struct run *run;
 	char err[512];
 	int ret;
 
+	if (argc > 1 && !strcmp(argv[1], "lsp"))
+		return lsp_main(argc - 1, argv + 1);
+	run = xcalloc(1, sizeof(*run));
 	if (options_parse(&run->opt, argc, argv, err, sizeof(err))) {
 		ret = usage_error(err);
 	} else if (!getcwd(run->cwd, sizeof(run->cwd))) {
