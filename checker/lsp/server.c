@@ -194,7 +194,8 @@ static void did_save(struct server *s, const json_t *params)
 
 	pthread_mutex_lock(&s->lock);
 	doc = find_doc(s, params);
-	if (doc && (s->cfg.on_save || doc->checked_version != doc->d.version))
+	/* Also unchanged: the headers or the database may have changed. */
+	if (doc)
 		lsp_schedule(s, doc, lsp_now());
 	pthread_mutex_unlock(&s->lock);
 }
