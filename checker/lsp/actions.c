@@ -114,7 +114,11 @@ static bool kind_wanted(const json_t *only, const char *kind)
 	return false;
 }
 
-/* Does one of the client's (maybe partial) diagnostics name f? */
+/*
+ * Does one of the client's diagnostics name f?  Clients send them back
+ * in part (Neovim 0.7 drops the range): every field present must agree,
+ * and a line or a message must be among them.
+ */
 static bool in_context(const json_t *diags, const struct finding *f)
 {
 	size_t i;
@@ -123,14 +127,18 @@ static bool in_context(const json_t *diags, const struct finding *f)
 	json_array_foreach(diags, i, d)
 	{
 		json_t *code = json_object_get(d, "code");
+		json_t *msg = json_object_get(d, "message");
 		json_t *line = json_object_get(
 			json_object_get(json_object_get(d, "range"), "start"),
 			"line");
 
-		if (!json_is_string(code) && !json_is_integer(line))
+		if (!json_is_string(msg) && !json_is_integer(line))
 			continue;
 		if (json_is_string(code) &&
 		    strcmp(json_string_value(code), f->rule))
+			continue;
+		if (json_is_string(msg) &&
+		    strcmp(json_string_value(msg), f->message))
 			continue;
 		if (json_is_integer(line) &&
 		    json_integer_value(line) != (json_int_t)f->loc.line - 1)
@@ -140,14 +148,14 @@ static bool in_context(const json_t *diags, const struct finding *f)
 	return false;
 }
 
-/* Is f on the lines of the request's range (all lines without one)? */
+/* Is f on the lines of the request's range? */
 static bool in_range(const json_t *range, const struct finding *f)
 {
 	struct lsp_pos a, b;
 
 	if (!json_position(json_object_get(range, "start"), &a) ||
 	    !json_position(json_object_get(range, "end"), &b))
-		return true;
+		return false;
 	return f->loc.line >= a.line + 1 && f->loc.line <= b.line + 1;
 }
 

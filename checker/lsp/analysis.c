@@ -6,11 +6,20 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lib/cx.h"
 #include "lib/path.h"
 #include "lib/util.h"
 #include "lsp/analysis.h"
+
+static double seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 int checker_init(struct checker *ck, const char *list, const char *rules_dir,
 		 char *err, size_t errlen)
@@ -203,6 +212,7 @@ bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 {
 	unsigned int opts = parse_options(ck, source, len);
 	void *ctx[2] = { &a->includes, cmd->directory };
+	double start = seconds();
 
 	memset(a, 0, sizeof(*a));
 	if (k->tu && k->opts == opts && command_equal(&k->cmd, cmd) &&
@@ -210,9 +220,12 @@ bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 		a->reparsed = true;
 	else if (!parse(index, k, cmd, opts, unsaved, nunsaved, a))
 		return false;
+	a->parse_seconds = seconds() - start;
+	start = seconds();
 	clang_getInclusions(k->tu, add_include, ctx);
 	if (!first_error(k->tu, &a->r.failures))
 		run_checks(ck, k->tu, cmd->file, source, len, &a->r);
+	a->check_seconds = seconds() - start;
 	return true;
 }
 

@@ -48,6 +48,7 @@ struct analysis {
 	struct unit_results r; /* findings, failures, facts */
 	struct strset includes; /* every file the parse read, absolute */
 	bool reparsed; /* with the kept parse's preamble */
+	double parse_seconds, check_seconds; /* for the log */
 };
 
 /*

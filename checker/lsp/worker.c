@@ -336,11 +336,13 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 		run_job(s, index, &j);
 	else
 		j.notice = xstrdup(s->config_error);
-	lsp_log(s, "%s v%ld: %s in %.0f ms%s", j.path, j.version,
+	lsp_log(s, "%s v%ld: %s in %.0f ms (parse %.0f ms, checks %.0f ms)%s",
+		j.path, j.version,
 		j.ran ? (j.a.reparsed ? "reparsed and checked" :
 					"parsed and checked") :
 			"not checked",
-		(lsp_now() - start) * 1000,
+		(lsp_now() - start) * 1000, j.a.parse_seconds * 1000,
+		j.a.check_seconds * 1000,
 		warm ? " (building the preamble)" : "");
 	pthread_mutex_lock(&s->lock);
 	s->busy_workers--;
@@ -382,7 +384,11 @@ void *lsp_worker(void *arg)
 {
 	struct worker_arg *wa = arg;
 	struct server *s = wa->s;
-	CXIndex index = clang_createIndex(0, 0);
+	/*
+	 * Declarations from the preamble are not visited: a check walking the
+	 * unit would otherwise read every header declaration back from it.
+	 */
+	CXIndex index = clang_createIndex(1, 0);
 	struct lsp_doc *doc;
 	double wait;
 	bool warm = false;

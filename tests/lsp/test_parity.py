@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0-only
 """For every testdata/ file, the server's diagnostics are the findings of
-`drvlint --format=json`, and the buffer after source.fixAll.drvlint is the
+`drvlint --format=json` (after the first parse, and after edits, from a
+reparse with the precompiled preamble), and the buffer after source.fixAll.drvlint is the
 file after `drvlint --fix`.  Files that need a second unit (drvlint-also)
 are checked with that unit open too, as the command line checks both."""
 import json
@@ -112,6 +113,19 @@ def check_file(client, path, errors):
             errors.append(f"{path}: source.fixAll.drvlint differs from --fix")
         if len(pub) > 1:
             errors.append(f"{path}: {len(pub)} fix-all actions")
+        # Again after edits, from a reparse with the precompiled preamble.
+        end = len(texts[main].split("\n")) - 1
+        for v in (2, 3):
+            client.change(main, v, [{"range": {"start": {"line": end, "character": 0},
+                                               "end": {"line": end, "character": 0}},
+                                     "text": "\n"}])
+            texts[main] += "\n"
+            end += 1
+            diags = client.diagnostics(main, v)["diagnostics"]
+        got = lsp_findings(texts[main], diags)
+        if got != expected:
+            errors.append(f"{path}: after a reparse, diagnostics differ from --format=json:\n"
+                          f"  only lsp: {sorted(got - expected)}\n  only cli: {sorted(expected - got)}")
         for c in copies:
             client.close(c)
             if client.diagnostics(c)["diagnostics"]:
