@@ -65,7 +65,7 @@ struct server {
 	unsigned int busy_workers;
 };
 
-/* server.c */
+/* output.c */
 void lsp_log(struct server *s, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void lsp_send(struct server *s, json_t *msg); /* takes msg */
@@ -83,7 +83,7 @@ void lsp_doc_free(struct lsp_doc *doc, size_t nchecks);
 
 /* diagnostics.c: under the lock. */
 /* Publish doc's diagnostics (and those of other open documents that
- * changed) from every open document's facts. */
+ * changed) from every open document's facts; doc may be NULL. */
 void lsp_publish(struct server *s, struct lsp_doc *doc);
 /* Empty diagnostics for a closed document. */
 void lsp_publish_cleared(struct server *s, const char *uri);

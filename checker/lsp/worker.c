@@ -319,12 +319,21 @@ static void remove_doc(struct server *s, struct lsp_doc *doc)
 	lsp_doc_free(doc, s->ck.n);
 }
 
+/* The calling thread's CPU time, for the log. */
+static double thread_cpu(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 /* Check doc; called and returns with the lock held. */
 static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 		      bool warm)
 {
 	struct job j;
-	double start = lsp_now();
+	double start = lsp_now(), cpu = thread_cpu();
 
 	snapshot(s, doc, &j);
 	doc->busy = true;
@@ -336,13 +345,14 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 		run_job(s, index, &j);
 	else
 		j.notice = xstrdup(s->config_error);
-	lsp_log(s, "%s v%ld: %s in %.0f ms (parse %.0f ms, checks %.0f ms)%s",
+	lsp_log(s,
+		"%s v%ld: %s in %.0f ms (parse %.0f ms, checks %.0f ms; cpu %.0f ms)%s",
 		j.path, j.version,
 		j.ran ? (j.a.reparsed ? "reparsed and checked" :
 					"parsed and checked") :
 			"not checked",
 		(lsp_now() - start) * 1000, j.a.parse_seconds * 1000,
-		j.a.check_seconds * 1000,
+		j.a.check_seconds * 1000, (thread_cpu() - cpu) * 1000,
 		warm ? " (building the preamble)" : "");
 	pthread_mutex_lock(&s->lock);
 	s->busy_workers--;
@@ -408,7 +418,9 @@ void *lsp_worker(void *arg)
 			continue;
 		}
 		if (doc->closed) {
+			/* Its facts go: other files' decisions may change. */
 			remove_doc(s, doc);
+			lsp_publish(s, NULL);
 			continue;
 		}
 		check_doc(s, index, doc, warm);

@@ -187,6 +187,42 @@ def burst():
         c.shutdown()
 
 
+def tree_level():
+    """globals.c's objects are written in globals-user.c: a write added in
+    that buffer and the buffer's closing re-publish globals.c."""
+    src = os.path.join(os.environ["DRVLINT_SOURCE_DIR"], "testdata", "const-driver-struct")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in ("globals.c", "globals-user.c"):
+            with open(os.path.join(src, n)) as f:
+                write(os.path.join(tmp, n), f.read())
+        database(tmp, ["globals.c", "globals-user.c"])
+        g, u = os.path.join(tmp, "globals.c"), os.path.join(tmp, "globals-user.c")
+        c = Client(DRVLINT, args=["-j", "2"])
+        c.initialize(options={"debounce": 0})
+        user = c.open(u)
+        c.diagnostics(u, 1)
+        c.open(g)
+
+        def objects(p):
+            return sorted(d["message"].split("'")[1] for d in p["diagnostics"])
+
+        def wait_objects(want):
+            try:
+                c.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                       and m["params"]["uri"] == uri(g) and objects(m["params"]) == want, 60)
+            except TimeoutError:
+                fail(f"globals.c never got the findings on {want}")
+        wait_objects(["gl_read_bus"])
+        line = user.split("\n").index("\treturn gl_read_bus.name != NULL;")
+        c.change(u, 2, [{"range": {"start": {"line": line, "character": 0},
+                                   "end": {"line": line + 1, "character": 0}},
+                         "text": "\tgl_read_bus.name = \"x\";\n\treturn 0;\n"}])
+        wait_objects([])
+        c.close(u)
+        wait_objects(["gl_read_bus", "gl_shared_class"])
+        c.shutdown()
+
+
 def main():
     sentinel_removed("utf-16", False)
     sentinel_removed("utf-8", False)
@@ -195,6 +231,7 @@ def main():
     unsaved_differs()
     header_edit()
     burst()
+    tree_level()
     print("ok")
 
 
