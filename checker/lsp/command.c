@@ -264,6 +264,7 @@ enum command_result command_lookup(struct compdbs *c, const char *path,
 		res = e ? COMMAND_FOUND : COMMAND_NO_ENTRY;
 		if (e) {
 			make_command(e, path, o, cmd);
+			cmd->own = own;
 			cmd->how =
 				own ? xasprintf("its entry in %s", found) :
 				      xasprintf(

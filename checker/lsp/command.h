@@ -21,6 +21,7 @@ struct command {
 	char *directory; /* the compiler's working directory */
 	struct strvec args; /* filtered as the command line filters them */
 	char *how; /* which rule picked it, for the log */
+	bool own; /* the file's own entry, not a neighbour's */
 };
 
 struct command_options {

@@ -13,7 +13,7 @@ struct lsp_config {
 	char *build_dir; /* -p, "build-dir" */
 	char *checks; /* "checks", as --checks= */
 	char *rules_dir; /* NULL: the installed rules */
-	char *cache_dir; /* accepted; the server does not use a cache yet */
+	char *cache_dir; /* whose manifests name a header's includers */
 	char *engine; /* "clang" */
 	bool on_save; /* "run": "onSave" */
 	int debounce_ms; /* "debounce" */

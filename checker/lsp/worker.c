@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "lib/util.h"
+#include "lsp/includers.h"
 #include "lsp/server.h"
 
 struct job {
@@ -20,12 +21,14 @@ struct job {
 	long version;
 	unsigned int gen;
 	char *path;
-	char *includer; /* for a header: an open unit that includes it */
+	char *includer; /* for a header: a unit that includes it */
 	struct CXUnsavedFile *unsaved;
 	unsigned int nunsaved;
 	struct command_options opts;
 	struct strvec add, remove;
 	char *build_dir;
+	char *cache_dir;
+	bool from_cache; /* the includer comes from the cache's manifests */
 	/* Results. */
 	struct command cmd;
 	char *notice;
@@ -115,6 +118,8 @@ static void snapshot(struct server *s, struct lsp_doc *doc, struct job *j)
 	}
 	j->nunsaved = (unsigned int)n;
 	j->build_dir = s->cfg.build_dir ? xstrdup(s->cfg.build_dir) : NULL;
+	j->cache_dir = s->cfg.cache_dir ? xstrdup(s->cfg.cache_dir) :
+					  default_cache_dir();
 	copy_strvec(&j->add, &s->cfg.flags_add);
 	copy_strvec(&j->remove, &s->cfg.flags_remove);
 	j->opts = (struct command_options){ .build_dir = j->build_dir,
@@ -134,6 +139,7 @@ static void job_free(struct job *j, size_t nchecks)
 	free(j->path);
 	free(j->includer);
 	free(j->build_dir);
+	free(j->cache_dir);
 	strvec_free(&j->add);
 	strvec_free(&j->remove);
 	command_free(&j->cmd);
@@ -163,6 +169,22 @@ static char *no_command_notice(enum command_result res, const char *db)
 		db);
 }
 
+/* Is path a unit with its own entry in the database? */
+static bool is_unit(void *ctx, const char *path)
+{
+	struct server *s = ((void **)ctx)[0];
+	struct job *j = ((void **)ctx)[1];
+	struct command cmd = { 0 };
+	char *db = NULL;
+	bool own = command_lookup(s->dbs, path, &j->opts, &cmd, &db) ==
+			   COMMAND_FOUND &&
+		   cmd.own;
+
+	command_free(&cmd);
+	free(db);
+	return own;
+}
+
 /* Outside the lock: find the command, parse, run the checks. */
 static void run_job(struct server *s, CXIndex index, struct job *j)
 {
@@ -173,9 +195,14 @@ static void run_job(struct server *s, CXIndex index, struct job *j)
 	size_t len;
 
 	if (is_header(j->path) && !j->includer) {
+		j->includer = cache_includer(j->cache_dir, j->path, is_unit,
+					     (void *[]){ s, j });
+		j->from_cache = j->includer != NULL;
+	}
+	if (is_header(j->path) && !j->includer) {
 		j->notice = xstrdup(
-			"drvlint: not checked: no open file includes this header. "
-			"Open a .c file that includes it: the header is checked as part of that unit, with its command.");
+			"drvlint: not checked: no open file includes this header, and the result cache knows no unit that does. "
+			"Open a .c file that includes it (or run drvlint on one): the header is checked as part of that unit, with its command.");
 		return;
 	}
 	res = command_lookup(s->dbs, target, &j->opts, &j->cmd, &db);
@@ -189,8 +216,11 @@ static void run_job(struct server *s, CXIndex index, struct job *j)
 	free(db);
 	if (j->includer) {
 		how = xasprintf(
-			"the command of %s, an open unit that includes it (%s)",
-			j->includer, j->cmd.how);
+			"the command of %s, %s (%s)", j->includer,
+			j->from_cache ?
+				"a unit the result cache saw include it" :
+				"an open unit that includes it",
+			j->cmd.how);
 		free(j->cmd.how);
 		j->cmd.how = how;
 	}

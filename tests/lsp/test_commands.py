@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """Which command parses a file: its own entry (also through a symlink and
 with -p for a build directory elsewhere), a header through an open
-includer or not at all, a new file through a neighbour's entry, no
+includer, through the result cache's manifests, or not at all, a new file through a neighbour's entry, no
 database, a database that changes; a file that does not compile; and the
 settings (checks, run onSave) from initializationOptions and
 didChangeConfiguration."""
 import json
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,7 +81,7 @@ def header_without_includer_then_with():
         write(os.path.join(tmp, "t.h"), HEADER)
         write(os.path.join(tmp, "t.c"), '#include "t.h"\n' + NO_SENTINEL)
         database(tmp, tmp, ["t.c"])
-        c, log = session(tmp)
+        c, log = session(tmp, options={"cache-dir": os.path.join(tmp, "no-cache")})
         h = os.path.join(tmp, "t.h")
         c.open(h)
         p = c.diagnostics(h, 1)
@@ -95,6 +96,34 @@ def header_without_includer_then_with():
         c.shutdown()
         if not log_has(log, "an open unit that includes it"):
             fail("the log does not say the includer picked the header's command")
+
+
+def header_through_cache():
+    """No open includer, but the result cache's manifest of t.c lists t.h:
+    the header is parsed in t.c with its buffer, and an error in that
+    buffer is reported on it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write(os.path.join(tmp, "t.h"), HEADER)
+        write(os.path.join(tmp, "t.c"), '#include "t.h"\n' + NO_SENTINEL)
+        database(tmp, tmp, ["t.c"])
+        cache = os.path.join(tmp, "cache")
+        r = subprocess.run([DRVLINT, "-p", tmp, "--quiet", "--cache-dir", cache,
+                            os.path.join(tmp, "t.c")], capture_output=True, text=True)
+        if r.returncode != 1:
+            fail(f"drvlint on t.c: exit {r.returncode}: {r.stderr}")
+        c, log = session(tmp, options={"cache-dir": cache})
+        h = os.path.join(tmp, "t.h")
+        c.open(h, HEADER + "int t_broken = ;\n")
+        d = c.diagnostics(h, 1)["diagnostics"]
+        if len(d) != 1 or d[0]["severity"] != 1 or d[0]["range"]["start"]["line"] != 1:
+            fail(f"a header through the cache, with an error in its buffer: {d}")
+        c.change(h, 2, [{"text": HEADER}])
+        if c.diagnostics(h, 2)["diagnostics"]:
+            fail("the header through the cache, mended, still has diagnostics")
+        c.shutdown()
+        if not log_has(log, "the command of " + os.path.join(tmp, "t.c") +
+                       ", a unit the result cache saw include it"):
+            fail("the log does not say the cache picked the header's command")
 
 
 def new_file_through_neighbour():
@@ -185,6 +214,7 @@ def settings():
 def main():
     entry_symlink_and_p()
     header_without_includer_then_with()
+    header_through_cache()
     new_file_through_neighbour()
     no_database()
     reloaded_database()
