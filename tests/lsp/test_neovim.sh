@@ -9,6 +9,8 @@ src=${DRVLINT_SOURCE_DIR:-$(cd "$here/../.." && pwd)}
 drvlint=${DRVLINT:-$src/build/drvlint}
 command -v nvim >/dev/null || { echo "nvim is not installed: skipped"; exit 77; }
 
+# Under AddressSanitizer: see server_env() in lspclient.py.
+export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}use_sigaltstack=0
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 cp "$src/testdata/id-table-sentinel/module-device-table.c" "$scratch/"
