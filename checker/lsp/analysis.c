@@ -208,7 +208,7 @@ static void run_checks(const struct checker *ck, CXTranslationUnit tu,
 bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 		  const struct checker *ck, struct CXUnsavedFile *unsaved,
 		  unsigned int nunsaved, const char *source, size_t len,
-		  struct analysis *a)
+		  bool includes, struct analysis *a)
 {
 	unsigned int opts = parse_options(ck, source, len);
 	void *ctx[2] = { &a->includes, cmd->directory };
@@ -222,7 +222,11 @@ bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 		return false;
 	a->parse_seconds = seconds() - start;
 	start = seconds();
-	clang_getInclusions(k->tu, add_include, ctx);
+	/* Cheap after a full parse, not after a reparse (the preamble's). */
+	if (includes || !a->reparsed) {
+		clang_getInclusions(k->tu, add_include, ctx);
+		a->includes_read = true;
+	}
 	if (!first_error(k->tu, &a->r.failures))
 		run_checks(ck, k->tu, cmd->file, source, len, &a->r);
 	a->check_seconds = seconds() - start;

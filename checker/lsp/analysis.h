@@ -47,6 +47,7 @@ struct kept_unit {
 struct analysis {
 	struct unit_results r; /* findings, failures, facts */
 	struct strset includes; /* every file the parse read, absolute */
+	bool includes_read; /* includes was filled */
 	bool reparsed; /* with the kept parse's preamble */
 	double parse_seconds, check_seconds; /* for the log */
 };
@@ -54,13 +55,15 @@ struct analysis {
 /*
  * Parse cmd->file (reparse k's unit when the command and options are the
  * same), with the unsaved buffers, and run the checks on it; source is the
- * main file's text as the parse sees it.  Returns false when libclang
+ * main file's text as the parse sees it.  The files the parse read are
+ * listed after a full parse, and after a reparse if 'includes' (it costs
+ * a walk of the preamble).  Returns false when libclang
  * gave no unit (a->r.failures says why).
  */
 bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 		  const struct checker *ck, struct CXUnsavedFile *unsaved,
 		  unsigned int nunsaved, const char *source, size_t len,
-		  struct analysis *a);
+		  bool includes, struct analysis *a);
 void analysis_free(struct analysis *a, size_t nchecks);
 void kept_unit_dispose(struct kept_unit *k);
 

@@ -85,6 +85,25 @@ static json_t *initialize(struct server *s, const json_t *params)
 		"version", DRVLINT_VERSION);
 }
 
+/* A didOpen of an open document: its text and version replace the old. */
+static bool reopened(struct server *s, const json_t *params,
+		     struct lsp_doc *fresh)
+{
+	struct lsp_doc *doc = find_doc(s, params);
+
+	if (!doc)
+		return false;
+	free(doc->d.text);
+	doc->d.text = fresh->d.text;
+	doc->d.len = fresh->d.len;
+	doc->d.version = fresh->d.version;
+	fresh->d.text = NULL;
+	document_free(&fresh->d);
+	free(fresh);
+	lsp_schedule(s, doc, lsp_now());
+	return true;
+}
+
 static void did_open(struct server *s, const json_t *params)
 {
 	const json_t *td = json_object_get(params, "textDocument");
@@ -105,6 +124,10 @@ static void did_open(struct server *s, const json_t *params)
 	}
 	doc->checked_version = -1;
 	pthread_mutex_lock(&s->lock);
+	if (reopened(s, params, doc)) {
+		pthread_mutex_unlock(&s->lock);
+		return;
+	}
 	doc->worker = s->next_worker++ % s->nworkers;
 	GROW(s->docs, s->capdocs, s->ndocs);
 	s->docs[s->ndocs++] = doc;

@@ -37,6 +37,7 @@ struct lsp_doc {
 	char *unit_file; /* the main file of the unit it was checked in */
 	struct unit_results r; /* that unit's findings, failures and facts */
 	struct strset includes; /* every file that unit read */
+	bool includes_known; /* includes was filled once */
 	char *notice; /* why it was not checked (no database), or NULL */
 	/* What was published last. */
 	struct finding_list shown; /* this file's findings, sorted */

@@ -29,6 +29,7 @@ struct job {
 	char *build_dir;
 	char *cache_dir;
 	bool from_cache; /* the includer comes from the cache's manifests */
+	bool want_includes; /* list the files the parse read */
 	/* Results. */
 	struct command cmd;
 	char *notice;
@@ -90,6 +91,19 @@ static void copy_strvec(struct strvec *dst, const struct strvec *src)
 		strvec_push(dst, src->v[i]);
 }
 
+/*
+ * Is a header open?  Only then are a unit's includes needed after each
+ * edit (to find a header's includer and to check it again when the
+ * header changes); without one, those of the first parse do.
+ */
+static bool header_open(struct server *s)
+{
+	for (size_t i = 0; i < s->ndocs; i++)
+		if (!s->docs[i]->closed && is_header(s->docs[i]->d.path))
+			return true;
+	return false;
+}
+
 /* Everything the check needs, copied under the lock. */
 static void snapshot(struct server *s, struct lsp_doc *doc, struct job *j)
 {
@@ -103,6 +117,7 @@ static void snapshot(struct server *s, struct lsp_doc *doc, struct job *j)
 	j->path = xstrdup(doc->d.path);
 	inc = is_header(doc->d.path) ? open_includer(s, doc->d.path) : NULL;
 	j->includer = inc ? xstrdup(inc) : NULL;
+	j->want_includes = !doc->includes_known || header_open(s);
 	j->unsaved = xcalloc(s->ndocs ? s->ndocs : 1, sizeof(*j->unsaved));
 	for (size_t i = 0; i < s->ndocs; i++) {
 		struct lsp_doc *o = s->docs[i];
@@ -233,7 +248,7 @@ static void run_job(struct server *s, CXIndex index, struct job *j)
 	}
 	j->ran = analysis_run(index, &j->doc->kept, &j->cmd, &s->ck, j->unsaved,
 			      j->nunsaved, src ? src->Contents : text,
-			      src ? src->Length : len, &j->a);
+			      src ? src->Length : len, j->want_includes, &j->a);
 	free(text);
 }
 
@@ -272,9 +287,12 @@ static void deliver(struct server *s, struct job *j, bool publish)
 	unit_results_free(&doc->r, s->ck.n);
 	doc->r = j->a.r;
 	memset(&j->a.r, 0, sizeof(j->a.r));
-	strset_free(&doc->includes);
-	doc->includes = j->a.includes;
-	memset(&j->a.includes, 0, sizeof(j->a.includes));
+	if (j->a.includes_read) {
+		strset_free(&doc->includes);
+		doc->includes = j->a.includes;
+		memset(&j->a.includes, 0, sizeof(j->a.includes));
+		doc->includes_known = true;
+	}
 	free(doc->unit_file);
 	doc->unit_file = j->ran ? xstrdup(j->cmd.file) : NULL;
 	free(doc->notice);
