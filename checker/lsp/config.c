@@ -2,9 +2,9 @@
 /*
  * The server's settings, from the command line, initializationOptions
  * and workspace/didChangeConfiguration, named as the command line's
- * options: checks, engine, run (onType or onSave), debounce (ms),
- * build-dir, compile-flags-add, compile-flags-remove, cache-dir,
- * rules-dir.
+ * options: checks, engine (clang, or all: Coccinelle too, on save),
+ * spatch, cocci-dir, run (onType or onSave), debounce (ms), build-dir,
+ * compile-flags-add, compile-flags-remove, cache-dir, rules-dir.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +19,8 @@ void config_free(struct lsp_config *c)
 	free(c->rules_dir);
 	free(c->cache_dir);
 	free(c->engine);
+	free(c->spatch);
+	free(c->cocci_dir);
 	strvec_free(&c->flags_add);
 	strvec_free(&c->flags_remove);
 	memset(c, 0, sizeof(*c));
@@ -61,6 +63,8 @@ int config_apply(struct lsp_config *c, const json_t *o, char *err,
 	set_string(&c->rules_dir, json_object_get(o, "rules-dir"));
 	set_string(&c->cache_dir, json_object_get(o, "cache-dir"));
 	set_string(&c->engine, json_object_get(o, "engine"));
+	set_string(&c->spatch, json_object_get(o, "spatch"));
+	set_string(&c->cocci_dir, json_object_get(o, "cocci-dir"));
 	set_list(&c->flags_add, json_object_get(o, "compile-flags-add"));
 	set_list(&c->flags_remove, json_object_get(o, "compile-flags-remove"));
 	v = json_object_get(o, "run");
@@ -83,10 +87,20 @@ int config_apply(struct lsp_config *c, const json_t *o, char *err,
 		return set_error(
 			err, errlen,
 			"debounce: expected milliseconds (0 to 60000)");
-	if (c->engine && strcmp(c->engine, "clang"))
-		return set_error(
+	if (c->engine && strcmp(c->engine, "clang") &&
+	    strcmp(c->engine, "all")) {
+		set_error(
 			err, errlen,
-			"engine '%s': the language server runs the clang engine only",
+			"engine '%s': the language server runs 'clang' (as you type) or 'all' (and Coccinelle on save)",
 			c->engine);
+		free(c->engine);
+		c->engine = NULL;
+		return -1;
+	}
 	return 0;
+}
+
+bool config_cocci(const struct lsp_config *c)
+{
+	return c->engine && !strcmp(c->engine, "all");
 }

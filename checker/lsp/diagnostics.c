@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cocci/cocci.h"
 #include "lib/json_util.h"
 #include "lib/path.h"
 #include "lib/util.h"
@@ -230,16 +231,23 @@ static json_t *doc_diagnostics(struct server *s, struct lsp_doc *doc,
 			       const struct finding_list *tree)
 {
 	json_t *diags = json_array();
-	const struct finding_list *lists[2] = { &doc->r.findings, tree };
+	bool cocci = doc->cocci_version == doc->d.version;
+	const struct finding_list *lists[3] = { &doc->r.findings, tree,
+						&doc->cocci };
 
 	finding_list_free(&doc->shown);
-	for (size_t l = 0; l < 2; l++)
+	for (size_t l = 0; l < (cocci ? 3u : 2u); l++)
 		for (size_t i = 0; i < lists[l]->n; i++)
 			if (lsp_same_file(lists[l]->v[i].loc.file, doc->d.path))
 				copy_finding(&doc->shown, &lists[l]->v[i]);
+	if (cocci)
+		cocci_merge(&doc->shown);
 	finding_list_sort_unique(&doc->shown);
 	if (doc->notice)
 		json_array_append_new(diags, notice_json(doc->notice, 3, NULL));
+	if (cocci && doc->cocci_error)
+		json_array_append_new(diags,
+				      notice_json(doc->cocci_error, 3, NULL));
 	for (size_t i = 0; i < doc->r.failures.n; i++)
 		json_array_append_new(
 			diags, failure_json(s, doc, &doc->r.failures.v[i]));

@@ -123,6 +123,7 @@ static void did_open(struct server *s, const json_t *params)
 		return;
 	}
 	doc->checked_version = -1;
+	doc->cocci_version = -1;
 	pthread_mutex_lock(&s->lock);
 	if (reopened(s, params, doc)) {
 		pthread_mutex_unlock(&s->lock);
@@ -169,8 +170,10 @@ static void did_save(struct server *s, const json_t *params)
 	pthread_mutex_lock(&s->lock);
 	doc = find_doc(s, params);
 	/* Also unchanged: the headers or the database may have changed. */
-	if (doc)
+	if (doc) {
+		doc->cocci_wanted = config_cocci(&s->cfg);
 		lsp_schedule(s, doc, lsp_now());
+	}
 	pthread_mutex_unlock(&s->lock);
 }
 

@@ -39,6 +39,11 @@ struct lsp_doc {
 	struct strset includes; /* every file that unit read */
 	bool includes_known; /* includes was filled once */
 	char *notice; /* why it was not checked (no database), or NULL */
+	/* The Coccinelle engine's findings, of the version saved last. */
+	bool cocci_wanted; /* saved since: run it at the next check */
+	struct finding_list cocci;
+	long cocci_version; /* their version; -1: none */
+	char *cocci_error; /* why spatch gave nothing, or NULL */
 	/* What was published last. */
 	struct finding_list shown; /* this file's findings, sorted */
 	json_t *published; /* the diagnostics array */

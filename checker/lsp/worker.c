@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "lib/util.h"
+#include "lsp/cocci_save.h"
 #include "lsp/includers.h"
 #include "lsp/server.h"
 
@@ -30,11 +31,15 @@ struct job {
 	char *cache_dir;
 	bool from_cache; /* the includer comes from the cache's manifests */
 	bool want_includes; /* list the files the parse read */
+	bool cocci; /* run the Coccinelle engine too */
+	char *spatch, *cocci_dir;
 	/* Results. */
 	struct command cmd;
 	char *notice;
 	struct analysis a;
 	bool ran;
+	struct finding_list cocci_findings;
+	char *cocci_error;
 };
 
 void lsp_doc_free(struct lsp_doc *doc, size_t nchecks)
@@ -46,6 +51,8 @@ void lsp_doc_free(struct lsp_doc *doc, size_t nchecks)
 	unit_results_free(&doc->r, nchecks);
 	strset_free(&doc->includes);
 	free(doc->notice);
+	finding_list_free(&doc->cocci);
+	free(doc->cocci_error);
 	finding_list_free(&doc->shown);
 	json_decref(doc->published);
 	free(doc);
@@ -118,6 +125,10 @@ static void snapshot(struct server *s, struct lsp_doc *doc, struct job *j)
 	inc = is_header(doc->d.path) ? open_includer(s, doc->d.path) : NULL;
 	j->includer = inc ? xstrdup(inc) : NULL;
 	j->want_includes = !doc->includes_known || header_open(s);
+	j->cocci = doc->cocci_wanted && !is_header(doc->d.path);
+	doc->cocci_wanted = false;
+	j->spatch = s->cfg.spatch ? xstrdup(s->cfg.spatch) : NULL;
+	j->cocci_dir = s->cfg.cocci_dir ? xstrdup(s->cfg.cocci_dir) : NULL;
 	j->unsaved = xcalloc(s->ndocs ? s->ndocs : 1, sizeof(*j->unsaved));
 	for (size_t i = 0; i < s->ndocs; i++) {
 		struct lsp_doc *o = s->docs[i];
@@ -155,6 +166,10 @@ static void job_free(struct job *j, size_t nchecks)
 	free(j->includer);
 	free(j->build_dir);
 	free(j->cache_dir);
+	free(j->spatch);
+	free(j->cocci_dir);
+	finding_list_free(&j->cocci_findings);
+	free(j->cocci_error);
 	strvec_free(&j->add);
 	strvec_free(&j->remove);
 	command_free(&j->cmd);
@@ -267,6 +282,40 @@ static void wake_headers(struct server *s, struct lsp_doc *doc)
 	}
 }
 
+/* The Coccinelle engine on the saved buffer; outside the lock. */
+static void run_cocci(struct server *s, struct job *j)
+{
+	const struct CXUnsavedFile *own = unsaved_of(j, j->path);
+	struct cocci_save cs = { .path = j->path,
+				 .text = own ? own->Contents : "",
+				 .len = own ? own->Length : 0,
+				 .spatch = j->spatch,
+				 .cocci_dir = j->cocci_dir };
+	char err[4096];
+	double start = lsp_now();
+
+	if (cocci_on_save(&cs, &s->ck, &j->cocci_findings, err, sizeof(err)))
+		j->cocci_error = xasprintf(
+			"drvlint: the Coccinelle engine did not run: %s", err);
+	lsp_log(s, "%s v%ld: Coccinelle in %.0f ms, %zu findings%s%s", j->path,
+		j->version, (lsp_now() - start) * 1000, j->cocci_findings.n,
+		j->cocci_error ? ": " : "", j->cocci_error ? err : "");
+}
+
+/* Under the lock: keep the Coccinelle engine's results of the job. */
+static void keep_cocci(struct lsp_doc *doc, struct job *j)
+{
+	if (!j->cocci)
+		return;
+	finding_list_free(&doc->cocci);
+	doc->cocci = j->cocci_findings;
+	memset(&j->cocci_findings, 0, sizeof(j->cocci_findings));
+	free(doc->cocci_error);
+	doc->cocci_error = j->cocci_error;
+	j->cocci_error = NULL;
+	doc->cocci_version = j->version;
+}
+
 /* Under the lock: keep the job's results if they are still current. */
 static void deliver(struct server *s, struct job *j, bool publish)
 {
@@ -299,6 +348,7 @@ static void deliver(struct server *s, struct job *j, bool publish)
 	doc->notice = j->notice;
 	j->notice = NULL;
 	wake_headers(s, doc);
+	keep_cocci(doc, j);
 	doc->checked_version = j->version;
 	doc->checked_gen = j->gen;
 	if (j->ran && !j->a.reparsed)
@@ -389,9 +439,11 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 	doc->warm = false;
 	s->busy_workers++;
 	pthread_mutex_unlock(&s->lock);
-	if (s->have_checker)
+	if (s->have_checker) {
 		run_job(s, index, &j);
-	else
+		if (j.cocci)
+			run_cocci(s, &j);
+	} else
 		j.notice = xstrdup(s->config_error);
 	lsp_log(s,
 		"%s v%ld: %s in %.0f ms (parse %.0f ms, checks %.0f ms; cpu %.0f ms)%s",
