@@ -326,7 +326,8 @@ static void usage(FILE *out)
 	      "  -p DIR      the directory of compile_commands.json (default: the\n"
 	      "              nearest one, from each file's directory up)\n"
 	      "  --log FILE  write what the server does to FILE\n"
-	      "  -j N        check up to N documents at once (default 1)\n",
+	      "  -j N        check up to N documents at once (default 2, 1 on\n"
+	      "              one core)\n",
 	      out);
 }
 
@@ -422,7 +423,11 @@ int lsp_main(int argc, char **argv)
 {
 	struct server s = { 0 };
 	struct worker_arg *args;
-	int jobs = 1, status;
+	/*
+	 * Two workers: a file opened while another one's preamble is built
+	 * does not wait for it.  Each open file's parse stays with one.
+	 */
+	int jobs = sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1, status;
 
 	server_init(&s);
 	status = parse_args(&s, argc, argv, &jobs);

@@ -277,8 +277,11 @@ static void wake_headers(struct server *s, struct lsp_doc *doc)
 
 		if (o != doc && !o->closed && o->notice && !o->due &&
 		    is_header(o->d.path) &&
-		    strset_has(&doc->includes, o->d.path))
+		    strset_has(&doc->includes, o->d.path)) {
 			o->due = lsp_now();
+			/* It may be another worker's. */
+			pthread_cond_broadcast(&s->wake);
+		}
 	}
 }
 
@@ -471,6 +474,7 @@ static void reconfigure(struct server *s)
 		unit_results_free(&s->docs[i]->r, s->ck.n);
 		s->docs[i]->due = lsp_now();
 	}
+	pthread_cond_broadcast(&s->wake);
 	if (s->have_checker)
 		checker_free(&s->ck);
 	s->have_checker = false;
