@@ -8,12 +8,14 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/options.h"
 #include "cli/run.h"
 #include "core/check.h"
 #include "lib/cx.h"
 #include "lib/util.h"
+#include "lsp/lsp.h"
 
 static int list_checks(void)
 {
@@ -52,10 +54,13 @@ static int run_command(struct run *run)
 
 int main(int argc, char **argv)
 {
-	struct run *run = xcalloc(1, sizeof(*run));
+	struct run *run;
 	char err[512];
 	int ret;
 
+	if (argc > 1 && !strcmp(argv[1], "lsp"))
+		return lsp_main(argc - 1, argv + 1);
+	run = xcalloc(1, sizeof(*run));
 	if (options_parse(&run->opt, argc, argv, err, sizeof(err)))
 		ret = run_usage_error(err);
 	else

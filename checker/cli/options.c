@@ -65,6 +65,7 @@ void options_usage(FILE *out)
 		if (all_checks[i]->command)
 			fprintf(out, "       drvlint %s\n",
 				all_checks[i]->command->usage);
+	fputs("       drvlint lsp [-p DIR] [--log FILE] [-j N]\n", out);
 	fputs("Check Linux drivers for driver-model misuse.\n"
 	      "\n"
 	      "Files come from a compile database (-p) or are parsed with the compiler\n"
