@@ -354,7 +354,7 @@ static bool rule_word(const struct qrule *r, struct tok t)
  * (words, bracket groups) around it, then "= {".  Leaves the lexer after
  * the '{'.  *array tells whether a [...] was seen.
  */
-static bool definition_follows(struct lexer *lx, bool *array)
+static bool definition_follows(struct lexer *lx, bool *array, struct tok *name)
 {
 	bool named = false;
 
@@ -363,6 +363,8 @@ static bool definition_follows(struct lexer *lx, bool *array)
 		struct tok t = lex(lx);
 
 		if (t.kind == TK_WORD) {
+			if (!*array)
+				*name = t;
 			named = true;
 		} else if (tok_punct(t, '(')) {
 			skip_group(lx);
@@ -436,32 +438,78 @@ static bool lacks_sentinel(struct lexer *lx)
  * const-driver-struct and id-table-sentinel: does the text define an
  * object the rule's script looks at (see cocci_filter.h)?
  */
+/*
+ * id-table-sentinel, tables by use: the names exported with
+ * "MODULE_DEVICE_TABLE(x, NAME)" or stored as ".id_table = NAME" (or
+ * "&NAME[0]"), where those words are the rule's: an array of any
+ * structure with such a name is a table the script looks at.
+ */
+static void names_by_use(const struct qrule *r, const char *text, size_t len,
+			 struct strset *names)
+{
+	struct lexer lx = { text, text + len, true, 0 };
+	struct tok prev = { TK_EOF, NULL, 0 };
+
+	for (;;) {
+		struct tok t = lex(&lx), a, b;
+		struct lexer at = lx;
+
+		if (t.kind == TK_EOF)
+			return;
+		if (rule_word(r, t) && tok_is(t, "MODULE_DEVICE_TABLE") &&
+		    tok_punct(lex(&at), '(') && lex(&at).kind == TK_WORD &&
+		    tok_punct(lex(&at), ',') && (a = lex(&at)).kind == TK_WORD)
+			strset_add_n(names, a.s, a.n);
+		if (rule_word(r, t) && tok_is(t, "id_table") &&
+		    tok_punct(prev, '.') && tok_punct(lex(&at), '=')) {
+			a = lex(&at);
+			b = tok_punct(a, '&') ? lex(&at) : a;
+			if (b.kind == TK_WORD)
+				strset_add_n(names, b.s, b.n);
+		}
+		prev = t;
+	}
+}
+
 static bool definition_found(const struct qrule *r, const char *text,
 			     size_t len)
 {
 	struct lexer lx = { text, text + len, true, 0 };
 	bool is_static = false, is_const = false, after_word = false;
+	struct strset by_use = { 0 };
+	bool found = false;
 
+	if (r->shape == SHAPE_ID_TABLE)
+		names_by_use(r, text, len, &by_use);
 	for (;;) {
 		struct tok t = lex(&lx);
 
 		if (t.kind == TK_EOF)
-			return false;
+			break;
 		if (t.kind == TK_WORD && tok_is(t, "struct")) {
 			struct lexer at = lx;
-			bool array;
+			struct tok name = { TK_EOF, NULL, 0 };
+			bool array, listed = rule_word(r, lex(&at));
 
-			if (!rule_word(r, lex(&at))) {
+			if (!listed && !by_use.n) {
 				after_word = true;
 				continue;
 			}
-			if (r->shape == SHAPE_CONST_DEF && is_static &&
-			    !is_const && definition_follows(&at, &array))
-				return true;
+			if (r->shape == SHAPE_CONST_DEF && listed &&
+			    is_static && !is_const &&
+			    definition_follows(&at, &array, &name)) {
+				found = true;
+				break;
+			}
 			if (r->shape == SHAPE_ID_TABLE &&
-			    definition_follows(&at, &array) && array &&
-			    lacks_sentinel(&at))
-				return true;
+			    definition_follows(&at, &array, &name) && array &&
+			    (listed ||
+			     (name.kind == TK_WORD &&
+			      strset_has_n(&by_use, name.s, name.n))) &&
+			    lacks_sentinel(&at)) {
+				found = true;
+				break;
+			}
 			after_word = true;
 		} else if (t.kind == TK_WORD) {
 			is_static = is_static || tok_is(t, "static");
@@ -474,6 +522,8 @@ static bool definition_found(const struct qrule *r, const char *text,
 			is_static = is_const = after_word = false;
 		}
 	}
+	strset_free(&by_use);
+	return found;
 }
 
 /*

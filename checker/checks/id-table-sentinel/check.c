@@ -97,87 +97,32 @@ static bool is_ident_char(char c)
 	       ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
 }
 
-/* A table is declared with its device-id type's name. */
+/*
+ * A table is declared with its device-id type's name, or is one by use:
+ * exported with MODULE_DEVICE_TABLE(), or stored in a member of a
+ * structure the walkers list names.
+ */
 static bool sentinel_prefilter_keys(const void *state, struct strset *keys)
 {
 	const struct sentinel_rules *r = state;
 
 	strset_add_all(keys, &r->types);
+	strset_add(keys, "MODULE_DEVICE_TABLE");
+	for (size_t i = 0; i < r->fields.nslot; i++) {
+		const char *f = r->fields.slot[i];
+		const char *dot = f ? strchr(f, '.') : NULL;
+
+		if (dot) {
+			char *tag = xstrndup(f, dot - f);
+
+			strset_add(keys, tag);
+			free(tag);
+		}
+	}
 	return true;
 }
 
 /* ---- finding tables and their consumers ---- */
-
-/* The struct tag of an array-of-struct type, or NULL. */
-static char *table_type(CXType t)
-{
-	CXType elem;
-
-	t = clang_getCanonicalType(t);
-	if (t.kind != CXType_ConstantArray && t.kind != CXType_IncompleteArray)
-		return NULL;
-	elem = clang_getCanonicalType(clang_getArrayElementType(t));
-	if (elem.kind != CXType_Record)
-		return NULL;
-	return cx_spelling(clang_getTypeDeclaration(elem));
-}
-
-bool sentinel_is_table(const struct walk *w, CXCursor decl)
-{
-	char *tag;
-	bool yes;
-
-	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
-		return false;
-	tag = table_type(clang_getCursorType(decl));
-	yes = tag && strset_has(&w->rules->types, tag);
-	free(tag);
-	return yes;
-}
-
-static struct table *table_for(struct walk *w, CXCursor decl)
-{
-	CXCursor canon = clang_getCanonicalCursor(decl);
-	struct table *t;
-
-	for (size_t i = 0; i < w->ntable; i++)
-		if (clang_equalCursors(w->table[i].canon, canon))
-			return &w->table[i];
-	GROW(w->table, w->tcap, w->ntable);
-	t = &w->table[w->ntable++];
-	memset(t, 0, sizeof(*t));
-	t->canon = canon;
-	t->name = cx_spelling(decl);
-	return t;
-}
-
-size_t sentinel_table_index(struct walk *w, CXCursor decl)
-{
-	return table_for(w, decl) - w->table;
-}
-
-void sentinel_add_consumer(struct table *t, enum consumer_kind kind,
-			   const char *what, struct cx_pos pos)
-{
-	struct consumer *c;
-
-	GROW(t->consumer, t->cap, t->nconsumer);
-	c = &t->consumer[t->nconsumer++];
-	c->kind = kind;
-	c->what = xstrdup(what);
-	c->pos = pos;
-}
-
-/* The text of the first token of a cursor, for operators libclang hides. */
-bool sentinel_starts_with(const struct walk *w, CXCursor c, const char *text)
-{
-	struct cx_pos p = cx_cursor_start(c);
-
-	if (!p.file || !clang_File_isEqual(p.file, w->unit->main_file) ||
-	    p.offset >= w->unit->source_len)
-		return false;
-	return !strncmp(w->unit->source + p.offset, text, strlen(text));
-}
 
 /* A member the rules say is walked: "struct.member" or "member". */
 static bool field_walked(const struct walk *w, CXCursor field, char **name)
@@ -357,8 +302,8 @@ static void note_cursor(struct walk *w, CXCursor c)
 
 	if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
 		walks_note_store(w, c);
-	if (kind == CXCursor_VarDecl && sentinel_is_table(w, c)) {
-		struct table *t = table_for(w, c);
+	if (kind == CXCursor_VarDecl && sentinel_is_struct_array(c)) {
+		struct table *t = sentinel_table_for(w, c);
 
 		if (clang_isCursorDefinition(c)) {
 			t->def = c;
@@ -367,8 +312,8 @@ static void note_cursor(struct walk *w, CXCursor c)
 	} else if (kind == CXCursor_DeclRefExpr) {
 		CXCursor decl = clang_getCursorReferenced(c);
 
-		if (sentinel_is_table(w, decl))
-			classify_reference(w, table_for(w, decl));
+		if (sentinel_is_struct_array(decl))
+			classify_reference(w, sentinel_table_for(w, decl));
 		else if ((clang_getCursorKind(decl) == CXCursor_ParmDecl ||
 			  clang_getCursorKind(decl) == CXCursor_VarDecl) &&
 			 walks_points_to_entry(w, decl))
@@ -596,6 +541,10 @@ static char *message_for(const struct table *t)
 			"'%s' has no terminating '{ }' entry, but a loop in %s() walks it until one",
 			t->name, c->what);
 	default:
+		if (!t->listed)
+			return xasprintf(
+				"'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which makes it a device-id table: its bus walks it until one",
+				t->name);
 		return xasprintf(
 			"'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which needs one (modpost rejects it in modular builds)",
 			t->name);
@@ -636,7 +585,8 @@ static void report_table(struct walk *w, struct table *t)
 	struct finding *f;
 	char *msg;
 
-	u->stats[STAT_TABLES]++;
+	if (t->listed || t->nconsumer)
+		u->stats[STAT_TABLES]++;
 	if (t->nconsumer)
 		u->stats[STAT_NEED_SENTINEL]++;
 	if (!t->nconsumer || clang_Cursor_isNull(init) ||

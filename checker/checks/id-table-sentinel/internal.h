@@ -43,6 +43,7 @@ struct table {
 	CXCursor canon; /* canonical declaration, for lookups */
 	CXCursor def; /* the definition with its initializer */
 	bool has_def;
+	bool listed; /* of a type of rules/id-tables.list */
 	char *name;
 	struct consumer *consumer;
 	size_t nconsumer, cap;
@@ -88,7 +89,10 @@ struct walk {
 
 void sentinel_add_consumer(struct table *t, enum consumer_kind kind,
 			   const char *what, struct cx_pos pos);
+/* Which arrays are tables (tables.c). */
+bool sentinel_is_struct_array(CXCursor decl);
 bool sentinel_is_table(const struct walk *w, CXCursor decl);
+struct table *sentinel_table_for(struct walk *w, CXCursor decl);
 size_t sentinel_table_index(struct walk *w, CXCursor decl);
 
 /* Hand-written walks (id-table-sentinel-walks.c). */
