@@ -316,44 +316,16 @@ static enum CXChildVisitResult visit(CXCursor c, CXCursor parent,
 
 /* ---- findings ---- */
 
-static bool names_registration(const char *name)
-{
-	for (const char *s = name; *s; s++)
-		if (!strncasecmp(s, "regist", 6))
-			return true;
-	return false;
-}
-
-static char *message_for(const char *flag, const struct link *l)
+static char *redundant_message(const char *flag, const struct link *l)
 {
 	const struct regpair *p = l->pair;
-	const char *keeper = p->class == REG_CORE ? "the driver core" :
-						    "the subsystem";
 	char *managed = p->managed ? xasprintf(", or use %s()", p->managed) :
 				     xstrdup("");
-	char *head =
-		names_registration(flag) ?
-			xasprintf(
-				"'%s' duplicates registration state that %s already keeps",
-				flag, keeper) :
-			xasprintf(
-				"'%s' acts as a private registration flag for %s() (%s already keeps that state)",
-				flag, p->reg, keeper);
-	char *how =
-		l->mirror ?
-			xasprintf(
-				"cleared after %s(), it is tested to skip %s()",
-				p->unreg, p->reg) :
-			xasprintf(
-				"set once %s() succeeds, it is tested before %s()",
-				p->reg, p->unreg);
 	char *msg = xasprintf(
-		"%s: %s; unwind a failed registration with goto labels on the error path and call %s() unconditionally in exit/remove%s",
-		head, how, p->unreg, managed);
+		"'%s' is always true where it is tested: %s() must succeed for the function that sets it to succeed, and %s() runs only after that; drop the flag and call %s() unconditionally%s",
+		flag, p->reg, p->unreg, p->unreg, managed);
 
 	free(managed);
-	free(head);
-	free(how);
 	return msg;
 }
 
@@ -395,11 +367,15 @@ static void add_related(struct finding *f, const char *path,
 	free(test);
 }
 
-/* One finding per flag, from its first link; driver core wins. */
-static void report_flag(struct walk *w, size_t first, bool *done)
+/*
+ * One finding per flag whose registration is mandatory (see mandatory.c),
+ * from its first such link; driver core wins.
+ */
+static void report_flag(struct walk *w, struct rf_roles *roles, size_t first,
+			bool *done)
 {
-	const struct link *best = &w->link[first];
-	CXCursor flag = best->write->flag;
+	const struct link *best = NULL;
+	CXCursor flag = w->link[first].write->flag;
 	struct check_unit *u = w->unit;
 	struct finding *f;
 	struct cx_pos at;
@@ -409,18 +385,21 @@ static void report_flag(struct walk *w, size_t first, bool *done)
 		if (!clang_equalCursors(w->link[i].write->flag, flag))
 			continue;
 		done[i] = true;
-		if (best->pair->class != REG_CORE &&
-		    w->link[i].pair->class == REG_CORE)
+		if (!rf_redundant(w, roles, &w->link[i]))
+			continue;
+		if (!best || (best->pair->class != REG_CORE &&
+			      w->link[i].pair->class == REG_CORE))
 			best = &w->link[i];
 	}
+	if (!best)
+		return;
 	at = declared_at(flag, &file, u);
 	if (!file)
 		return;
 	name = cx_spelling(flag);
-	msg = message_for(name, best);
-	f = finding_add(u->findings, RULE_ID,
-			best->pair->class == REG_CORE ? SEV_WARNING : SEV_NOTE,
-			file, at.line, at.column, name, msg);
+	msg = redundant_message(name, best);
+	f = finding_add(u->findings, RULE_ID, SEV_WARNING, file, at.line,
+			at.column, name, msg);
 	add_related(f, u->path, best);
 	free(msg);
 	free(name);
@@ -444,6 +423,7 @@ static void free_walk(struct walk *w)
 static void flag_run(const void *state, struct check_unit *unit)
 {
 	struct walk w = { .rules = state, .unit = unit };
+	struct rf_roles *roles;
 	bool *done;
 
 	clang_visitChildren(clang_getTranslationUnitCursor(unit->tu), visit,
@@ -451,11 +431,13 @@ static void flag_run(const void *state, struct check_unit *unit)
 	if (w.ncall)
 		for (size_t i = 0; i < w.nwrite; i++)
 			rf_link_write(&w, &w.write[i]);
+	roles = w.nlink ? rf_roles_new(&w) : NULL;
 	done = xcalloc(w.nlink + 1, sizeof(*done));
 	for (size_t i = 0; i < w.nlink; i++)
 		if (!done[i])
-			report_flag(&w, i, done);
+			report_flag(&w, roles, i, done);
 	free(done);
+	rf_roles_free(roles);
 	free_walk(&w);
 }
 
