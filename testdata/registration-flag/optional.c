@@ -32,9 +32,10 @@ static bool opt_quirk_registered;
 static int opt_isa_registered;
 static int opt_pnp_registered;
 
-static int __init opt_init(void)
+/* Only when the parameter asks for it. */
+static int __init opt_param_init(void)
 {
-	int ret, isa_err, pnp_err;
+	int ret;
 
 	if (opt_want_ctl) {
 		ret = misc_register(&opt_ctl);
@@ -42,13 +43,39 @@ static int __init opt_init(void)
 			return ret;
 		opt_ctl_registered = true;
 	}
+	return 0;
+}
+
+static void __exit opt_param_exit(void)
+{
+	if (opt_ctl_registered)
+		misc_deregister(&opt_ctl);
+}
+
+/* Only on the machines of the DMI table. */
+static int __init opt_dmi_init(void)
+{
+	int ret;
 
 	if (dmi_check_system(opt_quirks)) {
 		ret = platform_device_register(&opt_quirk_dev);
 		if (ret)
-			goto err_ctl;
+			return ret;
 		opt_quirk_registered = true;
 	}
+	return 0;
+}
+
+static void __exit opt_dmi_exit(void)
+{
+	if (opt_quirk_registered)
+		platform_device_unregister(&opt_quirk_dev);
+}
+
+/* Either of two drivers will do. */
+static int __init opt_alt_init(void)
+{
+	int isa_err, pnp_err;
 
 	isa_err = platform_driver_register(&opt_isa_driver);
 	if (!isa_err)
@@ -58,27 +85,16 @@ static int __init opt_init(void)
 		opt_pnp_registered = 1;
 	if (opt_isa_registered || opt_pnp_registered)
 		return 0;
-	ret = isa_err;
-
-	if (opt_quirk_registered)
-		platform_device_unregister(&opt_quirk_dev);
-err_ctl:
-	if (opt_ctl_registered)
-		misc_deregister(&opt_ctl);
-	return ret;
+	return isa_err;
 }
 
-static void __exit opt_exit(void)
+static void __exit opt_alt_exit(void)
 {
 	if (opt_pnp_registered)
 		platform_driver_unregister(&opt_pnp_driver);
 	if (opt_isa_registered)
 		platform_driver_unregister(&opt_isa_driver);
-	if (opt_quirk_registered)
-		platform_device_unregister(&opt_quirk_dev);
-	if (opt_ctl_registered)
-		misc_deregister(&opt_ctl);
 }
 
-module_init(opt_init);
-module_exit(opt_exit);
+module_init(opt_alt_init);
+module_exit(opt_alt_exit);
