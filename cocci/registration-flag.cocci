@@ -265,8 +265,78 @@ if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\|unlikely(IS_ERR(ret))\)) S else F@
 if (\(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\|ret\)) { ... F@ps = \(true\|1\); ... } else S
 )
 
+// The same, when the function then returns the call's result.
+@s_int_ret depends on tokr && toku@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg};
+expression list args;
+expression ret, F, E, E2;
+symbol true;
+position pr, ps, pe;
+@@
+
+ret@pr = R(args);
+if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\))
+\( F@ps = \(true\|1\); \| { ... F@ps = \(true\|1\); ... } \)
+... when != ret = E
+    when != return E2;
+return ret@pe;
+
+// The same, the result held in a variable declared with the call.
+@s_int_rdecl depends on tokr && toku@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg};
+expression list args;
+type T;
+identifier ret;
+expression F, E, E2;
+symbol true;
+position pr, ps, pe;
+@@
+
+T ret@pr = R(args);
+if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\))
+\( F@ps = \(true\|1\); \| { ... F@ps = \(true\|1\); ... } \)
+... when != ret = E
+    when != return E2;
+return ret@pe;
+
 // Guards of the unregister.
-@g_if depends on s_int || s_ptr || s_int_else || s_ptr_else exists@
+@g_if depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl exists@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del,
 	platform_driver_unregister, platform_unregister_drivers,
@@ -308,7 +378,7 @@ if (\(!F@pg\|F@pg == false\|F@pg == 0\)) \(return;\|return E;\|goto l;\|break;\|
 U(uargs);
 )
 
-@g_and depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@g_and depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del,
 	platform_driver_unregister, platform_unregister_drivers,
@@ -505,6 +575,16 @@ def record_set(f, call, obj, pr, ps, S, nested=False):
 	   (nested or top_level(ps[0])):
 		sets.setdefault(key, []).append((call, last_name(obj), ps[0]))
 
+def returns_between(a, b):
+	"""Another return between the lines of a and b (exclusive)?"""
+	try:
+		with open(a.file, errors="replace") as f:
+			lines = f.read().split("\n")[int(a.line):int(b.line) - 1]
+	except OSError:
+		return True
+	text = re.sub(r"/\*.*?\*/", " ", "\n".join(lines), flags=re.S)
+	return re.search(r"\breturn\b", text) is not None
+
 def record_role(fn, member):
 	if member == "probe":
 		setup.add(fn)
@@ -548,12 +628,13 @@ def direct_teardown(fn):
 	return fn in teardown or "__exit" in header(fn)
 
 def is_teardown(fn):
-	"""Teardown, or a static helper only teardown calls."""
-	if direct_teardown(fn):
-		return True
+	"""Teardown, or a static helper only teardown calls; not a teardown
+	function that something else calls too (an exit that init calls to
+	unwind its own failure)."""
 	calls = callers.get(fn, set()) - {fn}
-	return "static" in header(fn) and bool(calls) and \
-		all(direct_teardown(c) for c in calls)
+	if not all(direct_teardown(c) for c in calls):
+		return False
+	return direct_teardown(fn) or ("static" in header(fn) and bool(calls))
 
 def writes_only_there(key, fn, where):
 	"""Every other write of the flag clears it in setup or teardown."""
@@ -625,6 +706,28 @@ ps << s_ptr_else.ps;
 record_set(F, R, ret, pr, ps, S, True)
 
 @script:python@
+R << s_int_ret.R;
+args << s_int_ret.args;
+F << s_int_ret.F;
+pr << s_int_ret.pr;
+ps << s_int_ret.ps;
+pe << s_int_ret.pe;
+@@
+if not returns_between(pr[0], pe[0]):
+	record_set(F, R, reg_object(R, args), pr, ps, "return error;", True)
+
+@script:python@
+R << s_int_rdecl.R;
+args << s_int_rdecl.args;
+F << s_int_rdecl.F;
+pr << s_int_rdecl.pr;
+ps << s_int_rdecl.ps;
+pe << s_int_rdecl.pe;
+@@
+if not returns_between(pr[0], pe[0]):
+	record_set(F, R, reg_object(R, args), pr, ps, "return error;", True)
+
+@script:python@
 U << g_if.U;
 uargs << g_if.uargs;
 F << g_if.F;
@@ -645,7 +748,7 @@ record(guards, F, U, unreg_object(U, uargs), pg)
 // __init, __exit and static), the callers of the functions with a guard,
 // and every write of a flag.  Only the names recorded above are looked
 // up.
-@r_init depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@r_init depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 declarer name module_init;
 identifier fn;
 @@
@@ -657,7 +760,7 @@ fn << r_init.fn;
 @@
 setup.add(fn)
 
-@r_exit depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@r_exit depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 declarer name module_exit;
 identifier fn;
 @@
@@ -669,7 +772,7 @@ fn << r_exit.fn;
 @@
 teardown.add(fn)
 
-@r_drv depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@r_drv depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 identifier s, D, fn;
 identifier f = {probe, remove, remove_new, disconnect};
 @@
@@ -682,7 +785,7 @@ f << r_drv.f;
 @@
 record_role(fn, f)
 
-@r_call depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@r_call depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 identifier h : script:python () { guard_function(h) };
 position pc;
 @@
@@ -695,7 +798,7 @@ pc << r_call.pc;
 @@
 callers.setdefault(h, set()).add(pc[0].current_element)
 
-@r_def depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@r_def depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 identifier fn : script:python () { wanted_function(fn) };
 position pf;
 @@
@@ -708,7 +811,7 @@ pf << r_def.pf;
 @@
 defs[fn] = pf[0]
 
-@r_write depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@r_write depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 expression F : script:python () { flag_written(F) };
 expression E;
 position pw;
@@ -730,7 +833,7 @@ writes.setdefault(flag_key(F), []).append((pw[0].current_element, str(E), pw[0])
 // T kept for the script below, takes more than 30 s on one bit-field
 // declaration of six members ("unsigned int shared_irq:1, dxsuflo:1, ...;"
 // in pcnet32.c), and a fraction of a second when fl can only be a few names.
-@decl depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@decl depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 type T;
 identifier fl : script:python () { str(fl) in sets };
 expression E;
@@ -743,7 +846,7 @@ T fl@pd;
 T fl@pd = E;
 )
 
-@member depends on s_int || s_ptr || s_int_else || s_ptr_else@
+@member depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 type T;
 identifier s;
 identifier fl : script:python () { str(fl) in sets };

@@ -98,3 +98,31 @@ static void __exit opt_alt_exit(void)
 
 module_init(opt_alt_init);
 module_exit(opt_alt_exit);
+
+/* Alternatives whose status is decided after the last registration. */
+static struct platform_driver opt_a_driver = { .driver = { .name = "a" } };
+static struct platform_driver opt_b_driver = { .driver = { .name = "b" } };
+static int opt_a_registered, opt_b_registered;
+
+static int __init opt_ab_init(void)
+{
+	int err;
+
+	err = platform_driver_register(&opt_a_driver);
+	if (!err)
+		opt_a_registered = 1;
+	err = platform_driver_register(&opt_b_driver);
+	if (!err)
+		opt_b_registered = 1;
+	if (opt_a_registered || opt_b_registered)
+		err = 0;
+	return err;
+}
+
+static void __exit opt_ab_exit(void)
+{
+	if (opt_b_registered)
+		platform_driver_unregister(&opt_b_driver);
+	if (opt_a_registered)
+		platform_driver_unregister(&opt_a_driver);
+}

@@ -132,7 +132,7 @@ static struct platform_driver rt_driver = {
 	.driver = { .name = "rt" },
 };
 
-static void __exit rt_exit(void)
+void __exit rt_exit(void)
 {
 	int i;
 
@@ -144,10 +144,46 @@ static void __exit rt_exit(void)
 	platform_driver_unregister(&rt_driver);
 }
 
-static int __init rt_init(void)
+int __init rt_init(void)
 {
 	return platform_driver_register(&rt_driver);
 }
 
-module_init(rt_init);
-module_exit(rt_exit);
+/*
+ * An exit function that init also calls to unwind its own failure: there
+ * the flag is false when the registration failed, so it is not redundant.
+ */
+static struct platform_driver rt_two_driver = { .driver = { .name = "rt2" } };
+static bool rt_two_registered;
+
+int rt_two_setup_hw(int stage);
+
+static void rt_two_exit(void)
+{
+	if (rt_two_registered)
+		platform_driver_unregister(&rt_two_driver);
+}
+
+static int __init rt_two_init(void)
+{
+	int ret;
+
+	ret = rt_two_setup_hw(0);
+	if (ret) {
+		rt_two_exit();
+		return ret;
+	}
+	ret = platform_driver_register(&rt_two_driver);
+	if (ret)
+		return ret;
+	rt_two_registered = true;
+	ret = rt_two_setup_hw(1);
+	if (ret) {
+		platform_driver_unregister(&rt_two_driver);
+		return ret;
+	}
+	return 0;
+}
+
+module_init(rt_two_init);
+module_exit(rt_two_exit);

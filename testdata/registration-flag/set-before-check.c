@@ -57,3 +57,25 @@ static void __exit multi_exit(void)
 	if (a_registered)
 		platform_driver_unregister(&a_driver);
 }
+
+/* The result is returned: init fails with the call, so the flag is set
+ * whenever exit runs. */
+static struct platform_driver f_driver = { .driver = { .name = "f" } };
+static bool f_initialized;	/* expect: registration-flag */
+
+static int __init f_init(void)
+{
+	int rv = platform_driver_register(&f_driver);
+
+	if (!rv)
+		f_initialized = true;
+	return rv;
+}
+
+static void __exit f_exit(void)
+{
+	if (!f_initialized)
+		return;
+	platform_driver_unregister(&f_driver);
+	f_initialized = false;
+}

@@ -86,6 +86,8 @@ const struct call *rf_failure_of(const struct walk *w, CXCursor cond,
 				 bool holds, CXCursor fn);
 const struct call *rf_success_of(const struct walk *w, CXCursor cond,
 				 bool holds, CXCursor fn);
+/* The register call whose result e is, within function fn; or NULL. */
+const struct call *rf_result_of(const struct walk *w, CXCursor e, CXCursor fn);
 /* Does the statement always leave the block (return, goto, break)? */
 bool rf_exits(CXCursor s);
 

@@ -171,6 +171,11 @@ static struct verdict outcome_of(const struct walk *w, CXCursor c, bool holds,
 				 r };
 }
 
+const struct call *rf_result_of(const struct walk *w, CXCursor e, CXCursor fn)
+{
+	return result_of(w, e, fn);
+}
+
 const struct call *rf_failure_of(const struct walk *w, CXCursor cond,
 				 bool holds, CXCursor fn)
 {

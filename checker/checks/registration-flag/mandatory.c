@@ -13,10 +13,13 @@
  * API, lazy initialisation) carries real state: it is not reported.
  *
  * The roles of the file's functions:
- *  - setup: declared __init, or stored in a '.probe' member, or handed to
- *    __platform_driver_probe();
- *  - teardown: declared __exit, or stored in '.remove', '.remove_new' or
- *    '.disconnect'; also a static function called only from those.
+ *  - setup: declared __init, named by module_init(), stored in a '.probe'
+ *    member, or handed to __platform_driver_probe();
+ *  - teardown: declared __exit, named by module_exit(), or stored in
+ *    '.remove', '.remove_new' or
+ *    '.disconnect'; also a static function called only from those.  A
+ *    teardown function that something else calls as well (an exit that
+ *    init calls to unwind its own failure) is none.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +152,33 @@ static bool is_callee(const struct rf_roles *r)
 	return false;
 }
 
+/*
+ * module_init(fn) and module_exit(fn) as they expand: the variable
+ * '__initcall_...' or '__exitcall_...' that holds fn, or, in modular
+ * builds, the function '__inittest' or '__exittest' that returns it.
+ */
+static enum role initcall_role(const struct rf_roles *r)
+{
+	for (size_t i = r->depth - 1; i-- > 0;) {
+		enum CXCursorKind k = clang_getCursorKind(r->stack[i]);
+		char *name;
+		enum role role = ROLE_NONE;
+
+		if (k != CXCursor_VarDecl && k != CXCursor_FunctionDecl)
+			continue;
+		name = cx_spelling(r->stack[i]);
+		if (!strncmp(name, "__initcall", 10) ||
+		    !strcmp(name, "__inittest"))
+			role = ROLE_SETUP;
+		else if (!strncmp(name, "__exitcall", 10) ||
+			 !strcmp(name, "__exittest"))
+			role = ROLE_TEARDOWN;
+		free(name);
+		return role;
+	}
+	return ROLE_NONE;
+}
+
 static void note_reference(struct rf_roles *r, CXCursor c)
 {
 	CXCursor d = clang_getCursorReferenced(c);
@@ -168,6 +198,8 @@ static void note_reference(struct rf_roles *r, CXCursor c)
 		if (clang_getCursorKind(r->stack[i]) == CXCursor_CallExpr &&
 		    cx_call_named(r->stack[i], "__platform_driver_probe"))
 			role = ROLE_SETUP;
+	if (role == ROLE_NONE)
+		role = initcall_role(r);
 	add_ref(r, d, false, role);
 }
 
@@ -229,28 +261,29 @@ static enum role direct_role(const struct rf_roles *r, CXCursor fn)
 	return role;
 }
 
-/* Teardown, or a static helper called only from teardown. */
+/*
+ * Teardown, or a static helper called only from teardown.  A teardown
+ * function that another function calls too (an exit that init calls to
+ * unwind its own failure) is not: there the flag may be false.
+ */
 static bool teardown(const struct rf_roles *r, CXCursor fn)
 {
-	bool called = false;
+	bool direct = direct_role(r, fn) == ROLE_TEARDOWN, called = false;
 
-	if (direct_role(r, fn) == ROLE_TEARDOWN)
-		return true;
-	if (clang_Cursor_getStorageClass(fn) != CX_SC_Static)
-		return false;
 	fn = clang_getCanonicalCursor(fn);
 	for (size_t i = 0; i < r->nref; i++) {
 		const struct fref *f = &r->ref[i];
 
 		if (!clang_equalCursors(f->fn, fn) ||
-		    clang_equalCursors(f->from, fn))
+		    clang_equalCursors(f->from, fn) || (direct && !f->call))
 			continue;
 		if (!f->call || clang_Cursor_isNull(f->from) ||
 		    direct_role(r, f->from) != ROLE_TEARDOWN)
 			return false;
 		called = true;
 	}
-	return called;
+	return direct ||
+	       (called && clang_Cursor_getStorageClass(fn) == CX_SC_Static);
 }
 
 /*
@@ -314,8 +347,63 @@ static bool fails_function(CXCursor branch)
 }
 
 /*
+ * Is the variable e names written after the call and before e, as in
+ * 'if (a_registered || b_registered) err = 0; return err;'?
+ */
+static bool written_between(const struct walk *w, CXCursor e,
+			    const struct call *reg)
+{
+	unsigned int at = cx_cursor_start(e).offset;
+	CXCursor var;
+
+	e = cx_strip(e);
+	if (clang_getCursorKind(e) != CXCursor_DeclRefExpr)
+		return true;
+	var = clang_getCanonicalCursor(clang_getCursorReferenced(e));
+	for (size_t i = 0; i < w->nwrite; i++)
+		if (clang_equalCursors(w->write[i].flag, var) &&
+		    w->write[i].pos.offset > reg->offset &&
+		    w->write[i].pos.offset < at)
+			return true;
+	return false;
+}
+
+struct return_scan {
+	unsigned int from, to;
+	bool found;
+};
+
+static enum CXChildVisitResult scan_return(CXCursor c, CXCursor parent,
+					   CXClientData data)
+{
+	struct return_scan *s = data;
+	unsigned int at;
+
+	(void)parent;
+	if (clang_getCursorKind(c) != CXCursor_ReturnStmt)
+		return CXChildVisit_Recurse;
+	at = cx_cursor_start(c).offset;
+	if (at > s->from && at < s->to) {
+		s->found = true;
+		return CXChildVisit_Break;
+	}
+	return CXChildVisit_Continue;
+}
+
+/* Another way out between the call and the return of its result, as
+ * in 'if (a_registered || b_registered) return 0; return a_err;'? */
+static bool returns_between(CXCursor fn, unsigned int from, unsigned int to)
+{
+	struct return_scan s = { from, to, false };
+
+	clang_visitChildren(fn, scan_return, &s);
+	return s.found;
+}
+
+/*
  * An 'if' of the function's top level whose branch taken on the call's
- * failure leaves the function with an error.
+ * failure leaves the function with an error, or a 'return' of the call's
+ * result.
  */
 static enum CXChildVisitResult scan_fail(CXCursor c, CXCursor parent,
 					 CXClientData data)
@@ -326,6 +414,16 @@ static enum CXChildVisitResult scan_fail(CXCursor c, CXCursor parent,
 	(void)parent;
 	if (clang_getCursorKind(c) == CXCursor_CompoundStmt)
 		return CXChildVisit_Recurse;
+	/* 'if (!ret) F = true; return ret;': the result is returned */
+	if (clang_getCursorKind(c) == CXCursor_ReturnStmt &&
+	    !clang_Cursor_isNull(cond) &&
+	    rf_result_of(s->w, cond, s->fn) == s->reg &&
+	    !written_between(s->w, cond, s->reg) &&
+	    !returns_between(s->fn, s->reg->offset,
+			     cx_cursor_start(c).offset)) {
+		s->found = true;
+		return CXChildVisit_Break;
+	}
 	if (clang_getCursorKind(c) != CXCursor_IfStmt)
 		return CXChildVisit_Continue;
 	if ((rf_failure_of(s->w, cond, true, s->fn) == s->reg &&
