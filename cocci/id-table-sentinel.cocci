@@ -103,6 +103,14 @@ field mtk_mdp_driver_data.mdp_sub_comp_dt_ids
 field sdhci_pci_fixes.cd_gpio_override
 field config_entry.dmi_table
 field rtw89_driver_info.quirks
+field scmi_driver.id_table
+field greybus_driver.id_table
+field gbphy_driver.id_table
+field tc_driver.id_table
+field tifm_driver.id_table
+field memstick_driver.id_table
+field peci_driver.id_table
+field fsi_driver.id_table
 call of_match_node 1
 call of_match_device 1
 call of_find_matching_node 2
@@ -183,6 +191,21 @@ for line in WALKERS.split("\n"):
 for name, arg in MACRO_CALLS.items():
 	CALLS.setdefault(name, set()).add(arg)
 FIELD_NAMES = FIELD_ANY | {f for _, f in FIELD_OF}
+# The types of rules/id-tables.list: their tables are found by type.
+LISTED = set("""pci_device_id ieee1394_device_id usb_device_id
+hid_device_id ccw_device_id ap_device_id css_device_id acpi_device_id
+pnp_device_id pnp_card_device_id serio_device_id hda_device_id
+sdw_device_id of_device_id vio_device_id pcmcia_device_id
+input_device_id eisa_device_id parisc_device_id sdio_device_id
+ssb_device_id bcma_device_id virtio_device_id hv_vmbus_device_id
+rpmsg_device_id i2c_device_id pci_epf_device_id i3c_device_id
+spi_device_id slim_device_id apr_device_id spmi_device_id dmi_system_id
+platform_device_id mdio_device_id zorro_device_id isapnp_device_id
+amba_id mips_cdmm_device_id x86_cpu_id ipack_device_id mei_cl_device_id
+rio_device_id mcb_device_id ulpi_device_id fsl_mc_device_id
+tb_service_id typec_device_id tee_client_device_id wmi_device_id
+mhi_device_id auxiliary_device_id ssam_device_id dfl_device_id
+ishtp_device_id cdx_device_id vchiq_device_id coreboot_device_id""".split())
 
 Q, QQ, BACKSLASH, SLASH = chr(39), chr(34), chr(92), chr(47)
 # A C comment, spelled so that no line of this script holds two slashes.
@@ -193,6 +216,9 @@ ZERO = {"0", "0x0", "0x00", "NULL", QQ + QQ, Q + "\\0" + Q, "false", "{", "}", "
 # that tell whether a call, a pointer or a loop reaches one.
 state = {"file": None}
 tables, consumers, sources, unfixable = {}, {}, {}, set()
+# Tables of a type the list does not name, found by their use: exported,
+# or stored in a member named with its structure.
+by_use, exported, in_field, said = set(), set(), set(), set()
 calls, aliases, params, loops, arrays = [], [], {}, [], []
 resolved = []
 
@@ -201,7 +227,8 @@ def start_file(path):
 	if state["file"] == path:
 		return
 	state["file"] = path
-	for d in (tables, consumers, sources, params, unfixable):
+	for d in (tables, consumers, sources, params, unfixable, by_use,
+		  exported, in_field, said):
 		d.clear()
 	for l in (calls, aliases, loops, arrays):
 		del l[:]
@@ -440,6 +467,8 @@ def message(name):
 		return "'%s' has no terminating '{ }' entry, but it is stored in '.%s', which is walked until one" % (name, what)
 	if how == "loop":
 		return "'%s' has no terminating '{ }' entry, but a loop in %s() walks it until one" % (name, what)
+	if name in by_use:
+		return "'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which makes it a device-id table: its bus walks it until one" % name
 	return "'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which needs one (modpost rejects it in modular builds)" % name
 
 BOUND = re.compile(r"<|>|==|!=|\b\w+\s*\(")
@@ -519,8 +548,67 @@ if record_table(I, p, IL):
 else:
 	cocci.include_match(False)
 
+// Tables by use: an array of a type the list does not name is an id
+// table when MODULE_DEVICE_TABLE() exports it or it initialises a member
+// that the walkers list names with its structure (scmi_driver.id_table).
+@udt@
+declarer name MODULE_DEVICE_TABLE;
+identifier x, V;
+position pu;
+@@
+
+MODULE_DEVICE_TABLE@pu(x, V);
+
+@script:python@
+V << udt.V;
+pu << udt.pu;
+@@
+start_file(pu[0].file)
+exported.add(V)
+
+// Every member of FIELD_OF whose type the list does not name is an
+// id_table; spelled out, the word keeps spatch's file selection.
+@ufld@
+identifier s, D, V;
+position pu;
+@@
+
+struct s D = { ..., .id_table@pu = \(V\|&V[0]\), ... };
+
+@script:python@
+s << ufld.s;
+V << ufld.V;
+pu << ufld.pu;
+@@
+start_file(pu[0].file)
+if (s, "id_table") in FIELD_OF:
+	in_field.add(V)
+
+// No match is dropped from here on (cocci.include_match(False) would
+// drop the tables of the listed types found above with it): the tables
+// are kept in by_use and reported by the last rules.
+@utbl@
+identifier V = {udt.V, ufld.V};
+type T;
+position p;
+initializer list IL;
+@@
+
+T V@p[...] = { IL };
+
+@script:python needu@
+T << utbl.T;
+I << utbl.V;
+p << utbl.p;
+IL << utbl.IL;
+@@
+if re.fullmatch(r"(const\s+)?struct\s+\w+(\s+const)?", T) and \
+   re.sub(r"\b(const|struct)\b|\s", "", T) not in LISTED and \
+   (I in exported or I in in_field) and record_table(I, p, IL):
+	by_use.add(I)
+
 // Consumers: exported, stored in a walked field, handed to a walker.
-@mdt depends on need@
+@mdt depends on need || needu@
 declarer name MODULE_DEVICE_TABLE;
 identifier x, V;
 position pc;
@@ -535,7 +623,7 @@ pc << mdt.pc;
 @@
 consume(V, pc[0], "export", x)
 
-@usbser depends on need@
+@usbser depends on need || needu@
 declarer name module_usb_serial_driver;
 identifier x, V;
 position pc;
@@ -549,7 +637,7 @@ pc << usbser.pc;
 @@
 consume(V, pc[0], "call", "module_usb_serial_driver")
 
-@fld depends on need@
+@fld depends on need || needu@
 identifier s, D, f, g, V;
 position pc;
 @@
@@ -579,7 +667,7 @@ pc << fld.pc;
 if f in FIELD_ANY or (f in FIELD_NAMES and f not in GENERIC_FIELDS):
 	consume(V, pc[0], "field", f)
 
-@asg depends on need@
+@asg depends on need || needu@
 expression E;
 identifier f, V;
 position pc;
@@ -599,7 +687,7 @@ pc << asg.pc;
 if f in FIELD_NAMES and f not in GENERIC_FIELDS:
 	consume(V, pc[0], "field", f)
 
-@call depends on need@
+@call depends on need || needu@
 identifier f, V;
 expression list[n] es;
 position pc;
@@ -615,7 +703,7 @@ pc << call.pc;
 @@
 calls.append((f, int(n) + 1, V, pc[0].current_element, pc[0]))
 
-@iter depends on need@
+@iter depends on need || needu@
 iterator name for_each_matching_node, for_each_matching_node_and_match;
 identifier V;
 expression E, M;
@@ -636,7 +724,7 @@ pc << iter.pc;
 consume(V, pc[0], "call", "for_each_matching_node")
 
 // A pointer between a table and its walker.
-@alias depends on need@
+@alias depends on need || needu@
 identifier W, V;
 position pa;
 @@
@@ -651,7 +739,7 @@ pa << alias.pa;
 fn = pa[0].current_element
 aliases.append((fn, W, V, pa[0]))
 
-@alias_decl depends on need@
+@alias_decl depends on need || needu@
 identifier W, V;
 type T;
 position pa;
@@ -667,7 +755,7 @@ pa << alias_decl.pa;
 fn = pa[0].current_element
 aliases.append((fn, W, V, pa[0]))
 
-@param depends on need@
+@param depends on need || needu@
 identifier fn, prm;
 type T;
 parameter list[n] ps;
@@ -684,7 +772,7 @@ n << param.n;
 params[(fn, int(n) + 1)] = prm
 
 // Loops that run until an entry ends them, with no other bound.
-@ploop depends on need@
+@ploop depends on need || needu@
 identifier W;
 expression E, C;
 statement S;
@@ -709,7 +797,7 @@ if unbounded(C):
 	for a in re.findall(r"\b(\w+)\s*\[\s*%s\s*\]" % re.escape(W), C):
 		arrays.append((fn, a, pl[0]))
 
-@wloop depends on need@
+@wloop depends on need || needu@
 expression C;
 statement S;
 position pl;
@@ -817,3 +905,19 @@ K << keep.K;
 @@
 for p in tables[K]:
 	coccilib.report.print_report(p, message(K))
+
+@script:python depends on org && utbl@
+@@
+resolve()
+for K in sorted(by_use - said):
+	said.add(K)
+	for p in tables[K] if K in consumers else []:
+		cocci.print_main(message(K), [p])
+
+@script:python depends on report && utbl@
+@@
+resolve()
+for K in sorted(by_use - said):
+	said.add(K)
+	for p in tables[K] if K in consumers else []:
+		coccilib.report.print_report(p, message(K))

@@ -169,23 +169,17 @@ expression list args;
 expression ret, F;
 statement S;
 symbol true, false;
-position ps;
+position pr, ps;
 @@
 
-ret = R(args);
+ret@pr = R(args);
 (
 if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
 ...
 F@ps = \(true\|1\);
 |
-if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S else { ... F@ps = \(true\|1\); ... }
-|
-if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\)) { ... F@ps = \(true\|1\); ... }
-|
 F@ps = \(true\|1\);
-if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) { ... F = \(false\|0\); ... }
-|
-F@ps = \(!ret\|ret == 0\|(ret == 0)\|ret >= 0\|(ret >= 0)\);
+if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S
 )
 
 // Set after a register call that returns the object succeeded.
@@ -200,24 +194,19 @@ expression list args;
 expression ret, F;
 statement S;
 symbol true, false;
-position ps;
+position pr, ps;
 @@
 
-ret = R(args);
+ret@pr = R(args);
 (
 if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\|unlikely(IS_ERR(ret))\)) S
 ...
 F@ps = \(true\|1\);
-|
-if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\)) S else { ... F@ps = \(true\|1\); ... }
-|
-if (\(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\|ret\)) { ... F@ps = \(true\|1\); ... }
-|
-F@ps = \(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\);
 )
 
-// Set from the result of the call itself.
-@s_cond depends on tokr && toku@
+// The same, set in the branch of the test that the call succeeded, when
+// the other branch fails the function.
+@s_int_else depends on tokr && toku exists@
 identifier R = {driver_register, bus_register, class_register, device_register,
 	device_add, platform_driver_register, platform_driver_probe,
 	platform_register_drivers, platform_device_register,
@@ -239,18 +228,115 @@ identifier R = {driver_register, bus_register, class_register, device_register,
 	snd_soc_register_component, crypto_register_alg};
 expression list args;
 expression ret, F;
-symbol true;
-position ps;
+statement S;
+symbol true, false;
+position pr, ps;
 @@
 
+ret@pr = R(args);
 (
-if (\(!R(args)\|R(args) == 0\|!(ret = R(args))\|(ret = R(args)) == 0\|likely(!R(args))\)) { ... F@ps = \(true\|1\); ... }
+if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S else { ... F@ps = \(true\|1\); ... }
 |
-F@ps = !(R(args));
+if (\(ret\|ret != 0\|ret < 0\|unlikely(ret)\|unlikely(ret < 0)\)) S else F@ps = \(true\|1\);
+|
+if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\)) { ... F@ps = \(true\|1\); ... } else S
 )
 
+@s_ptr_else depends on tokr && toku exists@
+identifier R = {class_create, device_create, platform_device_register_simple,
+	platform_device_register_data, platform_device_register_full,
+	platform_device_register_resndata, i2c_new_client_device,
+	hwmon_device_register_with_info,
+	hwmon_device_register_with_groups, backlight_device_register,
+	power_supply_register};
+expression list args;
+expression ret, F;
+statement S;
+symbol true, false;
+position pr, ps;
+@@
+
+ret@pr = R(args);
+(
+if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\|unlikely(IS_ERR(ret))\)) S else { ... F@ps = \(true\|1\); ... }
+|
+if (\(IS_ERR(ret)\|IS_ERR_OR_NULL(ret)\|!ret\|unlikely(IS_ERR(ret))\)) S else F@ps = \(true\|1\);
+|
+if (\(!IS_ERR(ret)\|!IS_ERR_OR_NULL(ret)\|ret\)) { ... F@ps = \(true\|1\); ... } else S
+)
+
+// The same, when the function then returns the call's result.
+@s_int_ret depends on tokr && toku@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg};
+expression list args;
+expression ret, F, E, E2;
+symbol true;
+position pr, ps, pe;
+@@
+
+ret@pr = R(args);
+if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\))
+\( F@ps = \(true\|1\); \| { ... F@ps = \(true\|1\); ... } \)
+... when != ret = E
+    when != return E2;
+return ret@pe;
+
+// The same, the result held in a variable declared with the call.
+@s_int_rdecl depends on tokr && toku@
+identifier R = {driver_register, bus_register, class_register, device_register,
+	device_add, platform_driver_register, platform_driver_probe,
+	platform_register_drivers, platform_device_register,
+	platform_device_add, register_chrdev, register_chrdev_region,
+	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
+	pci_register_driver, i2c_add_driver, spi_register_driver,
+	usb_register, hid_register_driver, hid_add_device,
+	serio_register_driver, serio_register_port,
+	acpi_bus_register_driver, pnp_register_driver,
+	isa_register_driver, auxiliary_driver_register,
+	input_register_device, input_register_handler, register_netdev,
+	register_netdevice_notifier, register_reboot_notifier,
+	register_pm_notifier, blocking_notifier_chain_register,
+	atomic_notifier_chain_register, led_classdev_register,
+	i2c_add_adapter, i2c_add_numbered_adapter,
+	watchdog_register_device, rfkill_register, hwrng_register,
+	tty_register_driver, uart_register_driver,
+	register_framebuffer, iio_device_register, gpiochip_add_data,
+	snd_soc_register_component, crypto_register_alg};
+expression list args;
+type T;
+identifier ret;
+expression F, E, E2;
+symbol true;
+position pr, ps, pe;
+@@
+
+T ret@pr = R(args);
+if (\(!ret\|ret == 0\|ret >= 0\|likely(!ret)\))
+\( F@ps = \(true\|1\); \| { ... F@ps = \(true\|1\); ... } \)
+... when != ret = E
+    when != return E2;
+return ret@pe;
+
 // Guards of the unregister.
-@g_if depends on s_int || s_ptr || s_cond exists@
+@g_if depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl exists@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del,
 	platform_driver_unregister, platform_unregister_drivers,
@@ -292,7 +378,7 @@ if (\(!F@pg\|F@pg == false\|F@pg == 0\)) \(return;\|return E;\|goto l;\|break;\|
 U(uargs);
 )
 
-@g_and depends on s_int || s_ptr || s_cond@
+@g_and depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del,
 	platform_driver_unregister, platform_unregister_drivers,
@@ -322,58 +408,6 @@ position pg;
 @@
 
 F@pg && U(uargs)
-
-// The mirror form: a flag cleared after the unregister and tested to
-// skip the register call.  The guard is matched first (few conditions
-// guard a register call), the clearing only for the flags the guards
-// name: see m_clear below.
-//
-// First half: the flag guards the register call.
-@m_guard depends on tokr && toku exists@
-identifier R = {driver_register, bus_register, class_register, device_register,
-	device_add, platform_driver_register, platform_driver_probe,
-	platform_register_drivers, platform_device_register,
-	platform_device_add, register_chrdev, register_chrdev_region,
-	alloc_chrdev_region, cdev_add, cdev_device_add, misc_register,
-	pci_register_driver, i2c_add_driver, spi_register_driver,
-	usb_register, hid_register_driver, hid_add_device,
-	serio_register_driver, serio_register_port,
-	acpi_bus_register_driver, pnp_register_driver,
-	isa_register_driver, auxiliary_driver_register,
-	input_register_device, input_register_handler, register_netdev,
-	register_netdevice_notifier, register_reboot_notifier,
-	register_pm_notifier, blocking_notifier_chain_register,
-	atomic_notifier_chain_register, led_classdev_register,
-	i2c_add_adapter, i2c_add_numbered_adapter,
-	watchdog_register_device, rfkill_register, hwrng_register,
-	tty_register_driver, uart_register_driver,
-	register_framebuffer, iio_device_register, gpiochip_add_data,
-	snd_soc_register_component, crypto_register_alg, class_create, device_create, platform_device_register_simple,
-	platform_device_register_data, platform_device_register_full,
-	platform_device_register_resndata, i2c_new_client_device,
-	hwmon_device_register_with_info,
-	hwmon_device_register_with_groups, backlight_device_register,
-	power_supply_register};
-expression list args;
-expression F, E, ret;
-identifier l;
-symbol true, false;
-position pg;
-@@
-
-(
-if (\(F@pg\|F@pg != 0\|F@pg == true\)) \(return;\|return E;\|goto l;\)
-...
-(
-R(args);
-|
-ret = R(args);
-|
-return R(args);
-)
-|
-if (\(!F@pg\|F@pg == false\|F@pg == 0\)) { ... \(R(args);\|ret = R(args);\) ... }
-)
 
 @initialize:python@
 @@
@@ -447,7 +481,10 @@ PAIRS = {
 UNREG_ARG = {"blocking_notifier_chain_unregister": 2, "atomic_notifier_chain_unregister": 2}
 
 LVALUE = re.compile(r"^[A-Za-z_]\w*(\s*(\.|->)\s*[A-Za-z_]\w*)*$")
-sets, guards, clears, rguards, decls = {}, {}, {}, {}, {}
+sets, guards, decls = {}, {}, {}
+# The roles of the file's functions, its flags' writes, and who calls the
+# functions that guard an unregister.
+setup, teardown, defs, writes, callers = set(), set(), {}, {}, {}
 
 def split_args(args):
 	out, depth, cur = [], 0, ""
@@ -507,55 +544,188 @@ def evidence(first, second, match):
 				return a, b
 	return None
 
-def flag_candidate(fl):
-	"""A name that findings() may look up a declaration for."""
-	return str(fl) in sets or str(fl) in clears
+def indent(pos):
+	"""The width of the blanks before a statement, tabs counted as 8."""
+	try:
+		with open(pos.file, errors="replace") as f:
+			for i, line in enumerate(f, 1):
+				if i == int(pos.line):
+					head = line[:len(line) - len(line.lstrip(" \t"))]
+					return len(head.expandtabs(8))
+	except OSError:
+		pass
+	return 1 << 10
 
-def clear_candidate(f):
-	"""A flag that a guard of a register call names."""
+def top_level(pos):
+	"""A statement of the function's body itself, not of a block in it:
+	told by its indentation, as kernel style writes it."""
+	return indent(pos) <= 8
+
+def fails(S):
+	"""Does the branch leave the function with an error?"""
+	text = re.sub(r"/\*.*?\*/", " ", str(S), flags=re.S).strip()
+	m = re.search(r"(?:return\b\s*([^;]*)|goto\s+\w+)\s*;\s*\}?\s*$", text)
+	return bool(m) and (m.group(1) is None or m.group(1).strip("() ") not in ("", "0"))
+
+def record_set(f, call, obj, pr, ps, S, nested=False):
+	"""A set of flag f after call; kept when the call is mandatory: at
+	the top level of its function, which fails when it fails."""
 	key = flag_key(f)
-	return key is not None and key in rguards
+	if key and obj and fails(S) and top_level(pr[0]) and \
+	   (nested or top_level(ps[0])):
+		sets.setdefault(key, []).append((call, last_name(obj), ps[0]))
+
+def returns_between(a, b):
+	"""Another return between the lines of a and b (exclusive)?"""
+	try:
+		with open(a.file, errors="replace") as f:
+			lines = f.read().split("\n")[int(a.line):int(b.line) - 1]
+	except OSError:
+		return True
+	text = re.sub(r"/\*.*?\*/", " ", "\n".join(lines), flags=re.S)
+	return re.search(r"\breturn\b", text) is not None
+
+def record_role(fn, member):
+	if member == "probe":
+		setup.add(fn)
+	elif member in ("remove", "remove_new", "disconnect"):
+		teardown.add(fn)
+
+def wanted_function(fn):
+	"""A function whose role findings() asks for."""
+	fn = str(fn)
+	return any(fn == p.current_element for v in sets.values() for _, _, p in v) or \
+		any(fn == p.current_element for v in guards.values() for _, _, p in v) or \
+		any(fn == c for v in callers.values() for c in v)
+
+def guard_function(fn):
+	return any(str(fn) == p.current_element for v in guards.values() for _, _, p in v)
+
+def flag_written(f):
+	key = flag_key(f)
+	return key is not None and key in sets
+
+def header(fn):
+	"""The words of a function's definition before its name."""
+	pos = defs.get(fn)
+	if not pos:
+		return set()
+	try:
+		with open(pos.file, errors="replace") as f:
+			lines = f.read().split("\n")
+	except OSError:
+		return set()
+	line = int(pos.line) - 1
+	text = lines[line][:int(pos.column)]
+	if line > 0 and not text.strip():
+		text = lines[line - 1]
+	return set(re.findall(r"\w+", text))
+
+def is_setup(fn):
+	return fn in setup or "__init" in header(fn)
+
+def direct_teardown(fn):
+	return fn in teardown or "__exit" in header(fn)
+
+def is_teardown(fn):
+	"""Teardown, or a static helper only teardown calls; not a teardown
+	function that something else calls too (an exit that init calls to
+	unwind its own failure)."""
+	calls = callers.get(fn, set()) - {fn}
+	if not all(direct_teardown(c) for c in calls):
+		return False
+	return direct_teardown(fn) or ("static" in header(fn) and bool(calls))
+
+def writes_only_there(key, fn, where):
+	"""Every other write of the flag clears it in setup or teardown."""
+	for wfn, value, pos in writes.get(key, []):
+		if (pos.line, pos.column) == (where.line, where.column):
+			continue
+		if value.strip("() ") not in ("0", "false") or \
+		   (wfn != fn and not is_teardown(wfn)):
+			return False
+	return True
 
 def findings():
-	"""(where to report, message, set site, guard site) per flag."""
+	"""(where to report, message, set site, guard site) per flag whose
+	registration is mandatory: set in setup, tested in teardown."""
 	found = []
-	for key in sorted(set(sets) | set(clears)):
-		ev = evidence(sets.get(key, []), guards.get(key, []), pairs)
-		if ev:
-			(r, _, where), (u, _, guard) = ev
-			msg = "'%s' duplicates registration state that the driver core already keeps: set once %s() succeeds, it is tested before %s(); unwind a failed registration with goto labels on the error path and call %s() unconditionally" % (key, r, u, u)
-		else:
-			ev = evidence(rguards.get(key, []), clears.get(key, []), pairs)
-			if not ev:
+	for key in sorted(sets):
+		for r, obj, where in sets[key]:
+			fn = where.current_element
+			if not is_setup(fn) or not writes_only_there(key, fn, where):
 				continue
-			(r, _, guard), (u, _, where) = ev
-			msg = "'%s' duplicates registration state that the driver core already keeps: cleared once %s() is done, it is tested to skip %s()" % (key, u, r)
-		found.append((decls.get(key, where), msg, where, guard))
+			ev = [(u, g) for u, uobj, g in guards.get(key, [])
+			      if pairs(r, u) and same_object(obj, uobj) and
+			      g.current_element != fn and is_teardown(g.current_element)]
+			if ev:
+				u, guard = ev[0]
+				msg = "'%s' is always true where it is tested: %s() must succeed for the function that sets it to succeed, and %s() runs only after that; drop the flag and call %s() unconditionally" % (key, r, u, u)
+				found.append((decls.get(key, where), msg, where, guard))
+				break
 	return found
 
 @script:python@
 R << s_int.R;
 args << s_int.args;
 F << s_int.F;
+S << s_int.S;
+pr << s_int.pr;
 ps << s_int.ps;
 @@
-record(sets, F, R, reg_object(R, args), ps)
+record_set(F, R, reg_object(R, args), pr, ps, S)
 
 @script:python@
 R << s_ptr.R;
 ret << s_ptr.ret;
 F << s_ptr.F;
+S << s_ptr.S;
+pr << s_ptr.pr;
 ps << s_ptr.ps;
 @@
-record(sets, F, R, ret, ps)
+record_set(F, R, ret, pr, ps, S)
 
 @script:python@
-R << s_cond.R;
-args << s_cond.args;
-F << s_cond.F;
-ps << s_cond.ps;
+R << s_int_else.R;
+args << s_int_else.args;
+F << s_int_else.F;
+S << s_int_else.S;
+pr << s_int_else.pr;
+ps << s_int_else.ps;
 @@
-record(sets, F, R, reg_object(R, args), ps)
+record_set(F, R, reg_object(R, args), pr, ps, S, True)
+
+@script:python@
+R << s_ptr_else.R;
+ret << s_ptr_else.ret;
+F << s_ptr_else.F;
+S << s_ptr_else.S;
+pr << s_ptr_else.pr;
+ps << s_ptr_else.ps;
+@@
+record_set(F, R, ret, pr, ps, S, True)
+
+@script:python@
+R << s_int_ret.R;
+args << s_int_ret.args;
+F << s_int_ret.F;
+pr << s_int_ret.pr;
+ps << s_int_ret.ps;
+pe << s_int_ret.pe;
+@@
+if not returns_between(pr[0], pe[0]):
+	record_set(F, R, reg_object(R, args), pr, ps, "return error;", True)
+
+@script:python@
+R << s_int_rdecl.R;
+args << s_int_rdecl.args;
+F << s_int_rdecl.F;
+pr << s_int_rdecl.pr;
+ps << s_int_rdecl.ps;
+pe << s_int_rdecl.pe;
+@@
+if not returns_between(pr[0], pe[0]):
+	record_set(F, R, reg_object(R, args), pr, ps, "return error;", True)
 
 @script:python@
 U << g_if.U;
@@ -573,69 +743,88 @@ pg << g_and.pg;
 @@
 record(guards, F, U, unreg_object(U, uargs), pg)
 
-@script:python@
-R << m_guard.R;
-args << m_guard.args;
-F << m_guard.F;
-pg << m_guard.pg;
-@@
-record(rguards, F, R, reg_object(R, args, "*"), pg)
-
-// Second half: cleared after the unregister.  This rule comes after the
-// script that records the guards, and takes for F only a flag that one of
-// them names (clear_candidate): "U(uargs); ... F = 0;" alone binds F to
-// every assignment of 0 on every path from every unregister call (loop
-// counters, return values, indices), hundreds of bindings in a large file,
-// each carried through the whole function.  The names are compared, not
-// the expressions, as findings() compares them: the guard and the clearing
-// sit in different functions and reach a struct member through different
-// pointers (priv->up in start, p->up in stop).  A script rule passing the
-// guard's name on as an inherited identifier would do the same, but it must
-// drop the guards that name no flag ("if (!p) return -ENOMEM;" before a
-// register call) with cocci.include_match(False), and that drops the whole
-// environment, with it the record that tokr and toku matched: the report,
-// which depends on them, is then not run at all.
-@m_clear depends on tokr && toku exists@
-identifier U = {driver_unregister, bus_unregister, class_unregister,
-	class_destroy, device_unregister, device_del,
-	platform_driver_unregister, platform_unregister_drivers,
-	platform_device_unregister, platform_device_del,
-	unregister_chrdev, unregister_chrdev_region, cdev_del,
-	cdev_device_del, misc_deregister, pci_unregister_driver,
-	i2c_del_driver, i2c_unregister_device, spi_unregister_driver,
-	usb_deregister, hid_unregister_driver, hid_destroy_device,
-	serio_unregister_driver, serio_unregister_port,
-	acpi_bus_unregister_driver, pnp_unregister_driver,
-	isa_unregister_driver, auxiliary_driver_unregister,
-	input_unregister_device, input_unregister_handler,
-	unregister_netdev, unregister_netdevice_notifier,
-	unregister_reboot_notifier, unregister_pm_notifier,
-	blocking_notifier_chain_unregister,
-	atomic_notifier_chain_unregister, led_classdev_unregister,
-	i2c_del_adapter, hwmon_device_unregister,
-	backlight_device_unregister, power_supply_unregister,
-	watchdog_unregister_device, rfkill_unregister,
-	hwrng_unregister, tty_unregister_driver,
-	uart_unregister_driver, unregister_framebuffer,
-	iio_device_unregister, gpiochip_remove,
-	snd_soc_unregister_component, crypto_unregister_alg};
-expression list uargs;
-expression F : script:python () { clear_candidate(F) };
-symbol false;
-position ps;
+// The roles of the functions the sets and guards sit in: setup (module
+// init, probe) and teardown (module exit, remove), the definitions (for
+// __init, __exit and static), the callers of the functions with a guard,
+// and every write of a flag.  Only the names recorded above are looked
+// up.
+@r_init depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
+declarer name module_init;
+identifier fn;
 @@
 
-U(uargs);
-...
-F@ps = \(false\|0\);
+module_init(fn);
 
 @script:python@
-U << m_clear.U;
-uargs << m_clear.uargs;
-F << m_clear.F;
-ps << m_clear.ps;
+fn << r_init.fn;
 @@
-record(clears, F, U, unreg_object(U, uargs), ps)
+setup.add(fn)
+
+@r_exit depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
+declarer name module_exit;
+identifier fn;
+@@
+
+module_exit(fn);
+
+@script:python@
+fn << r_exit.fn;
+@@
+teardown.add(fn)
+
+@r_drv depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
+identifier s, D, fn;
+identifier f = {probe, remove, remove_new, disconnect};
+@@
+
+struct s D = { ..., .f = fn, ... };
+
+@script:python@
+fn << r_drv.fn;
+f << r_drv.f;
+@@
+record_role(fn, f)
+
+@r_call depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
+identifier h : script:python () { guard_function(h) };
+position pc;
+@@
+
+h@pc(...)
+
+@script:python@
+h << r_call.h;
+pc << r_call.pc;
+@@
+callers.setdefault(h, set()).add(pc[0].current_element)
+
+@r_def depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
+identifier fn : script:python () { wanted_function(fn) };
+position pf;
+@@
+
+fn@pf(...) { ... }
+
+@script:python@
+fn << r_def.fn;
+pf << r_def.pf;
+@@
+defs[fn] = pf[0]
+
+@r_write depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
+expression F : script:python () { flag_written(F) };
+expression E;
+position pw;
+@@
+
+F@pw = E
+
+@script:python@
+F << r_write.F;
+E << r_write.E;
+pw << r_write.pw;
+@@
+writes.setdefault(flag_key(F), []).append((pw[0].current_element, str(E), pw[0]))
 
 // Where flags are declared: variables and struct members.  These rules
 // come after the scripts that record the sets and the clearings, and take
@@ -644,9 +833,9 @@ record(clears, F, U, unreg_object(U, uargs), ps)
 // T kept for the script below, takes more than 30 s on one bit-field
 // declaration of six members ("unsigned int shared_irq:1, dxsuflo:1, ...;"
 // in pcnet32.c), and a fraction of a second when fl can only be a few names.
-@decl depends on s_int || s_ptr || s_cond || m_clear@
+@decl depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 type T;
-identifier fl : script:python () { flag_candidate(fl) };
+identifier fl : script:python () { str(fl) in sets };
 expression E;
 position pd;
 @@
@@ -657,10 +846,10 @@ T fl@pd;
 T fl@pd = E;
 )
 
-@member depends on s_int || s_ptr || s_cond || m_clear@
+@member depends on s_int || s_ptr || s_int_else || s_ptr_else || s_int_ret || s_int_rdecl@
 type T;
 identifier s;
-identifier fl : script:python () { flag_candidate(fl) };
+identifier fl : script:python () { str(fl) in sets };
 expression W;
 position pd;
 @@
@@ -703,5 +892,5 @@ for pos, msg, where, guard in findings():
 
 @script:python depends on tokr && toku@
 @@
-for table in (sets, guards, clears, rguards, decls):
+for table in (sets, guards, decls, setup, teardown, defs, writes, callers):
 	table.clear()

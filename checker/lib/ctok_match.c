@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Shapes of C code on a token text (see ctok_match.h). */
+#include <stdint.h>
+
 #include "lib/ctok_match.h"
 
 bool ctok_boundary(const struct ctok_text *t, size_t i)
@@ -27,15 +29,20 @@ bool ctok_skip_group(const struct ctok_text *t, size_t *i)
 	return true;
 }
 
-bool ctok_definition_follows(const struct ctok_text *t, size_t *i, bool *array)
+bool ctok_definition_follows(const struct ctok_text *t, size_t *i, bool *array,
+			     size_t *name)
 {
 	bool named = false;
 
 	*array = false;
+	if (name)
+		*name = SIZE_MAX;
 	for (;;) {
 		size_t k = ctok_text_next(t, i);
 
 		if (ctok_text_word(t, k)) {
+			if (name && !*array)
+				*name = k;
 			named = true;
 		} else if (ctok_text_punct(t, k, '(')) {
 			ctok_skip_group(t, i);
@@ -68,7 +75,10 @@ bool ctok_each_struct(const struct ctok_text *t, const struct strset *words,
 		if (ctok_text_word(t, k) && ctok_text_is(t, k, "struct")) {
 			size_t at = i;
 
-			if (ctok_text_in(t, ctok_text_next(t, &at), words) &&
+			size_t tag = ctok_text_next(t, &at);
+
+			if ((words ? ctok_text_in(t, tag, words) :
+				     ctok_text_word(t, tag)) &&
 			    fn(ctx, t, at, &spec))
 				return true;
 			after_word = true;

@@ -28,9 +28,12 @@ bool ctok_skip_group(const struct ctok_text *t, size_t *i);
 /*
  * After "struct T": a declarator "name", "name[...]", with attributes
  * (words, bracket groups) around it, then "= {".  Leaves *i after the
- * '{'.  *array tells whether a [...] was seen.
+ * '{'.  *array tells whether a [...] was seen; *name (if not NULL) is
+ * the index of the last word before it, the declarator's name, or
+ * SIZE_MAX.
  */
-bool ctok_definition_follows(const struct ctok_text *t, size_t *i, bool *array);
+bool ctok_definition_follows(const struct ctok_text *t, size_t *i, bool *array,
+			     size_t *name);
 
 /* The specifiers read before a "struct T". */
 struct ctok_specifiers {
@@ -38,9 +41,9 @@ struct ctok_specifiers {
 };
 
 /*
- * Each "struct T" with T one of words, in a run of specifier words and
- * attribute groups: fn(ctx, t, i, spec) with i after T, until fn says
- * true (then true).
+ * Each "struct T" with T one of words (any T if words is NULL), in a run
+ * of specifier words and attribute groups: fn(ctx, t, i, spec) with i
+ * after T (T is the token at i - 1), until fn says true (then true).
  */
 bool ctok_each_struct(const struct ctok_text *t, const struct strset *words,
 		      bool (*fn)(void *ctx, const struct ctok_text *t, size_t i,

@@ -1,4 +1,8 @@
-/* Each way a flag can guard the unregister: if, else, &&, early return and goto on the cleared flag. */
+/*
+ * Each way a flag can guard the unregister: if, else, &&, early return and
+ * goto on the cleared flag.  Every registration is mandatory, and the
+ * guards sit in helpers that only exit calls.
+ */
 #include <linux/module.h>
 #include <linux/miscdevice.h>
 #include <linux/netdevice.h>
@@ -20,19 +24,45 @@ static bool verbose;
 
 static int __init guard_init(void)
 {
-	if (misc_register(&m_if) == 0)
-		in_if = true;
-	if (misc_register(&m_else) == 0)
-		in_else = true;
-	if (misc_register(&m_ret) == 0)
-		early_ret = true;
-	if (misc_register(&m_goto) == 0)
-		early_goto = true;
-	if (misc_register(&m_and) == 0)
-		in_cond_and = true;
-	if (!register_netdevice_notifier(&nb))
-		nb_on = true;
+	int ret;
+
+	ret = misc_register(&m_if);
+	if (ret)
+		return ret;
+	in_if = true;
+	ret = misc_register(&m_else);
+	if (ret)
+		goto err_if;
+	in_else = true;
+	ret = misc_register(&m_ret);
+	if (ret)
+		goto err_else;
+	early_ret = true;
+	ret = misc_register(&m_goto);
+	if (ret)
+		goto err_ret;
+	early_goto = true;
+	ret = misc_register(&m_and);
+	if (ret)
+		goto err_goto;
+	in_cond_and = true;
+	ret = register_netdevice_notifier(&nb);
+	if (ret)
+		goto err_and;
+	nb_on = true;
 	return 0;
+
+err_and:
+	misc_deregister(&m_and);
+err_goto:
+	misc_deregister(&m_goto);
+err_ret:
+	misc_deregister(&m_ret);
+err_else:
+	misc_deregister(&m_else);
+err_if:
+	misc_deregister(&m_if);
+	return ret;
 }
 
 static void remove_if(void)
@@ -86,3 +116,6 @@ static void __exit guard_exit(void)
 	remove_and();
 	remove_nb();
 }
+
+module_init(guard_init);
+module_exit(guard_exit);

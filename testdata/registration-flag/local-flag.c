@@ -1,4 +1,9 @@
-/* A local flag that unwinds an error path instead of goto labels, in the same function. */
+/*
+ * A local flag that unwinds an error path instead of goto labels, in the
+ * same function: not reported, since the flag is false where the first
+ * registration failed (goto labels would be neater, but the flag is not
+ * redundant).
+ */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/miscdevice.h>
@@ -8,7 +13,7 @@ static struct miscdevice q_misc = { .name = "q" };
 
 static int __init q_init(void)
 {
-	bool drv_done = false;	/* expect: registration-flag */
+	bool drv_done = false;
 	int ret;
 
 	ret = platform_driver_register(&q_driver);

@@ -1,4 +1,9 @@
-/* The mirror form: a flag cleared after the unregister and tested to avoid registering twice. */
+/*
+ * The mirror form: a flag cleared after the unregister and tested to avoid
+ * registering twice.  The objects come and go at run time (suspend and
+ * resume, an interface callers may repeat): the flag is real state, not a
+ * copy of a registration init made once.  Not reported.
+ */
 #include <linux/module.h>
 #include <linux/input.h>
 #include <linux/miscdevice.h>
@@ -6,8 +11,8 @@
 static struct input_dev *idev;
 static struct miscdevice ctl = { .name = "ctl" };
 
-static bool idev_live;		/* expect: registration-flag */
-static int ctl_up;		/* expect: registration-flag */
+static bool idev_live;
+static int ctl_up;
 
 static void idev_suspend(void)
 {

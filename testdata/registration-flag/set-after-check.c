@@ -1,4 +1,8 @@
-/* The flag is set on the success path after the result check: early exits, success branches, pointer results. */
+/*
+ * The flag is set on the success path of a mandatory registration (its
+ * failure fails init): after an early exit, in the success branch of a
+ * test whose other branch fails, pointer results.
+ */
 #include <linux/module.h>
 #include <linux/err.h>
 #include <linux/platform_device.h>
@@ -23,32 +27,48 @@ static int __init after_init(void)
 
 	ret = misc_register(&m1);
 	if (unlikely(ret))
-		goto fail;
+		return ret;
 	m1_ok = true;
 
 	ret = misc_register(&m2);
 	if (ret == 0) {
 		pr_info("m2 up\n");
 		m2_ok = true;
+	} else {
+		goto err_m1;
 	}
 
 	ret = misc_register(&m3);
 	if (ret < 0)
-		pr_err("m3 failed\n");
+		goto err_m2;
 	else
 		m3_ok = true;
 
 	pdev = platform_device_register_simple("after", -1, NULL, 0);
-	if (IS_ERR(pdev))
-		goto fail;
+	if (IS_ERR(pdev)) {
+		ret = PTR_ERR(pdev);
+		goto err_m3;
+	}
 	pdev_ok = true;
 
 	cls = class_create("after");
-	if (!IS_ERR(cls))
+	if (!IS_ERR(cls)) {
 		cls_ok = true;
+	} else {
+		ret = PTR_ERR(cls);
+		goto err_pdev;
+	}
 	return 0;
-fail:
-	return -ENODEV;	/* expect: unbalanced-registration */
+
+err_pdev:
+	platform_device_unregister(pdev);
+err_m3:
+	misc_deregister(&m3);
+err_m2:
+	misc_deregister(&m2);
+err_m1:
+	misc_deregister(&m1);
+	return ret;
 }
 
 static void __exit after_exit(void)
@@ -64,3 +84,6 @@ static void __exit after_exit(void)
 	if (m1_ok)
 		misc_deregister(&m1);
 }
+
+module_init(after_init);
+module_exit(after_exit);

@@ -1,4 +1,8 @@
-/* The flag is set from the register call's result itself, before or while that result is checked. */
+/*
+ * The flag is set from the register call's result itself, before or while
+ * that result is checked.  Only c_misc is mandatory (its failure fails
+ * init); the others are tolerated failures, whose flags are real state.
+ */
 #include <linux/module.h>
 #include <linux/platform_device.h>
 #include <linux/miscdevice.h>
@@ -10,11 +14,11 @@ static struct miscdevice c_misc = { .name = "c" };
 static struct notifier_block d_nb;
 static struct miscdevice e_misc = { .name = "e" };
 
-static bool a_registered;	/* expect: registration-flag */
-static bool b_registered;	/* expect: registration-flag */
+static bool a_registered;
+static bool b_registered;
 static bool c_registered;	/* expect: registration-flag */
-static bool d_registered;	/* expect: registration-flag */
-static bool e_registered;	/* expect: registration-flag */
+static bool d_registered;
+static bool e_registered;
 
 static int __init multi_init(void)
 {
@@ -52,4 +56,26 @@ static void __exit multi_exit(void)
 		platform_driver_unregister(&b_driver);
 	if (a_registered)
 		platform_driver_unregister(&a_driver);
+}
+
+/* The result is returned: init fails with the call, so the flag is set
+ * whenever exit runs. */
+static struct platform_driver f_driver = { .driver = { .name = "f" } };
+static bool f_initialized;	/* expect: registration-flag */
+
+static int __init f_init(void)
+{
+	int rv = platform_driver_register(&f_driver);
+
+	if (!rv)
+		f_initialized = true;
+	return rv;
+}
+
+static void __exit f_exit(void)
+{
+	if (!f_initialized)
+		return;
+	platform_driver_unregister(&f_driver);
+	f_initialized = false;
 }

@@ -8,7 +8,7 @@ struct foo_priv {
 	struct miscdevice misc;
 	struct input_dev *input;
 	bool misc_registered;		/* expect: registration-flag */
-	bool input_registered;		/* expect: registration-flag */
+	bool input_registered;		/* optional: probe carries on */
 };
 
 static struct foo_priv foo_state;

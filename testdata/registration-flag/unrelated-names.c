@@ -7,7 +7,7 @@ struct baz {
 	struct platform_device *child;
 	struct miscdevice misc;
 	bool have_child;	/* expect: registration-flag */
-	u8 ready;		/* expect: registration-flag */
+	u8 ready;		/* optional: probe carries on */
 };
 
 static int baz_probe(struct platform_device *pdev)

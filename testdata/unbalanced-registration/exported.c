@@ -14,7 +14,7 @@
 
 static struct device_driver x_driver = { .name = "x" };
 static struct miscdevice x_misc = { .name = "x" };
-static bool x_registered;	/* expect: registration-flag */
+static bool x_registered;	/* lazy: no registration-flag finding */
 static bool x_ready;
 
 int x_setup(void);

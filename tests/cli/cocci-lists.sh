@@ -46,6 +46,13 @@ for s in sets:
     ok &= compare("id-table-sentinel.cocci type set",
                   {t.replace("struct", "", 1).strip() for t in s.split(",")},
                   types)
+listed = re.search(r'LISTED = set\("""(.*?)"""', text, re.S)
+if not listed:
+    print("id-table-sentinel.cocci: no LISTED set found")
+    ok = False
+else:
+    ok &= compare("id-table-sentinel.cocci LISTED", set(listed.group(1).split()),
+                  types)
 walkers = re.search(r'WALKERS = """(.*?)"""', text, re.S).group(1)
 ok &= compare("id-table-sentinel.cocci walkers",
               {" ".join(l.split()) for l in walkers.split("\n") if l.strip()},

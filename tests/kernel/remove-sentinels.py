@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Remove the zero sentinel entry of every device-id table in a C file.
 
-usage: remove-sentinels.py IN.c OUT.c
+usage: remove-sentinels.py [--exported] IN.c OUT.c
 
-A table is an array definition of a `struct *_device_id` type.  Its sentinel
+A table is an array definition of a `struct *_device_id` type or of
+`struct dmi_system_id`, or, with
+--exported, every array of structures the file names in
+MODULE_DEVICE_TABLE(bus, name), whatever its type (and only those).  Its sentinel
 is the last brace-enclosed entry when nothing but zeros is in it: `{ }`,
 `{ 0 }`, `{ /* comment */ }`, `{ "" }`, `{ .compatible = "" }`, `{ 0, 0 }`,
 with or without a trailing comma or comment.  It is deleted with its
@@ -15,10 +18,12 @@ import re
 import sys
 
 TABLE = re.compile(
-    r'\bstruct\s+(\w+_device_id)\s+(\w+)\s*\[[^\]]*\]\s*'
+    r'\bstruct\s+(\w+)\s+(?:const\s+)?(?:__\w+(?:\([^)]*\))?\s+)*'
+    r'(\w+)\s*\[[^\]]*\]\s*'
     r'(?:__\w+(?:\([^)]*\))?\s*)*=\s*\{')
+EXPORT = re.compile(r'\bMODULE_DEVICE_TABLE\s*\(\s*\w+\s*,\s*(\w+)\s*\)')
 ZERO_ENTRY = re.compile(
-    r'^(?:(?:\.\w+\s*=\s*)?(?:0|""|\{\s*\}|\{\s*0\s*\})\s*,?\s*)*$')
+    r'^(?:(?:\.\w+\s*=\s*)?(?:0|NULL|""|\{\s*\}|\{\s*0\s*\})\s*,?\s*)*$')
 
 
 def skip_literal(text, i):
@@ -88,11 +93,27 @@ def sentinel_span(text, entries, close):
 
 
 def main():
-    if len(sys.argv) != 3:
+    args = sys.argv[1:]
+    exported = args[:1] == ['--exported']
+    if exported:
+        args = args[1:]
+    if len(args) != 2:
         sys.exit(__doc__)
-    text = open(sys.argv[1], encoding='utf-8', errors='surrogateescape').read()
+    text = open(args[0], encoding='utf-8', errors='surrogateescape').read()
+    code = strip_comments(text)
+    names = set(m.group(1) for m in EXPORT.finditer(code)
+                if not re.match(r'[ \t]*#', code[code.rfind('\n', 0, m.start()) + 1:]))
     tables, spans = [], []
     for m in TABLE.finditer(text):
+        if exported and m.group(2) not in names:
+            continue
+        if not exported and not (m.group(1).endswith('_device_id') or
+                                 m.group(1) == 'dmi_system_id'):
+            continue
+        # In a comment or a macro's body: not a table of the file.
+        line_start = text.rfind('\n', 0, m.start()) + 1
+        if re.match(r'[ \t]*(#|\*|//)', text[line_start:]):
+            continue
         entries, close = top_level_entries(text, m.end() - 1)
         span = sentinel_span(text, entries, close)
         tables.append((m.group(2), m.start(2), span))
@@ -106,7 +127,7 @@ def main():
         start -= sum(e - s for s, e in spans if e <= start)
         line = text.count('\n', 0, start) + 1
         print('%s %s %d' % ('removed' if span else 'kept', name, line))
-    with open(sys.argv[2], 'w', encoding='utf-8', errors='surrogateescape') as f:
+    with open(args[1], 'w', encoding='utf-8', errors='surrogateescape') as f:
         f.write(text)
 
 

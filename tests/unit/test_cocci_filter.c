@@ -123,6 +123,31 @@ static void test_id_table_shape(void)
 	OK(!passes(r, q, "extern const struct of_device_id m[];"));
 }
 
+/* Tables by use: any structure, when the name is exported or stored. */
+static void test_id_table_by_use(void)
+{
+	const char *r = "id-table-sentinel",
+		   *q = "(MODULE_DEVICE_TABLE|id_table|of_device_id)";
+
+	OK(passes(r, q,
+		  "static const struct scmi_device_id t[] = {\n"
+		  "\t{ 1, \"a\" },\n};\nMODULE_DEVICE_TABLE(scmi, t);"));
+	OK(passes(r, q,
+		  "static const struct scmi_device_id t[] = { { 1, \"a\" } };\n"
+		  "static struct scmi_driver d = { .id_table = &t[0] };"));
+	OK(!passes(r, q,
+		   "static const struct scmi_device_id t[] = {\n"
+		   "\t{ 1, \"a\" },\n\t{ }\n};\nMODULE_DEVICE_TABLE(scmi, t);"));
+	/* another array of the file, neither exported nor stored */
+	OK(!passes(r, q,
+		   "static const struct foo_data u[] = { { 1 } };\n"
+		   "MODULE_DEVICE_TABLE(scmi, t);"));
+	/* the words must be the script's */
+	OK(!passes(r, "(of_device_id)",
+		   "static const struct scmi_device_id t[] = { { 1 } };\n"
+		   "MODULE_DEVICE_TABLE(scmi, t);"));
+}
+
 static void test_tested_call_shape(void)
 {
 	const char *r = "unbalanced-registration",
@@ -205,6 +230,7 @@ int main(void)
 	test_query_not_understood();
 	test_const_shape();
 	test_id_table_shape();
+	test_id_table_by_use();
 	test_tested_call_shape();
 	test_flag_shape();
 	return tap_done();

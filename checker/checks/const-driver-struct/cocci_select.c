@@ -15,7 +15,7 @@ static bool unconst_definition(void *ctx, const struct ctok_text *t, size_t i,
 
 	(void)ctx;
 	return spec->is_static && !spec->is_const &&
-	       ctok_definition_follows(t, &i, &array);
+	       ctok_definition_follows(t, &i, &array, NULL);
 }
 
 bool const_cocci_select(const struct ctok_text *text,

@@ -92,12 +92,28 @@ fail:
 	return NULL;
 }
 
-/* A table is declared with its device-id type's name. */
+/*
+ * A table is declared with its device-id type's name, or is one by use:
+ * exported with MODULE_DEVICE_TABLE(), or stored in a member of a
+ * structure the walkers list names.
+ */
 static bool sentinel_prefilter_keys(const void *state, struct strset *keys)
 {
 	const struct sentinel_rules *r = state;
 
 	strset_add_all(keys, &r->types);
+	strset_add(keys, "MODULE_DEVICE_TABLE");
+	for (size_t i = 0; i < r->fields.nslot; i++) {
+		const char *f = r->fields.slot[i];
+		const char *dot = f ? strchr(f, '.') : NULL;
+
+		if (dot) {
+			char *tag = xstrndup(f, dot - f);
+
+			strset_add(keys, tag);
+			free(tag);
+		}
+	}
 	return true;
 }
 
@@ -271,7 +287,7 @@ static void note_cursor(struct walk *w, CXCursor c)
 
 	if (kind == CXCursor_VarDecl || kind == CXCursor_BinaryOperator)
 		walks_note_store(w, c);
-	if (kind == CXCursor_VarDecl && sentinel_is_table(w, c)) {
+	if (kind == CXCursor_VarDecl && sentinel_is_struct_array(c)) {
 		struct table *t = sentinel_table_for(w, c);
 
 		if (clang_isCursorDefinition(c)) {
@@ -281,7 +297,7 @@ static void note_cursor(struct walk *w, CXCursor c)
 	} else if (kind == CXCursor_DeclRefExpr) {
 		CXCursor decl = clang_getCursorReferenced(c);
 
-		if (sentinel_is_table(w, decl))
+		if (sentinel_is_struct_array(decl))
 			classify_reference(w, sentinel_table_for(w, decl));
 		else if ((clang_getCursorKind(decl) == CXCursor_ParmDecl ||
 			  clang_getCursorKind(decl) == CXCursor_VarDecl) &&
@@ -332,6 +348,10 @@ static char *message_for(const struct table *t)
 			"'%s' has no terminating '{ }' entry, but a loop in %s() walks it until one",
 			t->name, c->what);
 	default:
+		if (!t->listed)
+			return xasprintf(
+				"'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which makes it a device-id table: its bus walks it until one",
+				t->name);
 		return xasprintf(
 			"'%s' has no terminating '{ }' entry, but it is exported with MODULE_DEVICE_TABLE(), which needs one (modpost rejects it in modular builds)",
 			t->name);
@@ -372,7 +392,8 @@ static void report_table(struct walk *w, struct table *t)
 	struct finding *f;
 	char *msg;
 
-	u->stats[STAT_TABLES]++;
+	if (t->listed || t->nconsumer)
+		u->stats[STAT_TABLES]++;
 	if (t->nconsumer)
 		u->stats[STAT_NEED_SENTINEL]++;
 	if (!t->nconsumer || clang_Cursor_isNull(init) ||

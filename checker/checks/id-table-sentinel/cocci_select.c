@@ -4,8 +4,13 @@
  * select/cocci_filter.h): the script reports a definition
  * "struct T name[...] = { ... }" of a device-id type whose last entry is
  * not all zero ({ }, { 0 }, ...), or that holds a # line; a file without
- * one gives it nothing.
+ * one gives it nothing.  T is a device-id type of the script's list, or
+ * any structure when the table's name is exported with
+ * MODULE_DEVICE_TABLE(x, NAME) or stored as ".id_table = NAME": tables by
+ * use, whatever their type.
  */
+#include <stdint.h>
+
 #include "checks/id-table-sentinel/internal.h"
 #include "lib/ctok_match.h"
 
@@ -69,19 +74,89 @@ static bool lacks_sentinel(const struct ctok_text *t, size_t i)
 	return t->v[k].directives != directives || !have || !last_zero;
 }
 
+struct select_ctx {
+	const struct strset *words; /* the script's device-id types */
+	struct strset by_use; /* names a table is exported or stored by */
+};
+
 static bool table_without_sentinel(void *ctx, const struct ctok_text *t,
 				   size_t i, const struct ctok_specifiers *spec)
 {
-	bool array;
+	const struct select_ctx *c = ctx;
+	bool listed = ctok_text_in(t, i - 1, c->words), array;
+	size_t name;
 
-	(void)ctx;
 	(void)spec;
-	return ctok_definition_follows(t, &i, &array) && array &&
-	       lacks_sentinel(t, i);
+	if (!ctok_definition_follows(t, &i, &array, &name) || !array)
+		return false;
+	if (!listed && (name == SIZE_MAX ||
+			!strset_has_n(&c->by_use, t->s + t->v[name].start,
+				      t->v[name].len)))
+		return false;
+	return lacks_sentinel(t, i);
+}
+
+/* NAME of "MODULE_DEVICE_TABLE(x, NAME)" at k, if that is what is there. */
+static void exported_name(const struct ctok_text *t, size_t at,
+			  struct strset *names)
+{
+	size_t a;
+
+	if (ctok_text_punct(t, ctok_text_next(t, &at), '(') &&
+	    ctok_text_word(t, ctok_text_next(t, &at)) &&
+	    ctok_text_punct(t, ctok_text_next(t, &at), ',') &&
+	    ctok_text_word(t, (a = ctok_text_next(t, &at))))
+		strset_add_n(names, t->s + t->v[a].start, t->v[a].len);
+}
+
+/* NAME of ".id_table = NAME" (or "= &NAME[0]") after "id_table" at k. */
+static void stored_name(const struct ctok_text *t, size_t at,
+			struct strset *names)
+{
+	size_t a;
+
+	if (!ctok_text_punct(t, ctok_text_next(t, &at), '='))
+		return;
+	a = ctok_text_next(t, &at);
+	if (ctok_text_punct(t, a, '&'))
+		a = ctok_text_next(t, &at);
+	if (ctok_text_word(t, a))
+		strset_add_n(names, t->s + t->v[a].start, t->v[a].len);
+}
+
+/* The names tables are used by, where those words are the script's. */
+static void names_by_use(const struct ctok_text *t, const struct strset *words,
+			 struct strset *names)
+{
+	bool mdt = strset_has(words, "MODULE_DEVICE_TABLE"),
+	     field = strset_has(words, "id_table");
+	size_t i = 0, prev = SIZE_MAX;
+
+	if (!mdt && !field)
+		return;
+	for (;;) {
+		size_t k = ctok_text_next(t, &i);
+
+		if (t->v[k].kind == CTOK_END)
+			return;
+		if (mdt && ctok_text_is(t, k, "MODULE_DEVICE_TABLE"))
+			exported_name(t, i, names);
+		else if (field && ctok_text_is(t, k, "id_table") &&
+			 prev != SIZE_MAX && ctok_text_punct(t, prev, '.'))
+			stored_name(t, i, names);
+		prev = k;
+	}
 }
 
 bool sentinel_cocci_select(const struct ctok_text *text,
 			   const struct strset *words)
 {
-	return ctok_each_struct(text, words, table_without_sentinel, NULL);
+	struct select_ctx c = { .words = words };
+	bool found;
+
+	names_by_use(text, words, &c.by_use);
+	found = ctok_each_struct(text, c.by_use.n ? NULL : words,
+				 table_without_sentinel, &c);
+	strset_free(&c.by_use);
+	return found;
 }

@@ -45,6 +45,7 @@ struct table {
 	CXCursor canon; /* canonical declaration, for lookups */
 	CXCursor def; /* the definition with its initializer */
 	bool has_def;
+	bool listed; /* of a type of rules/id-tables.list */
 	char *name;
 	struct consumer *consumer;
 	size_t nconsumer, cap;
@@ -94,6 +95,8 @@ struct walk {
 /* The unit's tables and their consumers (tables.c). */
 void sentinel_add_consumer(struct table *t, enum consumer_kind kind,
 			   const char *what, struct cx_pos pos);
+/* Which arrays are tables (tables.c). */
+bool sentinel_is_struct_array(CXCursor decl);
 bool sentinel_is_table(const struct walk *w, CXCursor decl);
 /* The table of a declaration, added at its first sight. */
 struct table *sentinel_table_for(struct walk *w, CXCursor decl);

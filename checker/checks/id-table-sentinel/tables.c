@@ -4,6 +4,12 @@
  * id-table-sentinel find them: each table once, looked up by its
  * canonical declaration through a hash index, so that a unit of many
  * tables costs time in proportion to its size.
+ *
+ * An array of structures is an id table by its use: exported with
+ * MODULE_DEVICE_TABLE(), stored in a member a bus walks, or handed to a
+ * walker, whatever its type.  The types of rules/id-tables.list are a
+ * hint: they decide only for the walks a file writes itself (loops over
+ * pointers, local helpers), where nothing else says what the array is.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +29,23 @@ static char *table_type(CXType t)
 	if (elem.kind != CXType_Record)
 		return NULL;
 	return cx_spelling(clang_getTypeDeclaration(elem));
+}
+
+/*
+ * An array of structures: an id table if something uses it as one
+ * (MODULE_DEVICE_TABLE(), a walked field, a walker's argument), whatever
+ * its type.  The type list decides only for the walks a file writes
+ * itself (loops, pointers, helpers).
+ */
+bool sentinel_is_struct_array(CXCursor decl)
+{
+	char *tag;
+
+	if (clang_getCursorKind(decl) != CXCursor_VarDecl)
+		return false;
+	tag = table_type(clang_getCursorType(decl));
+	free(tag);
+	return tag != NULL;
 }
 
 bool sentinel_is_table(const struct walk *w, CXCursor decl)
@@ -78,6 +101,7 @@ struct table *sentinel_table_for(struct walk *w, CXCursor decl)
 	t->canon = canon;
 	t->name = cx_spelling(decl);
 	*slot = w->ntable;
+	t->listed = sentinel_is_table(w, decl);
 	return t;
 }
 

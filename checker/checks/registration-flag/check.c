@@ -66,147 +66,6 @@ static bool flag_prefilter_keys(const void *state, struct strset *keys)
 	return true;
 }
 
-/* ---- expressions ---- */
-
-static bool integral_type(CXType t)
-{
-	switch (clang_getCanonicalType(t).kind) {
-	case CXType_Bool:
-	case CXType_Char_U:
-	case CXType_UChar:
-	case CXType_Char_S:
-	case CXType_SChar:
-	case CXType_UShort:
-	case CXType_Short:
-	case CXType_UInt:
-	case CXType_Int:
-	case CXType_ULong:
-	case CXType_Long:
-	case CXType_ULongLong:
-	case CXType_LongLong:
-		return true;
-	default:
-		return false;
-	}
-}
-
-/* The variable or member an lvalue names, if it can hold a flag. */
-bool rf_flag_of(CXCursor e, CXCursor *flag)
-{
-	enum CXCursorKind k;
-	CXCursor d;
-
-	e = cx_strip(e);
-	k = clang_getCursorKind(e);
-	if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
-		return false;
-	d = clang_getCursorReferenced(e);
-	k = clang_getCursorKind(d);
-	if ((k != CXCursor_VarDecl && k != CXCursor_FieldDecl) ||
-	    !integral_type(clang_getCursorType(d)))
-		return false;
-	*flag = clang_getCanonicalCursor(d);
-	return true;
-}
-
-bool rf_is_bool(CXCursor flag)
-{
-	return clang_getCanonicalType(clang_getCursorType(flag)).kind ==
-	       CXType_Bool;
-}
-
-bool rf_is_flag(CXCursor e, CXCursor flag)
-{
-	CXCursor f;
-
-	return rf_flag_of(e, &f) && clang_equalCursors(f, flag);
-}
-
-/* ---- which object a call is about ---- */
-
-/* A variable that outlives the function: file scope or 'static'. */
-static bool has_static_storage(CXCursor d)
-{
-	enum CX_StorageClass sc = clang_Cursor_getStorageClass(d);
-
-	return sc == CX_SC_Static || sc == CX_SC_Extern ||
-	       clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
-		       CXCursor_TranslationUnit;
-}
-
-static char *usr_key(const char *tag, CXCursor decl)
-{
-	char *usr = cx_take(clang_getCursorUSR(decl));
-	char *key = *usr ? xasprintf("%s:%s", tag, usr) : NULL;
-
-	free(usr);
-	return key;
-}
-
-/*
- * A key naming the object an expression denotes across functions: a
- * global or static variable, or a struct member (&priv->miscdev in probe
- * and in remove).  Locals and parameters say nothing across functions:
- * NULL, which matches any object.
- */
-static char *object_key(CXCursor e)
-{
-	CXCursor d;
-	char *base, *key;
-
-	if (clang_getCursorKind(e) == CXCursor_VarDecl) {
-		d = e;
-		goto var;
-	}
-	e = cx_strip(e);
-	while (cx_operator(e) == CX_OP_ADDR || cx_operator(e) == CX_OP_DEREF)
-		e = cx_strip(cx_last_child(e));
-	switch (clang_getCursorKind(e)) {
-	case CXCursor_DeclRefExpr:
-		d = clang_getCursorReferenced(e);
-		if (clang_getCursorKind(d) != CXCursor_VarDecl)
-			return NULL;
-		goto var;
-	case CXCursor_MemberRefExpr:
-		return usr_key("m", clang_getCursorReferenced(e));
-	case CXCursor_ArraySubscriptExpr:
-		base = object_key(cx_child(e, 0));
-		key = base ? xasprintf("%s[]", base) : NULL;
-		free(base);
-		return key;
-	default:
-		return NULL;
-	}
-var:
-	if (!has_static_storage(d))
-		return NULL;
-	return usr_key("v", clang_getCanonicalCursor(d));
-}
-
-static char *call_object(const struct call *c, unsigned int argno)
-{
-	CXCursor call = c->path.c[c->path.n - 1];
-
-	if (argno == 0)
-		return clang_Cursor_isNull(c->result) ? NULL :
-							object_key(c->result);
-	if ((int)argno > clang_Cursor_getNumArguments(call))
-		return NULL;
-	return object_key(clang_Cursor_getArgument(call, argno - 1));
-}
-
-bool rf_same_object(const struct call *reg, const struct call *unreg,
-		    const struct regpair *p)
-{
-	char *a = call_object(reg, p->reg_arg);
-	char *b = call_object(unreg, p->unreg_arg);
-	bool yes = !a || !b || !strcmp(a, b);
-
-	free(a);
-	free(b);
-	return yes;
-}
-
 /* ---- collecting calls and writes ---- */
 
 static struct path copy_path(const struct walk *w)
@@ -309,44 +168,16 @@ static bool enter(struct cx_walk *wk, CXCursor c)
 
 /* ---- findings ---- */
 
-static bool names_registration(const char *name)
-{
-	for (const char *s = name; *s; s++)
-		if (!strncasecmp(s, "regist", 6))
-			return true;
-	return false;
-}
-
-static char *message_for(const char *flag, const struct link *l)
+static char *redundant_message(const char *flag, const struct link *l)
 {
 	const struct regpair *p = l->pair;
-	const char *keeper = p->class == REG_CORE ? "the driver core" :
-						    "the subsystem";
 	char *managed = p->managed ? xasprintf(", or use %s()", p->managed) :
 				     xstrdup("");
-	char *head =
-		names_registration(flag) ?
-			xasprintf(
-				"'%s' duplicates registration state that %s already keeps",
-				flag, keeper) :
-			xasprintf(
-				"'%s' acts as a private registration flag for %s() (%s already keeps that state)",
-				flag, p->reg, keeper);
-	char *how =
-		l->mirror ?
-			xasprintf(
-				"cleared after %s(), it is tested to skip %s()",
-				p->unreg, p->reg) :
-			xasprintf(
-				"set once %s() succeeds, it is tested before %s()",
-				p->reg, p->unreg);
 	char *msg = xasprintf(
-		"%s: %s; unwind a failed registration with goto labels on the error path and call %s() unconditionally in exit/remove%s",
-		head, how, p->unreg, managed);
+		"'%s' is always true where it is tested: %s() must succeed for the function that sets it to succeed, and %s() runs only after that; drop the flag and call %s() unconditionally%s",
+		flag, p->reg, p->unreg, p->unreg, managed);
 
 	free(managed);
-	free(head);
-	free(how);
 	return msg;
 }
 
@@ -388,11 +219,15 @@ static void add_related(struct finding *f, const char *path,
 	free(test);
 }
 
-/* One finding per flag, from its first link; driver core wins. */
-static void report_flag(struct walk *w, size_t first, bool *done)
+/*
+ * One finding per flag whose registration is mandatory (see mandatory.c),
+ * from its first such link; driver core wins.
+ */
+static void report_flag(struct walk *w, struct rf_roles *roles, size_t first,
+			bool *done)
 {
-	const struct link *best = &w->link[first];
-	CXCursor flag = best->write->flag;
+	const struct link *best = NULL;
+	CXCursor flag = w->link[first].write->flag;
 	struct check_unit *u = w->unit;
 	struct finding *f;
 	struct cx_pos at;
@@ -402,18 +237,21 @@ static void report_flag(struct walk *w, size_t first, bool *done)
 		if (!clang_equalCursors(w->link[i].write->flag, flag))
 			continue;
 		done[i] = true;
-		if (best->pair->class != REG_CORE &&
-		    w->link[i].pair->class == REG_CORE)
+		if (!rf_redundant(w, roles, &w->link[i]))
+			continue;
+		if (!best || (best->pair->class != REG_CORE &&
+			      w->link[i].pair->class == REG_CORE))
 			best = &w->link[i];
 	}
+	if (!best)
+		return;
 	at = declared_at(flag, &file, u);
 	if (!file)
 		return;
 	name = cx_spelling(flag);
-	msg = message_for(name, best);
-	f = finding_add(u->findings, RULE_ID,
-			best->pair->class == REG_CORE ? SEV_WARNING : SEV_NOTE,
-			file, at.line, at.column, name, msg);
+	msg = redundant_message(name, best);
+	f = finding_add(u->findings, RULE_ID, SEV_WARNING, file, at.line,
+			at.column, name, msg);
 	add_related(f, u->path, best);
 	free(msg);
 	free(name);
@@ -439,17 +277,20 @@ static void flag_run(const void *state, struct check_unit *unit)
 	struct walk w = { .rules = state,
 			  .unit = unit,
 			  .wk = { .file = unit->main_file, .enter = enter } };
+	struct rf_roles *roles;
 	bool *done;
 
 	cx_walk_run(&w.wk, clang_getTranslationUnitCursor(unit->tu));
 	if (w.ncall)
 		for (size_t i = 0; i < w.nwrite; i++)
 			rf_link_write(&w, &w.write[i]);
+	roles = w.nlink ? rf_roles_new(&w) : NULL;
 	done = xcalloc(w.nlink + 1, sizeof(*done));
 	for (size_t i = 0; i < w.nlink; i++)
 		if (!done[i])
-			report_flag(&w, i, done);
+			report_flag(&w, roles, i, done);
 	free(done);
+	rf_roles_free(roles);
 	free_walk(&w);
 }
 

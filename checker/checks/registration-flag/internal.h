@@ -83,4 +83,27 @@ void rf_link_write(struct walk *w, const struct write *wr);
 bool flag_cocci_select(const struct ctok_text *text,
 		       const struct strset *words);
 
+/* The register call whose failure (success) cond having the value holds
+ * means, within function fn; or NULL. */
+const struct call *rf_failure_of(const struct walk *w, CXCursor cond,
+				 bool holds, CXCursor fn);
+const struct call *rf_success_of(const struct walk *w, CXCursor cond,
+				 bool holds, CXCursor fn);
+/* The register call whose result e is, within function fn; or NULL. */
+const struct call *rf_result_of(const struct walk *w, CXCursor e, CXCursor fn);
+/* Does the statement always leave the block (return, goto, break)? */
+bool rf_exits(CXCursor s);
+
+/*
+ * Is the flag of a link redundant: its registration mandatory in an init
+ * or probe function (its failure fails the function), and the flag never
+ * written but there and in teardown, so that it is always true where the
+ * teardown tests it?  (mandatory.c)
+ */
+struct rf_roles;
+struct rf_roles *rf_roles_new(const struct walk *w);
+void rf_roles_free(struct rf_roles *r);
+bool rf_redundant(const struct walk *w, struct rf_roles *roles,
+		  const struct link *l);
+
 #endif

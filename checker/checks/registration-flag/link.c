@@ -171,6 +171,27 @@ static struct verdict outcome_of(const struct walk *w, CXCursor c, bool holds,
 				 r };
 }
 
+const struct call *rf_result_of(const struct walk *w, CXCursor e, CXCursor fn)
+{
+	return result_of(w, e, fn);
+}
+
+const struct call *rf_failure_of(const struct walk *w, CXCursor cond,
+				 bool holds, CXCursor fn)
+{
+	struct verdict v = outcome_of(w, cond, holds, fn);
+
+	return v.o == FAILED ? v.call : NULL;
+}
+
+const struct call *rf_success_of(const struct walk *w, CXCursor cond,
+				 bool holds, CXCursor fn)
+{
+	struct verdict v = outcome_of(w, cond, holds, fn);
+
+	return v.o == SUCCEEDED ? v.call : NULL;
+}
+
 /* ---- what a condition says about a flag ---- */
 
 /* c => F, c => !F, F => c, !F => c */
@@ -225,7 +246,7 @@ static struct implies flag_test(CXCursor c, CXCursor flag)
 }
 
 /* Does the statement always leave the block (return, goto, break)? */
-static bool exits(CXCursor s)
+bool rf_exits(CXCursor s)
 {
 	unsigned int n;
 	CXCursor *ch;
@@ -239,12 +260,12 @@ static bool exits(CXCursor s)
 		return true;
 	case CXCursor_CompoundStmt:
 		ch = cx_children(s, &n);
-		yes = n && exits(ch[n - 1]);
+		yes = n && rf_exits(ch[n - 1]);
 		free(ch);
 		return yes;
 	case CXCursor_IfStmt:
 		ch = cx_children(s, &n);
-		yes = n == 3 && exits(ch[1]) && exits(ch[2]);
+		yes = n == 3 && rf_exits(ch[1]) && rf_exits(ch[2]);
 		free(ch);
 		return yes;
 	default:
@@ -282,7 +303,7 @@ static bool early_exit(CXCursor block, CXCursor child, CXCursor flag,
 		if (cx_same_expr(ch[i], child))
 			break;
 		if (clang_getCursorKind(ch[i]) != CXCursor_IfStmt ||
-		    !exits(cx_child(ch[i], 1)))
+		    !rf_exits(cx_child(ch[i], 1)))
 			continue;
 		t = flag_test(cx_child(ch[i], 0), flag);
 		if (want_set ? t.if_clear : t.if_set) {
