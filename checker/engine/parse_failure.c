@@ -64,9 +64,8 @@ static char *code_message(const struct unit *u, enum CXErrorCode code)
 		name);
 }
 
-/* The first error diagnostic of tu; placed in u's file if it has no place. */
-static bool first_error(struct failure_list *out, const struct unit *u,
-			CXTranslationUnit tu)
+bool parse_failure_first_error(struct failure_list *out, const char *file_name,
+			       CXTranslationUnit tu)
 {
 	unsigned int n = clang_getNumDiagnostics(tu);
 
@@ -78,7 +77,7 @@ static bool first_error(struct failure_list *out, const struct unit *u,
 				cx_expansion(clang_getDiagnosticLocation(d));
 			char *file =
 				p.file ? cx_take(clang_getFileName(p.file)) :
-					 xstrdup(u->file);
+					 xstrdup(file_name);
 			char *msg = cx_take(clang_getDiagnosticSpelling(d));
 
 			failure_add(out, file, p.line, p.column, msg);
@@ -98,7 +97,7 @@ bool parse_failure_record(struct failure_list *out, const struct unit *u,
 	char *msg;
 
 	if (code == CXError_Success)
-		return tu && first_error(out, u, tu);
+		return tu && parse_failure_first_error(out, u->file, tu);
 	msg = code_message(u, code);
 	failure_add(out, u->file, 0, 0, msg);
 	free(msg);

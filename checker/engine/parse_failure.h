@@ -25,6 +25,13 @@ const char *parse_failure_code_name(enum CXErrorCode code);
 bool parse_failure_record(struct failure_list *out, const struct unit *u,
 			  enum CXErrorCode code, CXTranslationUnit tu);
 
+/*
+ * The first error diagnostic of tu as a failure, placed in file_name if
+ * it has no place of its own; false if tu reported no error.
+ */
+bool parse_failure_first_error(struct failure_list *out, const char *file_name,
+			       CXTranslationUnit tu);
+
 /* "cd DIR && clang -fsyntax-only ARGS FILE", shell-quoted; to free. */
 char *parse_failure_command(const struct unit *u);
 

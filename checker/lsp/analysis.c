@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/parse_failure.h"
 #include "lib/cx.h"
 #include "lib/path.h"
 #include "lib/util.h"
@@ -139,33 +140,6 @@ static bool reparse(struct kept_unit *k, struct CXUnsavedFile *unsaved,
 	return true;
 }
 
-/* The first error libclang reported, as a failure at its place. */
-static bool first_error(CXTranslationUnit tu, struct failure_list *out)
-{
-	unsigned int n = clang_getNumDiagnostics(tu);
-	bool found = false;
-
-	for (unsigned int i = 0; i < n && !found; i++) {
-		CXDiagnostic d = clang_getDiagnostic(tu, i);
-
-		if (clang_getDiagnosticSeverity(d) >= CXDiagnostic_Error) {
-			struct cx_pos p =
-				cx_expansion(clang_getDiagnosticLocation(d));
-			char *file =
-				p.file ? cx_take(clang_getFileName(p.file)) :
-					 xstrdup("");
-			char *msg = cx_take(clang_getDiagnosticSpelling(d));
-
-			failure_add(out, file, p.line, p.column, msg);
-			free(msg);
-			free(file);
-			found = true;
-		}
-		clang_disposeDiagnostic(d);
-	}
-	return found;
-}
-
 static void add_include(CXFile file, CXSourceLocation *stack,
 			unsigned int depth, CXClientData data)
 {
@@ -227,7 +201,7 @@ bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 		clang_getInclusions(k->tu, add_include, ctx);
 		a->includes_read = true;
 	}
-	if (!first_error(k->tu, &a->r.failures))
+	if (!parse_failure_first_error(&a->r.failures, "", k->tu))
 		run_checks(ck, k->tu, cmd->file, source, len, &a->r);
 	a->check_seconds = seconds() - start;
 	return true;

@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-2.0-only
 """engine "all": the Coccinelle engine runs on save, on a copy of the
 buffer.  testdata/registration-flag/local-flag.c has a finding only
-Coccinelle reports (line 25); it appears after didSave, merged with the
+Coccinelle reports (line 30); it appears after didSave, merged with the
 libclang findings, and goes with the next edit until the next save."""
 import json
 import os
@@ -38,16 +38,16 @@ def main():
         c.initialize(options={"engine": "all", "debounce": 0})
         c.open(path)
         first = lines(c.diagnostics(path, 1))
-        if first != [("registration-flag", 11)]:
+        if first != []:
             fail(f"before a save: {first}")
         c.notify("textDocument/didSave", {"textDocument": {"uri": uri(path)}})
         saved = lines(c.diagnostics(path, 1, timeout=300))
-        if saved != [("registration-flag", 11), ("unbalanced-registration", 25)]:
+        if saved != [("unbalanced-registration", 30)]:
             fail(f"after a save, with Coccinelle: {saved}")
         c.change(path, 2, [{"range": {"start": {"line": 0, "character": 0},
                                       "end": {"line": 0, "character": 0}}, "text": "\n"}])
         edited = lines(c.diagnostics(path, 2))
-        if edited != [("registration-flag", 12)]:
+        if edited != []:
             fail(f"after an edit, Coccinelle's findings of the saved text stay: {edited}")
         c.shutdown()
         with open(path) as f:
