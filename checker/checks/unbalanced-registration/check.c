@@ -67,21 +67,26 @@ static bool ur_prefilter_keys(const void *state, struct strset *keys)
 
 /* ---- functions of the file ---- */
 
+/* The walk over the file's function definitions. */
+struct func_walk {
+	struct funcs *fs;
+	const struct regpairs *rp;
+	const struct ur_helpers *helpers;
+	CXFile main_file;
+};
+
 static enum CXChildVisitResult collect_funcs(CXCursor c, CXCursor parent,
 					     CXClientData data)
 {
-	void **d = data;
-	struct funcs *fs = d[0];
-	const struct regpairs *rp = d[1];
-	const struct ur_helpers *h = d[2];
-	CXFile *main_file = d[3];
+	const struct func_walk *w = data;
+	struct funcs *fs = w->fs;
 
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-	    !clang_isCursorDefinition(c) || !cx_in_file(c, *main_file))
+	    !clang_isCursorDefinition(c) || !cx_in_file(c, w->main_file))
 		return CXChildVisit_Continue;
 	GROW(fs->v, fs->cap, fs->n);
-	ur_func_build(&fs->v[fs->n++], c, rp, h);
+	ur_func_build(&fs->v[fs->n++], c, w->rp, w->helpers);
 	return CXChildVisit_Continue;
 }
 
@@ -301,10 +306,10 @@ static void ur_run(const void *state, struct check_unit *unit)
 	struct ur_helpers helpers = { 0 };
 	struct funcs fs = { 0 };
 	struct ur_roles roles;
-	void *fdata[4] = { &fs, (void *)rp, &helpers, &unit->main_file };
+	struct func_walk fw = { &fs, rp, &helpers, unit->main_file };
 
 	ur_helpers_collect(&helpers, rp, unit->tu, unit->main_file);
-	clang_visitChildren(tu, collect_funcs, fdata);
+	clang_visitChildren(tu, collect_funcs, &fw);
 	ur_roles_find(unit->tu, unit->main_file, &roles);
 	check_error_paths(rp, unit, &fs, &roles);
 	balance_roles(rp, unit, &fs, &roles);

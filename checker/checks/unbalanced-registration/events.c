@@ -443,17 +443,24 @@ static void collect_params(struct ur_helper *h, CXCursor fn)
 		h->params[i] = cx_spelling(clang_Cursor_getArgument(fn, i));
 }
 
+/* The walk over the file's function definitions. */
+struct helper_walk {
+	struct ur_helpers *hs;
+	struct scan *s;
+	CXFile main_file;
+};
+
 static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 					    CXClientData data)
 {
-	struct ur_helpers *hs = ((void **)data)[0];
-	struct scan *s = ((void **)data)[1];
-	CXFile *main_file = ((void **)data)[2];
+	struct helper_walk *w = data;
+	struct ur_helpers *hs = w->hs;
+	struct scan *s = w->s;
 	struct ur_helper *h;
 
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-	    !clang_isCursorDefinition(c) || !cx_in_file(c, *main_file))
+	    !clang_isCursorDefinition(c) || !cx_in_file(c, w->main_file))
 		return CXChildVisit_Continue;
 	GROW(hs->v, hs->cap, hs->n);
 	h = &hs->v[hs->n];
@@ -486,10 +493,10 @@ void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
 			CXTranslationUnit tu, CXFile main_file)
 {
 	struct scan s = { .rp = rp };
-	void *data[3] = { h, &s, &main_file };
+	struct helper_walk w = { h, &s, main_file };
 
 	clang_visitChildren(clang_getTranslationUnitCursor(tu), helper_visit,
-			    data);
+			    &w);
 }
 
 void ur_helpers_free(struct ur_helpers *h)

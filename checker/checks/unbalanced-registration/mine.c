@@ -3,70 +3,18 @@
  * 'drvlint pairs --mine', per unit: the header functions whose names pair
  * up, and the calls a module's init and exit (a driver's probe and
  * remove) make, with the objects they name.  The parse pool carries them
- * as facts; pairs-rank.c counts them over all units.
+ * as facts; rank.c counts them over all units.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "checks/unbalanced-registration/internal.h"
 #include "checks/unbalanced-registration/pairs.h"
-#include "engine/engine.h"
 #include "lib/cx.h"
 #include "lib/strset.h"
 #include "lib/util.h"
 
 #define MAX_DEPTH 2 /* functions of the file followed below a root */
-
-/* How a register's name turns into its unregister's. */
-static const struct {
-	const char *reg, *unreg;
-} renames[] = {
-	{ "register", "unregister" },
-	{ "register", "deregister" },
-	{ "add", "del" },
-	{ "add", "remove" },
-	{ "add", "delete" },
-	{ "create", "destroy" },
-	{ "create", "remove" },
-	{ "create", "delete" },
-	{ "install", "uninstall" },
-	{ "install", "remove" },
-	{ "attach", "detach" },
-};
-
-static const char *const undo_words[] = {
-	"unregister", "deregister", "del",	 "remove",
-	"destroy",    "delete",	    "uninstall", "detach",
-};
-
-/* 'w' in name as a word of its own: between '_', or at either end. */
-static const char *find_word(const char *name, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = strstr(name, w); p; p = strstr(p + 1, w))
-		if ((p == name || p[-1] == '_') && (!p[n] || p[n] == '_'))
-			return p;
-	return NULL;
-}
-
-bool pairs_unregisters(const char *name)
-{
-	for (size_t i = 0; i < sizeof(undo_words) / sizeof(undo_words[0]); i++)
-		if (find_word(name, undo_words[i]))
-			return true;
-	return false;
-}
-
-bool pairs_registers(const char *name)
-{
-	if (pairs_unregisters(name))
-		return false;
-	for (size_t i = 0; i < sizeof(renames) / sizeof(renames[0]); i++)
-		if (find_word(name, renames[i].reg))
-			return true;
-	return false;
-}
 
 /* ---- the unit's functions and calls ---- */
 
@@ -343,16 +291,6 @@ static char *header_of(CXCursor c)
 	return name;
 }
 
-/* REG with 'from' (a word of it) turned into 'to'. */
-static char *renamed(const char *reg, const char *from, const char *to)
-{
-	const char *p = find_word(reg, from);
-
-	if (!p)
-		return NULL;
-	return xasprintf("%.*s%s%s", (int)(p - reg), reg, to, p + strlen(from));
-}
-
 static void pair_facts(struct decls *d, CXCursor c, const char *reg)
 {
 	CXType rt = clang_getResultType(clang_getCursorType(c));
@@ -362,10 +300,9 @@ static void pair_facts(struct decls *d, CXCursor c, const char *reg)
 	const char *bare = reg + strspn(reg, "_");
 	char *hdr = NULL;
 
-	for (size_t i = 0; i < sizeof(renames) / sizeof(renames[0]); i++)
+	for (size_t i = 0; i < pairs_nrenames(); i++)
 		for (int pass = 0; pass < 2; pass++) {
-			char *u = renamed(pass ? bare : reg, renames[i].reg,
-					  renames[i].unreg);
+			char *u = pairs_renamed(pass ? bare : reg, i);
 
 			if (u && strset_has(&d->names, u) &&
 			    !strset_has(&d->statics, u) && strcmp(u, reg)) {
@@ -447,54 +384,8 @@ static void mine_unit(const void *state, struct check_unit *unit)
 	scan_free(&us);
 }
 
-static const struct check miner = {
+const struct check pairs_miner = {
 	.id = "pairs",
 	.summary = "candidate register/unregister pairs",
 	.run = mine_unit,
 };
-
-static void report_release(struct report *r)
-{
-	for (size_t k = 0; k < r->nfact_lists; k++)
-		fact_list_free(&r->facts[k]);
-	free(r->facts);
-	free((char **)r->fact_rules);
-	free((struct check_stat *)r->stats);
-	finding_list_free(&r->findings);
-	failure_list_free(&r->failures);
-}
-
-int pairs_mine(const struct unit_list *ul, const struct pairs_config *cfg,
-	       FILE *out, bool *stuck, char *err, size_t errlen)
-{
-	const struct check *checks[1] = { &miner };
-	void *states[1] = { NULL };
-	struct engine_config ec = {
-		.checks = checks,
-		.states = states,
-		.nchecks = 1,
-		.jobs = cfg->jobs,
-		.progress = cfg->progress,
-		.progress_tty = cfg->progress_tty,
-		.defer_finish = true,
-		.unit_timeout = cfg->unit_timeout,
-	};
-	struct report r = { 0 };
-	struct regpairs rp;
-	int failed;
-
-	if (regpairs_load(&rp, cfg->rules_dir, err, errlen))
-		return -1;
-	*stuck = engine_run(ul, &ec, &r);
-	for (size_t i = 0; i < r.failures.n; i++)
-		fprintf(stderr, "drvlint: %s: %s\n", r.failures.v[i].loc.file,
-			r.failures.v[i].message);
-	pairs_rank(&r.facts[0], &rp, cfg->root, r.units, out);
-	failed = (int)r.failures.n;
-	/* A unit still parsing uses all of it: the caller exits at once. */
-	if (*stuck)
-		return failed;
-	report_release(&r);
-	regpairs_free(&rp);
-	return failed;
-}

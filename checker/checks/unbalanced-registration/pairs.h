@@ -16,6 +16,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/check.h"
 #include "core/fact.h"
 #include "core/regpairs.h"
 #include "engine/units.h"
@@ -37,7 +38,14 @@ struct pairs_config {
 int pairs_mine(const struct unit_list *ul, const struct pairs_config *cfg,
 	       FILE *out, bool *stuck, char *err, size_t errlen);
 
-/* ---- between the two halves: pairs-mine.c and pairs-rank.c ---- */
+/*
+ * ---- between the parts: pairs.c runs the engine with the miner
+ * (mine.c, one unit at a time), rank.c counts what it found over all
+ * units, names.c reads names ----
+ */
+
+/* The per-unit scan, as a check the engine runs; it leaves facts. */
+extern const struct check pairs_miner;
 
 /* What a unit tells, as facts (so the parse pool can carry them). */
 enum pairs_fact {
@@ -55,6 +63,14 @@ enum pairs_fact {
 /* Do the names say 'register' and 'unregister' (or add/del, ...)? */
 bool pairs_registers(const char *name);
 bool pairs_unregisters(const char *name);
+
+/*
+ * The ways a register's name turns into its unregister's: rule i of
+ * pairs_nrenames() applied to reg (a word of it replaced, "add" by
+ * "del"), malloc'd, or NULL when reg lacks the word.
+ */
+size_t pairs_nrenames(void);
+char *pairs_renamed(const char *reg, size_t i);
 
 /*
  * Rank the facts of all units and print the candidates the list rp does

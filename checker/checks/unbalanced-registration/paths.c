@@ -39,22 +39,6 @@ struct walk {
 	uint64_t *missed; /* per node: registrations live at a failing return */
 };
 
-int ur_reg_bit(const struct ur_flow *f, size_t ev)
-{
-	for (unsigned int i = 0; i < f->nreg; i++)
-		if (f->reg_ev[i] == (int)ev)
-			return (int)i;
-	return -1;
-}
-
-int ur_var_bit(const struct ur_flow *f, const char *key)
-{
-	for (unsigned int i = 0; key && i < f->nvar; i++)
-		if (!strcmp(f->var[i], key))
-			return (int)i;
-	return -1;
-}
-
 static void index_events(struct ur_flow *f)
 {
 	const struct ur_func *fn = f->fn;
