@@ -274,6 +274,30 @@ static void indirect_events(struct ur_build *b, const struct ur_helper *h,
 	}
 }
 
+/* devm_kzalloc(), snd_devm_card_new(), __devm_...: a managed allocation. */
+static bool is_managed_alloc(const char *name)
+{
+	return !strncmp(name, "devm_", 5) || strstr(name, "_devm_");
+}
+
+/* 'snd_devm_card_new(..., &card)': what its out-arguments point at. */
+static void managed_out_args(struct ur_build *b, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call);
+
+	for (int i = 0; i < n; i++) {
+		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
+		struct ur_event *ev;
+
+		if (cx_operator(a) != CX_OP_ADDR)
+			continue;
+		ev = new_event(b, EV_ASSIGN);
+		ev->lhs = ur_obj_of(a);
+		ev->managed = true;
+		ev->pos = cx_cursor_start(call);
+	}
+}
+
 static void call_event(struct ur_build *b, CXCursor c)
 {
 	char *name = cx_spelling(c);
@@ -301,6 +325,8 @@ static void call_event(struct ur_build *b, CXCursor c)
 		fill_call(ev, c);
 		return;
 	}
+	if (!b->hoist && is_managed_alloc(name))
+		managed_out_args(b, c);
 	if (h && h->wraps)
 		wrapped_event(b, h, c);
 	else if (h && !b->hoist) {
@@ -344,6 +370,7 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	struct ur_func *fn = b->fn;
 	CXCursor call = cx_strip(rhs);
 	struct ur_event *ev;
+	char *name;
 
 	if (b->hoist) {
 		ur_obj_free(&lhs);
@@ -358,6 +385,9 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	ev->pos = cx_cursor_start(lhs_cur);
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)
 		return;
+	name = cx_spelling(call);
+	ev->managed = is_managed_alloc(name);
+	free(name);
 	/* 'ret = PTR_ERR_OR_ZERO(pdev)': linked once the function is built. */
 	if (cx_call_named(call, "PTR_ERR_OR_ZERO")) {
 		ur_obj_free(&ev->rhs);

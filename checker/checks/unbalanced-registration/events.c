@@ -524,3 +524,57 @@ const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
 			return &h->v[i];
 	return NULL;
 }
+
+/* A local names something in its own function only: "fn/l:name". */
+static char *managed_key(const char *fn, const char *key)
+{
+	return !strncmp(key, "l:", 2) ? xasprintf("%s/%s", fn, key) :
+					xstrdup(key);
+}
+
+static bool is_managed(const struct strset *managed, const char *fn,
+		       const char *key)
+{
+	char *k;
+	bool yes;
+
+	if (!key)
+		return false;
+	k = managed_key(fn, key);
+	yes = strset_has(managed, k);
+	free(k);
+	return yes;
+}
+
+bool ur_pair_reportable(const struct regpair *p, const struct ur_obj *o,
+			const struct strset *managed, const char *fn)
+{
+	if (!p)
+		return false;
+	if (p->class == REG_CORE)
+		return true;
+	return !is_managed(managed, fn, o->key) &&
+	       !is_managed(managed, fn, o->typed);
+}
+
+enum severity ur_pair_severity(const struct regpair *p)
+{
+	return p->class == REG_CORE ? SEV_WARNING : SEV_NOTE;
+}
+
+void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
+			size_t nfns)
+{
+	for (size_t i = 0; i < nfns; i++)
+		for (size_t j = 0; j < fns[i].nev; j++) {
+			const struct ur_event *e = &fns[i].ev[j];
+
+			char *k;
+
+			if (e->kind != EV_ASSIGN || !e->managed || !e->lhs.key)
+				continue;
+			k = managed_key(fns[i].name, e->lhs.key);
+			strset_add(managed, k);
+			free(k);
+		}
+}

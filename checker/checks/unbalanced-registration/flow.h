@@ -82,6 +82,7 @@ struct ur_flow {
 	unsigned char *found; /* per event: UW_* */
 	const struct ur_func *const *kept_by; /* module exit's functions */
 	size_t nkept;
+	const struct strset *managed; /* objects of managed allocations */
 };
 
 static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,

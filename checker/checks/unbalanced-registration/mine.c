@@ -237,6 +237,8 @@ static void role_facts(struct unit_scan *us)
 	for (size_t i = 0; i < r.exit.n; i++)
 		side_facts(us, r.exit.v[i], "E");
 	for (size_t i = 0; i < r.ndrv; i++) {
+		if (!r.drv[i].remove)
+			continue;
 		snprintf(tag, sizeof(tag), "P%zu", i);
 		side_facts(us, r.drv[i].probe, tag);
 		snprintf(tag, sizeof(tag), "R%zu", i);

@@ -315,8 +315,8 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	msg = xasprintf(
 		"'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning",
 		shown, r->name, f->fn->name, p->unreg);
-	fd = finding_add(unit->findings, RULE_ID, SEV_WARNING, unit->path,
-			 n->pos.line, n->pos.column, shown, msg);
+	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
+			 unit->path, n->pos.line, n->pos.column, shown, msg);
 	rel = xasprintf("'%s' registered here", shown);
 	finding_add_related(fd, unit->path, r->pos.line, r->pos.column, rel);
 	free(rel);
@@ -348,15 +348,16 @@ static bool kept(const struct ur_flow *f, unsigned int b)
 }
 
 /*
- * Core pairs only; and not a register whose result, the object, is
- * dropped: the code cannot undo it at all, its parent owns it; nor a
- * global module exit undoes.
+ * Not a subsystem object of a managed allocation; not a register whose
+ * result, the object, is dropped: the code cannot undo it at all, its
+ * parent owns it; nor a global module exit undoes.
  */
 static bool reportable(const struct ur_flow *f, unsigned int b)
 {
 	const struct regpair *p = f->reg_pair[b];
 
-	return p && p->class == REG_CORE &&
+	return ur_pair_reportable(p, reg_object(f, b), f->managed,
+				  f->fn->name) &&
 	       !(p->reg_arg == 0 && !ur_reg_event(f, b)->result.key) &&
 	       !kept(f, b);
 }
@@ -391,11 +392,14 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
 			  struct check_unit *unit,
-			  const struct ur_func *const *kept_by, size_t nkept)
+			  const struct ur_func *const *kept_by, size_t nkept,
+			  const struct strset *managed)
 {
-	struct ur_flow f = {
-		.fn = fn, .rp = rp, .kept_by = kept_by, .nkept = nkept
-	};
+	struct ur_flow f = { .fn = fn,
+			     .rp = rp,
+			     .kept_by = kept_by,
+			     .nkept = nkept,
+			     .managed = managed };
 
 	index_events(&f);
 	ur_unwind_index(&f);
