@@ -83,6 +83,7 @@ struct ur_flow {
 	const struct ur_func *const *kept_by; /* module exit's functions */
 	size_t nkept;
 	const struct strset *managed; /* objects of managed allocations */
+	uint64_t lost; /* registers whose handle, a local, never escapes */
 };
 
 static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
@@ -132,6 +133,13 @@ void ur_flags_learn(const struct ur_flow *f, struct ur_state *s, CXCursor c,
 		    bool holds);
 void ur_flags_assign(const struct ur_flow *f, struct ur_state *s,
 		     const struct ur_event *a);
+
+/*
+ * Registers (bits) that return their object into a local that is never
+ * stored, copied, handed to a call or returned: when such a local goes
+ * out of scope with the object registered, the handle is lost.
+ */
+uint64_t ur_lost_candidates(const struct ur_flow *f);
 
 /* The unwinding forms: tables, then the events as the walk meets them. */
 void ur_unwind_index(struct ur_flow *f);
