@@ -153,21 +153,6 @@ static void fill_call(struct ur_event *ev, CXCursor call)
 	ev->pos = cx_cursor_start(call);
 }
 
-/* The caller's argument for a helper's object named after its parameter. */
-static struct ur_obj helper_arg(const struct ur_helper *h,
-				const struct ur_obj *o, CXCursor call)
-{
-	for (unsigned int i = 0; o->key && i < h->nparams; i++) {
-		if (strncmp(o->key, "l:", 2) ||
-		    strcmp(o->key + 2, h->params[i]))
-			continue;
-		if ((int)i < clang_Cursor_getNumArguments(call))
-			return ur_arg_obj(clang_Cursor_getArgument(call, i));
-		return (struct ur_obj){ 0 };
-	}
-	return ur_obj_dup(o);
-}
-
 /*
  * A helper that registers an object of its own making (a local it
  * allocated, or a member of one, not a parameter) keeps it out of the
@@ -210,7 +195,7 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 	ev->name = xstrdup(h->ev.name);
 	ev->nargs = h->ev.nargs;
 	for (unsigned int i = 0; i < ev->nargs; i++)
-		ev->arg[i] = helper_arg(h, &h->ev.arg[i], call);
+		ev->arg[i] = ur_helper_arg(h, &h->ev.arg[i], call);
 	/* What the caller tests is the helper's result. */
 	ev->ptr_result =
 		clang_getCanonicalType(clang_getCursorType(call)).kind ==

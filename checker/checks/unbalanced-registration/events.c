@@ -353,8 +353,11 @@ void ur_event_free(struct ur_event *e)
 
 /* ---- helpers of the file ---- */
 
+#define HELPER_PASSES 3
+
 struct scan {
 	const struct regpairs *rp;
+	const struct ur_helpers *prev; /* the last pass's summaries */
 	struct ur_helper *h;
 	unsigned int nregs;
 	unsigned int ifs; /* if statements around the call */
@@ -391,6 +394,59 @@ static void fill_args(struct ur_event *ev, CXCursor call)
 	ev->pos = cx_cursor_start(call);
 }
 
+/* The caller's argument for a helper's object named after its parameter. */
+struct ur_obj ur_helper_arg(const struct ur_helper *h, const struct ur_obj *o,
+			    CXCursor call)
+{
+	for (unsigned int i = 0; o->key && i < h->nparams; i++) {
+		if (strncmp(o->key, "l:", 2) ||
+		    strcmp(o->key + 2, h->params[i]))
+			continue;
+		if ((int)i < clang_Cursor_getNumArguments(call))
+			return ur_arg_obj(clang_Cursor_getArgument(call, i));
+		return (struct ur_obj){ 0 };
+	}
+	return ur_obj_dup(o);
+}
+
+static void add_unreg(struct ur_helper *h, const char *name)
+{
+	for (size_t i = 0; i < h->nunregs; i++)
+		if (!strcmp(h->unregs[i], name))
+			return;
+	GROW(h->unregs, h->unregcap, h->nunregs);
+	h->unregs[h->nunregs++] = xstrdup(name);
+	h->has_unreg = true;
+}
+
+/*
+ * A call of another helper the last pass summarised: a wrapper counts as
+ * the register or unregister it wraps, with this call's arguments put
+ * in (a wrapper of a wrapper); what a teardown unregisters, this
+ * function unregisters too.
+ */
+static void scan_helper_call(struct scan *s, CXCursor c, const char *name)
+{
+	struct ur_helper *h = s->h;
+	const struct ur_helper *g;
+
+	g = s->prev ? ur_helper_find(s->prev, name) : NULL;
+	if (!g || !strcmp(g->name, h->name))
+		return;
+	if (g->wraps && ++s->nregs == 1) {
+		h->ev.kind = g->ev.kind;
+		h->ev.name = xstrdup(g->ev.name);
+		h->ev.nargs = g->ev.nargs;
+		for (unsigned int i = 0; i < g->ev.nargs; i++)
+			h->ev.arg[i] = ur_helper_arg(g, &g->ev.arg[i], c);
+		h->ev.ptr_result = is_pointer(clang_getCursorType(c));
+		h->ev.call = clang_getNullCursor();
+		h->ev.guarded = s->ifs > 0 || g->ev.guarded;
+	}
+	for (size_t i = 0; i < g->nunregs; i++)
+		add_unreg(h, g->unregs[i]);
+}
+
 static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
@@ -422,11 +478,10 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 			h->ev.guarded = s->ifs > 0;
 		}
 	}
-	if (unreg) {
-		GROW(h->unregs, h->unregcap, h->nunregs);
-		h->unregs[h->nunregs++] = xstrdup(name);
-		h->has_unreg = true;
-	}
+	if (unreg)
+		add_unreg(h, name);
+	if (!reg && !unreg)
+		scan_helper_call(s, c, name);
 	free(name);
 	return CXChildVisit_Recurse;
 }
@@ -489,14 +544,27 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
+/*
+ * Summaries compose: each pass reads the last one's, so that a wrapper
+ * of a wrapper, HELPER_PASSES - 1 levels up, counts as the call it
+ * wraps in the end.
+ */
 void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
 			CXTranslationUnit tu, CXFile main_file)
 {
-	struct scan s = { .rp = rp };
-	struct helper_walk w = { h, &s, main_file };
+	struct ur_helpers prev = { 0 };
 
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), helper_visit,
-			    &w);
+	for (int pass = 0; pass < HELPER_PASSES; pass++) {
+		struct scan s = { .rp = rp, .prev = pass ? &prev : NULL };
+		struct helper_walk w = { h, &s, main_file };
+
+		memset(h, 0, sizeof(*h));
+		clang_visitChildren(clang_getTranslationUnitCursor(tu),
+				    helper_visit, &w);
+		ur_helpers_free(&prev);
+		if (pass + 1 < HELPER_PASSES)
+			prev = *h;
+	}
 }
 
 void ur_helpers_free(struct ur_helpers *h)
@@ -571,7 +639,10 @@ void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
 
 			char *k;
 
-			if (e->kind != EV_ASSIGN || !e->managed || !e->lhs.key)
+			/* 'g15->input = input' of a managed 'input' too. */
+			if (e->kind != EV_ASSIGN || !e->lhs.key ||
+			    !(e->managed ||
+			      is_managed(managed, fns[i].name, e->rhs.key)))
 				continue;
 			k = managed_key(fns[i].name, e->lhs.key);
 			strset_add(managed, k);

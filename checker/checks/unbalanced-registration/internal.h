@@ -200,6 +200,10 @@ struct ur_func;
 void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
 			size_t nfns);
 
+/* The caller's argument for a helper's object named after its parameter. */
+struct ur_obj ur_helper_arg(const struct ur_helper *h, const struct ur_obj *o,
+			    CXCursor call);
+
 /* Summarise the helpers of the file: which only register or unregister. */
 void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
 			CXTranslationUnit tu, CXFile main_file);
