@@ -111,6 +111,19 @@ static bool copied(const struct ur_func *fn, const char *key)
 	return false;
 }
 
+/*
+ * Another pair undoes the register through one of its arguments
+ * (remove_proc_entry() by the name proc_create() was given): the
+ * returned handle is not needed to undo it.
+ */
+static bool undone_without_handle(const struct regpairs *rp, const char *reg)
+{
+	for (size_t i = 0; i < rp->n; i++)
+		if (!strcmp(rp->v[i].reg, reg) && rp->v[i].reg_arg != 0)
+			return true;
+	return false;
+}
+
 uint64_t ur_lost_candidates(const struct ur_flow *f)
 {
 	uint64_t bits = 0;
@@ -123,7 +136,8 @@ uint64_t ur_lost_candidates(const struct ur_flow *f)
 		if (!p || p->reg_arg != 0 || !r->ptr_result || !r->result.key ||
 		    strncmp(r->result.key, "l:", 2) || r->looped)
 			continue;
-		if (copied(f->fn, r->result.key))
+		if (copied(f->fn, r->result.key) ||
+		    undone_without_handle(f->rp, r->name))
 			continue;
 		s.name = r->result.key + 2;
 		s.rp = f->rp;
