@@ -61,4 +61,36 @@ static struct platform_driver m_driver = {
 };
 module_platform_driver(m_driver);
 
+/* Managed, and copied into a member before it is registered. */
+struct c_priv {
+	struct input_dev *input;
+};
+
+static int c_probe(struct platform_device *pdev)
+{
+	struct c_priv *priv = dev_get_drvdata(&pdev->dev);
+	struct input_dev *input;
+	int ret;
+
+	input = devm_input_allocate_device(&pdev->dev);
+	if (!input)
+		return -ENOMEM;
+	priv->input = input;
+	ret = input_register_device(priv->input);
+	if (ret)
+		return ret;
+	return s_setup(pdev);
+}
+
+static void c_remove(struct platform_device *pdev)
+{
+}
+
+static struct platform_driver c_driver = {
+	.probe = c_probe,
+	.remove = c_remove,
+	.driver = { .name = "c" },
+};
+module_platform_driver(c_driver);
+
 MODULE_LICENSE("GPL");

@@ -274,7 +274,11 @@ static void managed_out_args(struct ur_build *b, CXCursor call)
 		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
 		struct ur_event *ev;
 
-		if (cx_operator(a) != CX_OP_ADDR)
+		/* '&card', a pointer the call fills: not '&pdev->dev'. */
+		if (cx_operator(a) != CX_OP_ADDR ||
+		    clang_getCanonicalType(
+			    clang_getPointeeType(clang_getCursorType(a)))
+				    .kind != CXType_Pointer)
 			continue;
 		ev = new_event(b, EV_ASSIGN);
 		ev->lhs = ur_obj_of(a);

@@ -630,22 +630,35 @@ enum severity ur_pair_severity(const struct regpair *p)
 	return p->class == REG_CORE ? SEV_WARNING : SEV_NOTE;
 }
 
+static void managed_of_func(struct strset *managed, const struct ur_func *fn)
+{
+	for (size_t j = 0; j < fn->nev; j++) {
+		const struct ur_event *e = &fn->ev[j];
+		char *k;
+
+		/* 'g15->input = input' of a managed 'input' too. */
+		if (e->kind != EV_ASSIGN || !e->lhs.key ||
+		    !(e->managed || is_managed(managed, fn->name, e->rhs.key)))
+			continue;
+		k = managed_key(fn->name, e->lhs.key);
+		if (!strset_has(managed, k))
+			strset_add(managed, k);
+		free(k);
+	}
+}
+
+/*
+ * The events of a function are in the graph's order, not the source's:
+ * copies of copies are found by going over them until nothing is added.
+ */
 void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
 			size_t nfns)
 {
-	for (size_t i = 0; i < nfns; i++)
-		for (size_t j = 0; j < fns[i].nev; j++) {
-			const struct ur_event *e = &fns[i].ev[j];
+	size_t before;
 
-			char *k;
-
-			/* 'g15->input = input' of a managed 'input' too. */
-			if (e->kind != EV_ASSIGN || !e->lhs.key ||
-			    !(e->managed ||
-			      is_managed(managed, fns[i].name, e->rhs.key)))
-				continue;
-			k = managed_key(fns[i].name, e->lhs.key);
-			strset_add(managed, k);
-			free(k);
-		}
+	do {
+		before = managed->n;
+		for (size_t i = 0; i < nfns; i++)
+			managed_of_func(managed, &fns[i]);
+	} while (managed->n != before);
 }
