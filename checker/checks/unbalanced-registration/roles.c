@@ -198,12 +198,45 @@ static bool is_bus_driver(CXCursor var)
 	return found;
 }
 
+/*
+ * '.remove_new = foo_remove' designates a member of an anonymous union
+ * (struct platform_driver in 6.12), which the initialiser's cursors do
+ * not show as a plain member reference: read the designator from the
+ * tokens of the definition.
+ */
+static char *remove_from_tokens(CXCursor var)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(var);
+	CXToken *tok;
+	unsigned int n;
+	char *fn = NULL;
+
+	clang_tokenize(tu, clang_getCursorExtent(var), &tok, &n);
+	for (unsigned int i = 0; i + 3 < n && !fn; i++) {
+		char *dot = cx_take(clang_getTokenSpelling(tu, tok[i]));
+		char *field = cx_take(clang_getTokenSpelling(tu, tok[i + 1]));
+		char *eq = cx_take(clang_getTokenSpelling(tu, tok[i + 2]));
+
+		if (!strcmp(dot, ".") && is_remove_field(field) &&
+		    !strcmp(eq, "=") &&
+		    clang_getTokenKind(tok[i + 3]) == CXToken_Identifier)
+			fn = cx_take(clang_getTokenSpelling(tu, tok[i + 3]));
+		free(dot);
+		free(field);
+		free(eq);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return fn;
+}
+
 static void find_driver(struct find *fd, CXCursor c)
 {
 	struct ur_roles *r = fd->roles;
 	struct ur_driver drv = { 0 };
 
 	clang_visitChildren(c, find_callbacks, &drv);
+	if (drv.probe && !drv.remove)
+		drv.remove = remove_from_tokens(c);
 	if (drv.probe && (drv.remove || is_bus_driver(c))) {
 		drv.name = cx_spelling(c);
 		drv.pos = cx_cursor_start(c);
