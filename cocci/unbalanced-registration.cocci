@@ -222,6 +222,12 @@ def init_exit_findings():
 		# device_destroy() names the device by its class and number.
 		if "device_destroy" in us and any(u == "device_destroy" for u, _ in undone):
 			continue
+		# A number (a major, a region) is often kept in another variable
+		# than the one the result of the register went to (ret, then
+		# major = ret): any unregister of the pair in exit counts.
+		if R in ("register_chrdev", "register_chrdev_region", "alloc_chrdev_region") and \
+		   any(u in us for u, _ in undone):
+			continue
 		# The same object under another expression (a region registered
 		# as 'devid', unregistered as 'MKDEV(major, 0)'): not followed.
 		if any(u in us and not re.match(r"^\w+$", o) for u, o in undone):
