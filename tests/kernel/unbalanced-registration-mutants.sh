@@ -9,7 +9,7 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
 per_kind=${DRVLINT_MUTANTS:-12}
-floor=${DRVLINT_MUTANTS_FLOOR:-50}
+floor=${DRVLINT_MUTANTS_FLOOR:-35}
 
 "$source_dir/tools/mutants" -p "$tree" --drvlint "$drvlint" \
 	--rules-dir "$source_dir/rules" -n "$per_kind" --seed 1 -j "$jobs" \
