@@ -99,7 +99,7 @@ for r, (us, _) in PAIRS.items():
 # error paths found.
 state = {"file": None}
 inits, exits, helpers, calls_in_exit, found = [], [], {}, set(), {}
-undoers = {}
+undoers, guarded, params, init_names = {}, set(), {}, set()
 
 def start_file(path):
 	if state["file"] == path:
@@ -109,6 +109,9 @@ def start_file(path):
 		del l[:]
 	helpers.clear()
 	undoers.clear()
+	guarded.clear()
+	params.clear()
+	init_names.clear()
 	calls_in_exit.clear()
 	found.clear()
 
@@ -158,11 +161,50 @@ def error_value(E, C=None):
 		return re.search(r"\b%s\b" % E, C) is not None
 	return False
 
-def record_error_path(R, obj, pos):
+def root_of(e):
+	m = re.match(r"^[&(\s*]*([A-Za-z_]\w*)", str(e))
+	return m.group(1) if m else None
+
+def record_error_path(R, obj, pos, A="", C2=""):
+	"""A return that misses the unregister, unless the path is one the
+	script cannot follow: the return is under a conjunction of tests
+	(which may say that nothing was registered) or a test of the object
+	itself."""
+	C2 = str(C2)
+	if "&&" in C2 or re.search(r"\b%s\b" % re.escape(obj), C2):
+		return
 	key = (pos.line, obj)
 	if key not in found:
 		found[key] = (pos, "'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning"
-			      % (obj, R, pos.current_element, unregisters(R)[0]))
+			      % (obj, R, pos.current_element, unregisters(R)[0]),
+			      root_of(A))
+
+def error_path_findings():
+	"""What is left once the classes the script cannot follow are
+	dropped: an unregister of the object under a test somewhere in the
+	function (the register may sit under the same test), and an object
+	reached through a parameter of a function that is not module init
+	(its caller may clean up, which the script does not follow)."""
+	out = []
+	for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
+		p, msg, root = found[key]
+		if followed(p, key[1], root):
+			out.append((p, msg))
+	return out
+
+def followed(p, obj, root):
+	fn = p.current_element
+	if (fn, obj) in guarded:
+		return False
+	return not (root and root in params.get(fn, ()) and fn not in init_names)
+
+def keeps(O, p, A, E2="", C2=""):
+	"""The context modes' form of record_error_path()'s and
+	error_path_findings()' decision."""
+	C2 = str(C2)
+	return O != "drvlint_no_object" and (not E2 or error_value(E2, C2)) and \
+	       "&&" not in C2 and not re.search(r"\b%s\b" % re.escape(O), C2) and \
+	       followed(p, O, root_of(A))
 
 def init_exit_findings():
 	out = []
@@ -179,6 +221,16 @@ def init_exit_findings():
 			continue
 		# device_destroy() names the device by its class and number.
 		if "device_destroy" in us and any(u == "device_destroy" for u, _ in undone):
+			continue
+		# A number (a major, a region) is often kept in another variable
+		# than the one the result of the register went to (ret, then
+		# major = ret): any unregister of the pair in exit counts.
+		if R in ("register_chrdev", "register_chrdev_region", "alloc_chrdev_region") and \
+		   any(u in us for u, _ in undone):
+			continue
+		# The same object under another expression (a region registered
+		# as 'devid', unregistered as 'MKDEV(major, 0)'): not followed.
+		if any(u in us and not re.match(r"^\w+$", o) for u, o in undone):
 			continue
 		out.append((p, "'%s' registered by %s() in %s() (module init) is never unregistered in %s(), the module exit: call %s() there"
 			    % (obj, R, fi, fe, us[0])))
@@ -242,9 +294,17 @@ position tokf.p;
 @mi depends on tok@
 declarer name module_init;
 identifier fi;
+position p;
 @@
 
-module_init(fi);
+module_init@p(fi);
+
+@script:python@
+fi << mi.fi;
+p << mi.p;
+@@
+start_file(p[0].file)
+init_names.add(fi)
 
 @me depends on tok@
 declarer name module_exit;
@@ -404,6 +464,56 @@ p << uhelp.p;
 start_file(p[0].file)
 undoers.setdefault(U, set()).add(p[0].current_element)
 
+// Unregisters under a test ('if (priv->supports_temp) misc_deregister(..)'):
+// the register may sit under the same test, which the script does not
+// follow; the function's error paths for that object are not reported.
+@ugard depends on tok@
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del, device_destroy,
+	root_device_unregister, auxiliary_driver_unregister,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del, unregister_chrdev,
+	unregister_chrdev_region, cdev_del, cdev_device_del, misc_deregister,
+	pci_unregister_driver, i2c_del_driver, i2c_unregister_device,
+	spi_unregister_driver, usb_deregister, usb_deregister_device_driver,
+	usb_serial_deregister_drivers, hid_unregister_driver,
+	hid_destroy_device, serio_unregister_driver, serio_unregister_port,
+	unregister_virtio_driver, unregister_virtio_device,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	pnp_unregister_card_driver, isa_unregister_driver,
+	wmi_driver_unregister, sdio_unregister_driver,
+	amba_driver_unregister, serdev_device_driver_unregister,
+	unregister_rpmsg_driver, phy_driver_unregister,
+	phy_drivers_unregister};
+expression E, X;
+position p;
+@@
+
+if (E) \( U@p(X, ...); \| { ... U@p(X, ...); ... } \)
+
+@script:python@
+X << ugard.X;
+p << ugard.p;
+@@
+guarded.add((p[0].current_element, name_of(X)))
+
+// The parameters of the file's functions: an object reached through one
+// may be cleaned up by the caller, which the script does not follow.
+@fparams depends on tok@
+identifier fn, P;
+type T;
+position p;
+@@
+
+fn@p(..., T P, ...) { ... }
+
+@script:python@
+fn << fparams.fn;
+P << fparams.P;
+p << fparams.p;
+@@
+params.setdefault(fn, set()).add(P)
+
 // 2. Error paths.  A registration succeeded: the path leaves the test of
 // its result ('if (ret) ...', 'if (IS_ERR(x)) ...', 'if (R(...))') on the
 // success side, and reaches a return of an error with no unregister and
@@ -441,9 +551,12 @@ R << reg.R;
 A << reg.A;
 C << reg.C;
 ret << reg.ret;
+S << reg.S;
 U1;
 U2;
 U3;
+U4;
+U5;
 O;
 @@
 test = str(C)
@@ -456,25 +569,39 @@ coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
 helper = sorted(g for u in us for g in undoers.get(u, ()))
 coccinelle.U3 = helper[0] if helper else us[0]
+coccinelle.U4 = helper[1] if len(helper) > 1 else us[0]
+coccinelle.U5 = helper[2] if len(helper) > 2 else us[0]
+# More helpers than the rules can name, or the register retried in its
+# own failure branch ('if (err) { ...; err = R(...); }'): not followed.
+if len(helper) > 3 or re.search(r"\b%s\s*\(" % R, str(S)):
+	obj = None
 coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
 
 @epath exists@
 expression reg.C, reg.A, E, E2, C2, F;
 statement reg.S;
 position reg.pi, p2, pg;
-identifier pair.U1, pair.U2, pair.U3, pair.O, l, f;
+identifier pair.U1, pair.U2, pair.U3, pair.U4, pair.U5, pair.O, l, f;
 @@
 
 if (C@pi) S
 ... when != U1(...)
     when != U2(...)
     when != U3(...)
+    when != U4(...)
+    when != U5(...)
+    when != devm_add_action_or_reset(...)
+    when != devm_add_action(...)
+    when != kref_put(...)
     when != F = O
     when != f(..., A, ...)
 (
 if (C2) { ... when != U1(...)
               when != U2(...)
               when != U3(...)
+              when != U4(...)
+              when != U5(...)
+              when != kref_put(...)
   return@p2 E2; }
 |
 return@p2 -E;
@@ -482,21 +609,25 @@ return@p2 -E;
 if (C2) { ... when != U1(...)
               when != U2(...)
               when != U3(...)
+              when != U4(...)
+              when != U5(...)
+              when != kref_put(...)
   goto l@pg; }
 )
 
 @script:python@
 R << reg.R;
+A << reg.A;
 O << pair.O;
 p2 << epath.p2;
 C2 << epath.C2 = "";
 E2 << epath.E2 = "";
 @@
 if O != "drvlint_no_object" and (not E2 or error_value(E2, C2)):
-	record_error_path(R, O, p2[0])
+	record_error_path(R, O, p2[0], A, C2)
 
 @elabel exists@
-identifier epath.l, pair.U1, pair.U2, pair.U3;
+identifier epath.l, pair.U1, pair.U2, pair.U3, pair.U4, pair.U5;
 expression E3;
 position p3;
 @@
@@ -505,10 +636,14 @@ l:
 ... when != U1(...)
     when != U2(...)
     when != U3(...)
+    when != U4(...)
+    when != U5(...)
+    when != kref_put(...)
 return@p3 E3;
 
 @script:python@
 R << reg.R;
+A << reg.A;
 O << pair.O;
 pg << epath.pg;
 p3 << elabel.p3;
@@ -516,7 +651,7 @@ E3 << elabel.E3;
 @@
 if O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
    error_value(E3):
-	record_error_path(R, O, p3[0])
+	record_error_path(R, O, p3[0], A)
 
 @regi depends on tok exists@
 identifier R = {driver_register, bus_register, class_register, class_create,
@@ -547,9 +682,12 @@ if (\(R@p1(A, ...)\|R@p1(A, ...) < 0\|R@p1(A, ...) != 0\|unlikely(R@p1(A, ...))\
 @script:python pairi@
 R << regi.R;
 A << regi.A;
+S << regi.S;
 U1;
 U2;
 U3;
+U4;
+U5;
 O;
 @@
 tested = PAIRS[R][1] == "arg"
@@ -559,6 +697,12 @@ coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
 helper = sorted(g for u in us for g in undoers.get(u, ()))
 coccinelle.U3 = helper[0] if helper else us[0]
+coccinelle.U4 = helper[1] if len(helper) > 1 else us[0]
+coccinelle.U5 = helper[2] if len(helper) > 2 else us[0]
+# More helpers than the rules can name, or the register retried in its
+# own failure branch ('if (err) { ...; err = R(...); }'): not followed.
+if len(helper) > 3 or re.search(r"\b%s\s*\(" % R, str(S)):
+	obj = None
 coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
 
 @epathi exists@
@@ -566,19 +710,27 @@ identifier regi.R;
 expression regi.A, E, E2, C2, F;
 statement regi.S;
 position regi.p1, p2, pg;
-identifier pairi.U1, pairi.U2, pairi.U3, pairi.O, l, f;
+identifier pairi.U1, pairi.U2, pairi.U3, pairi.U4, pairi.U5, pairi.O, l, f;
 @@
 
 if (\(R@p1(A, ...)\|R@p1(A, ...) < 0\|R@p1(A, ...) != 0\|unlikely(R@p1(A, ...))\)) S
 ... when != U1(...)
     when != U2(...)
     when != U3(...)
+    when != U4(...)
+    when != U5(...)
+    when != devm_add_action_or_reset(...)
+    when != devm_add_action(...)
+    when != kref_put(...)
     when != F = O
     when != f(..., A, ...)
 (
 if (C2) { ... when != U1(...)
               when != U2(...)
               when != U3(...)
+              when != U4(...)
+              when != U5(...)
+              when != kref_put(...)
   return@p2 E2; }
 |
 return@p2 -E;
@@ -586,21 +738,25 @@ return@p2 -E;
 if (C2) { ... when != U1(...)
               when != U2(...)
               when != U3(...)
+              when != U4(...)
+              when != U5(...)
+              when != kref_put(...)
   goto l@pg; }
 )
 
 @script:python@
 R << regi.R;
+A << regi.A;
 O << pairi.O;
 p2 << epathi.p2;
 C2 << epathi.C2 = "";
 E2 << epathi.E2 = "";
 @@
 if O != "drvlint_no_object" and (not E2 or error_value(E2, C2)):
-	record_error_path(R, O, p2[0])
+	record_error_path(R, O, p2[0], A, C2)
 
 @elabeli exists@
-identifier epathi.l, pairi.U1, pairi.U2, pairi.U3;
+identifier epathi.l, pairi.U1, pairi.U2, pairi.U3, pairi.U4, pairi.U5;
 expression E3;
 position p3;
 @@
@@ -609,10 +765,14 @@ l:
 ... when != U1(...)
     when != U2(...)
     when != U3(...)
+    when != U4(...)
+    when != U5(...)
+    when != kref_put(...)
 return@p3 E3;
 
 @script:python@
 R << regi.R;
+A << regi.A;
 O << pairi.O;
 pg << epathi.pg;
 p3 << elabeli.p3;
@@ -620,18 +780,16 @@ E3 << elabeli.E3;
 @@
 if O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
    error_value(E3):
-	record_error_path(R, O, p3[0])
+	record_error_path(R, O, p3[0], A)
 
 @script:python depends on org && tok@
 @@
-for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
-	p, msg = found[key]
+for p, msg in error_path_findings():
 	cocci.print_main(msg, [p])
 
 @script:python depends on report && tok@
 @@
-for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
-	p, msg = found[key]
+for p, msg in error_path_findings():
 	coccilib.report.print_report(p, msg)
 
 
@@ -652,12 +810,13 @@ position ireg.p;
 * R@p(...)
 
 @script:python epath_ctx depends on context && tok@
+A << reg.A;
 O << pair.O;
 p2 << epath.p2;
 C2 << epath.C2 = "";
 E2 << epath.E2 = "";
 @@
-if not (O != "drvlint_no_object" and (not E2 or error_value(E2, C2))):
+if not keeps(O, p2[0], A, E2 or "", C2):
 	cocci.include_match(False)
 
 @depends on context && tok@
@@ -668,13 +827,14 @@ expression E;
 * return@p2 E;
 
 @script:python elabel_ctx depends on context && tok@
+A << reg.A;
 O << pair.O;
 pg << epath.pg;
 p3 << elabel.p3;
 E3 << elabel.E3;
 @@
-if not (O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
-   error_value(E3)):
+if not (p3[0].current_element == pg[0].current_element and error_value(E3) and
+        keeps(O, p3[0], A)):
 	cocci.include_match(False)
 
 @depends on context && tok@
@@ -685,12 +845,13 @@ expression E;
 * return@p3 E;
 
 @script:python epathi_ctx depends on context && tok@
+A << regi.A;
 O << pairi.O;
 p2 << epathi.p2;
 C2 << epathi.C2 = "";
 E2 << epathi.E2 = "";
 @@
-if not (O != "drvlint_no_object" and (not E2 or error_value(E2, C2))):
+if not keeps(O, p2[0], A, E2 or "", C2):
 	cocci.include_match(False)
 
 @depends on context && tok@
@@ -701,13 +862,14 @@ expression E;
 * return@p2 E;
 
 @script:python elabeli_ctx depends on context && tok@
+A << regi.A;
 O << pairi.O;
 pg << epathi.pg;
 p3 << elabeli.p3;
 E3 << elabeli.E3;
 @@
-if not (O != "drvlint_no_object" and p3[0].current_element == pg[0].current_element and \
-   error_value(E3)):
+if not (p3[0].current_element == pg[0].current_element and error_value(E3) and
+        keeps(O, p3[0], A)):
 	cocci.include_match(False)
 
 @depends on context && tok@

@@ -27,5 +27,5 @@ static int __init q_init(void)
 err:
 	if (drv_done)
 		platform_driver_unregister(&q_driver);
-	return ret;	/* expect-cocci: unbalanced-registration */
+	return ret;
 }

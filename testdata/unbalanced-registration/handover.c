@@ -55,12 +55,15 @@ static int o_action(void)
 	return o_setup();
 }
 
+static struct platform_device *o_created;
+
 static int __init o_init(void)
 {
 	struct platform_device *p = o_create();
 
 	if (IS_ERR(p))
 		return PTR_ERR(p);
+	o_created = p;
 	return o_store() ?: o_action();
 }
 module_init(o_init);

@@ -169,7 +169,7 @@ int k_found(struct platform_device **pdevs, int n)
 			goto exit_unregister;
 	}
 	if (!found)
-		return -ENODEV;	/* expect-cocci: unbalanced-registration */
+		return -ENODEV;
 	return 0;
 
 exit_unregister:
@@ -209,11 +209,11 @@ int k_modes(int ledmode, int wdtmode)
 		if (IS_ERR(k_wdt)) {
 			if (ledmode != 0)
 				platform_device_unregister(k_led);
-			return PTR_ERR(k_wdt);	/* expect-cocci: unbalanced-registration */
+			return PTR_ERR(k_wdt);
 		}
 	}
 	if (ledmode == 0 && wdtmode == 0)
-		return -EINVAL;	/* expect-cocci: unbalanced-registration */
+		return -EINVAL;
 	return 0;
 }
 

@@ -150,21 +150,6 @@ static void fill_call(struct ur_event *ev, CXCursor call)
 	ev->pos = cx_cursor_start(call);
 }
 
-/* The caller's argument for a helper's object named after its parameter. */
-static struct ur_obj helper_arg(const struct ur_helper *h,
-				const struct ur_obj *o, CXCursor call)
-{
-	for (unsigned int i = 0; o->key && i < h->nparams; i++) {
-		if (strncmp(o->key, "l:", 2) ||
-		    strcmp(o->key + 2, h->params[i]))
-			continue;
-		if ((int)i < clang_Cursor_getNumArguments(call))
-			return ur_arg_obj(clang_Cursor_getArgument(call, i));
-		return (struct ur_obj){ 0 };
-	}
-	return ur_obj_dup(o);
-}
-
 /*
  * A helper that registers an object of its own making (a local it
  * allocated, or a member of one, not a parameter) keeps it out of the
@@ -207,7 +192,7 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 	ev->name = xstrdup(h->ev.name);
 	ev->nargs = h->ev.nargs;
 	for (unsigned int i = 0; i < ev->nargs; i++)
-		ev->arg[i] = helper_arg(h, &h->ev.arg[i], call);
+		ev->arg[i] = ur_helper_arg(h, &h->ev.arg[i], call);
 	/* What the caller tests is the helper's result. */
 	ev->ptr_result =
 		clang_getCanonicalType(clang_getCursorType(call)).kind ==
@@ -271,6 +256,34 @@ static void indirect_events(struct ur_build *b, const struct ur_helper *h,
 	}
 }
 
+/* devm_kzalloc(), snd_devm_card_new(), __devm_...: a managed allocation. */
+static bool is_managed_alloc(const char *name)
+{
+	return !strncmp(name, "devm_", 5) || strstr(name, "_devm_");
+}
+
+/* 'snd_devm_card_new(..., &card)': what its out-arguments point at. */
+static void managed_out_args(struct ur_build *b, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call);
+
+	for (int i = 0; i < n; i++) {
+		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
+		struct ur_event *ev;
+
+		/* '&card', a pointer the call fills: not '&pdev->dev'. */
+		if (cx_operator(a) != CX_OP_ADDR ||
+		    clang_getCanonicalType(
+			    clang_getPointeeType(clang_getCursorType(a)))
+				    .kind != CXType_Pointer)
+			continue;
+		ev = new_event(b, EV_ASSIGN);
+		ev->lhs = ur_obj_of(a);
+		ev->managed = true;
+		ev->pos = cx_cursor_start(call);
+	}
+}
+
 static void call_event(struct ur_build *b, CXCursor c)
 {
 	char *name = cx_spelling(c);
@@ -298,6 +311,8 @@ static void call_event(struct ur_build *b, CXCursor c)
 		fill_call(ev, c);
 		return;
 	}
+	if (!b->hoist && is_managed_alloc(name))
+		managed_out_args(b, c);
 	if (h && h->wraps)
 		wrapped_event(b, h, c);
 	else if (h && !b->hoist) {
@@ -341,6 +356,7 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	struct ur_func *fn = b->fn;
 	CXCursor call = cx_strip(rhs);
 	struct ur_event *ev;
+	char *name;
 
 	if (b->hoist) {
 		ur_obj_free(&lhs);
@@ -355,6 +371,9 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	ev->pos = cx_cursor_start(lhs_cur);
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)
 		return;
+	name = cx_spelling(call);
+	ev->managed = is_managed_alloc(name);
+	free(name);
 	/* 'ret = PTR_ERR_OR_ZERO(pdev)': linked once the function is built. */
 	if (cx_call_named(call, "PTR_ERR_OR_ZERO")) {
 		ur_obj_free(&ev->rhs);

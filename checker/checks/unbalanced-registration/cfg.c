@@ -388,6 +388,12 @@ void ur_func_build(struct ur_func *fn, CXCursor decl, const struct regpairs *rp,
 	b.end = new_node(&b, N_END, clang_getNullCursor(), -1, -1);
 	fn->entry = b.end;
 	if (n && clang_getCursorKind(ch[n - 1]) == CXCursor_CompoundStmt) {
+		struct cx_pos close = cx_cursor_end(ch[n - 1]);
+
+		/* Falling off the end: at the body's closing brace. */
+		if (close.column > 1)
+			close.column--;
+		fn->node[b.end].pos = close;
 		clang_visitChildren(ch[n - 1], find_labels, &b);
 		fn->entry = build(&b, ch[n - 1], b.end);
 		link_statuses(fn);

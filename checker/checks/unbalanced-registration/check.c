@@ -68,21 +68,26 @@ static bool ur_prefilter_keys(const void *state, struct strset *keys)
 
 /* ---- functions of the file ---- */
 
+/* The walk over the file's function definitions. */
+struct func_walk {
+	struct funcs *fs;
+	const struct regpairs *rp;
+	const struct ur_helpers *helpers;
+	CXFile main_file;
+};
+
 static enum CXChildVisitResult collect_funcs(CXCursor c, CXCursor parent,
 					     CXClientData data)
 {
-	void **d = data;
-	struct funcs *fs = d[0];
-	const struct regpairs *rp = d[1];
-	const struct ur_helpers *h = d[2];
-	CXFile *main_file = d[3];
+	const struct func_walk *w = data;
+	struct funcs *fs = w->fs;
 
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-	    !clang_isCursorDefinition(c) || !cx_in_file(c, *main_file))
+	    !clang_isCursorDefinition(c) || !cx_in_file(c, w->main_file))
 		return CXChildVisit_Continue;
 	GROW(fs->v, fs->cap, fs->n);
-	ur_func_build(&fs->v[fs->n++], c, rp, h);
+	ur_func_build(&fs->v[fs->n++], c, w->rp, w->helpers);
 	return CXChildVisit_Continue;
 }
 
@@ -133,6 +138,8 @@ struct balance {
 	const struct side *a, *b;
 	const char *a_role, *b_role; /* "module init", "probe" */
 	const struct ur_func *b_root;
+	const struct strset *managed;
+	const struct funcs *fs;
 };
 
 static bool undoes(const struct balance *bl, const struct ur_event *r,
@@ -176,8 +183,8 @@ static void report_unbalanced(const struct balance *bl,
 		"'%s' registered by %s() in %s() (%s) is never unregistered in %s(), the %s: call %s() there",
 		shown, r->name, fn->name, bl->a_role, bl->b_root->name,
 		bl->b_role, p->unreg);
-	f = finding_add(u->findings, RULE_ID, SEV_WARNING, u->path, r->pos.line,
-			r->pos.column, shown, msg);
+	f = finding_add(u->findings, RULE_ID, ur_pair_severity(p), u->path,
+			r->pos.line, r->pos.column, shown, msg);
 	rel = xasprintf("%s %s() does not call %s()", bl->b_role,
 			bl->b_root->name, p->unreg);
 	finding_add_related(f, u->path, bl->b_root->pos.line,
@@ -207,7 +214,10 @@ static void check_balance(const struct balance *bl)
 			 */
 			if (p && p->reg_arg == 0 && !r->result.key)
 				continue;
-			if (p && p->class == REG_CORE && !undone(bl, r))
+			if (p &&
+			    ur_pair_reportable(p, ur_event_object(r, p),
+					       bl->managed, fn->name) &&
+			    !undone(bl, r))
 				report_unbalanced(bl, fn, r, p);
 		}
 	}
@@ -216,9 +226,11 @@ static void check_balance(const struct balance *bl)
 static void balance_sides(const struct regpairs *rp, struct check_unit *unit,
 			  const struct funcs *fs, struct side *a,
 			  struct side *b, const char *a_role,
-			  const char *b_role)
+			  const char *b_role, const struct strset *managed)
 {
-	struct balance bl = { rp, unit, a, b, a_role, b_role, NULL };
+	struct balance bl = {
+		rp, unit, a, b, a_role, b_role, NULL, managed, fs
+	};
 
 	/*
 	 * A module has one init and one exit (a driver one probe and one
@@ -234,6 +246,62 @@ static void balance_sides(const struct regpairs *rp, struct check_unit *unit,
 	check_balance(&bl);
 }
 
+/* ---- nothing undoes it: a driver without remove ---- */
+
+static void report_no_remove(const struct balance *bl,
+			     const struct ur_driver *drv,
+			     const struct ur_func *fn, const struct ur_event *r,
+			     const struct regpair *p)
+{
+	char *shown = ur_label(r, p);
+	struct check_unit *u = bl->unit;
+	struct finding *f;
+	char *msg, *rel;
+
+	msg = xasprintf(
+		"'%s' registered by %s() in %s() (probe) is never unregistered: driver '%s' has no remove callback, so it stays registered after every unbind; call %s() in a remove callback%s%s",
+		shown, r->name, fn->name, drv->name, p->unreg,
+		p->managed ? " or register with " : "",
+		p->managed ? p->managed : "");
+	f = finding_add(u->findings, RULE_ID, ur_pair_severity(p), u->path,
+			r->pos.line, r->pos.column, shown, msg);
+	rel = xasprintf("driver '%s' has no remove callback", drv->name);
+	finding_add_related(f, u->path, drv->pos.line, drv->pos.column, rel);
+	free(rel);
+	free(msg);
+	free(shown);
+}
+
+/*
+ * A bus driver with a probe and no remove: what probe registers (itself
+ * or through the file's functions, two levels down) stays registered
+ * when the device is unbound, and the next bind registers it again.
+ * Not for a driver that forbids unbinding through sysfs; a's roots are
+ * closed already.
+ */
+static void check_no_remove(const struct balance *bl,
+			    const struct ur_driver *drv)
+{
+	for (size_t i = 0; i < bl->a->n; i++) {
+		const struct ur_func *fn = bl->a->v[i];
+
+		for (size_t j = 0; j < fn->nev; j++) {
+			const struct ur_event *r = &fn->ev[j];
+			const struct regpair *p;
+
+			if (r->kind != EV_REG || r->hoisted)
+				continue;
+			p = ur_reg_pair(bl->rp, r->name);
+			if (!p || (p->reg_arg == 0 && !r->result.key) ||
+			    !ur_pair_reportable(p, ur_event_object(r, p),
+						bl->managed, fn->name) ||
+			    undone(bl, r))
+				continue;
+			report_no_remove(bl, drv, fn, r, p);
+		}
+	}
+}
+
 /* ---- the check ---- */
 
 /* The roots' functions of the file, one side of a pairing. */
@@ -245,18 +313,34 @@ static void side_of(struct side *s, const struct funcs *fs, char *const *names,
 }
 
 static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
-			  const struct funcs *fs, const struct ur_roles *roles)
+			  const struct funcs *fs, const struct ur_roles *roles,
+			  const struct strset *managed)
 {
 	struct side a = { 0 }, b = { 0 };
 
 	side_of(&a, fs, roles->init.v, roles->init.n);
 	side_of(&b, fs, roles->exit.v, roles->exit.n);
-	balance_sides(rp, unit, fs, &a, &b, "module init", "module exit");
+	balance_sides(rp, unit, fs, &a, &b, "module init", "module exit",
+		      managed);
 	for (size_t i = 0; i < roles->ndrv; i++) {
+		const struct ur_driver *drv = &roles->drv[i];
+
 		a.n = b.n = 0;
-		side_of(&a, fs, &roles->drv[i].probe, 1);
-		side_of(&b, fs, &roles->drv[i].remove, 1);
-		balance_sides(rp, unit, fs, &a, &b, "probe", "remove callback");
+		side_of(&a, fs, &drv->probe, 1);
+		if (!drv->remove && !drv->no_unbind && a.n == 1) {
+			struct balance bl = { rp,   unit,    &a,
+					      &b,   "probe", "remove callback",
+					      NULL, managed, fs };
+
+			side_close(&a, fs);
+			check_no_remove(&bl, drv);
+			continue;
+		}
+		if (!drv->remove)
+			continue;
+		side_of(&b, fs, &drv->remove, 1);
+		balance_sides(rp, unit, fs, &a, &b, "probe", "remove callback",
+			      managed);
 	}
 	free(a.v);
 	free(b.v);
@@ -271,7 +355,8 @@ static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
  */
 static void check_error_paths(const struct regpairs *rp,
 			      struct check_unit *unit, const struct funcs *fs,
-			      const struct ur_roles *roles)
+			      const struct ur_roles *roles,
+			      const struct strset *managed)
 {
 	struct side init = { 0 }, fini = { 0 };
 
@@ -289,7 +374,7 @@ static void check_error_paths(const struct regpairs *rp,
 		for (size_t j = 0; j < init.n; j++)
 			in_init |= init.v[j] == &fs->v[i];
 		ur_check_error_paths(&fs->v[i], rp, unit, fini.v,
-				     in_init ? 0 : fini.n);
+				     in_init ? 0 : fini.n, managed);
 	}
 	free(init.v);
 	free(fini.v);
@@ -302,13 +387,16 @@ static void ur_run(const void *state, struct check_unit *unit)
 	struct ur_helpers helpers = { 0 };
 	struct funcs fs = { 0 };
 	struct ur_roles roles;
-	void *fdata[4] = { &fs, (void *)rp, &helpers, &unit->main_file };
+	struct strset managed = { 0 };
+	struct func_walk fw = { &fs, rp, &helpers, unit->main_file };
 
 	ur_helpers_collect(&helpers, rp, unit->tu, unit->main_file);
-	clang_visitChildren(tu, collect_funcs, fdata);
+	clang_visitChildren(tu, collect_funcs, &fw);
 	ur_roles_find(unit->tu, unit->main_file, &roles);
-	check_error_paths(rp, unit, &fs, &roles);
-	balance_roles(rp, unit, &fs, &roles);
+	ur_managed_collect(&managed, fs.v, fs.n);
+	check_error_paths(rp, unit, &fs, &roles, &managed);
+	balance_roles(rp, unit, &fs, &roles, &managed);
+	strset_free(&managed);
 	ur_roles_free(&roles);
 	for (size_t i = 0; i < fs.n; i++)
 		ur_func_free(&fs.v[i]);

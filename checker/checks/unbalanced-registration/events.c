@@ -353,8 +353,11 @@ void ur_event_free(struct ur_event *e)
 
 /* ---- helpers of the file ---- */
 
+#define HELPER_PASSES 3
+
 struct scan {
 	const struct regpairs *rp;
+	const struct ur_helpers *prev; /* the last pass's summaries */
 	struct ur_helper *h;
 	unsigned int nregs;
 	unsigned int ifs; /* if statements around the call */
@@ -391,6 +394,59 @@ static void fill_args(struct ur_event *ev, CXCursor call)
 	ev->pos = cx_cursor_start(call);
 }
 
+/* The caller's argument for a helper's object named after its parameter. */
+struct ur_obj ur_helper_arg(const struct ur_helper *h, const struct ur_obj *o,
+			    CXCursor call)
+{
+	for (unsigned int i = 0; o->key && i < h->nparams; i++) {
+		if (strncmp(o->key, "l:", 2) ||
+		    strcmp(o->key + 2, h->params[i]))
+			continue;
+		if ((int)i < clang_Cursor_getNumArguments(call))
+			return ur_arg_obj(clang_Cursor_getArgument(call, i));
+		return (struct ur_obj){ 0 };
+	}
+	return ur_obj_dup(o);
+}
+
+static void add_unreg(struct ur_helper *h, const char *name)
+{
+	for (size_t i = 0; i < h->nunregs; i++)
+		if (!strcmp(h->unregs[i], name))
+			return;
+	GROW(h->unregs, h->unregcap, h->nunregs);
+	h->unregs[h->nunregs++] = xstrdup(name);
+	h->has_unreg = true;
+}
+
+/*
+ * A call of another helper the last pass summarised: a wrapper counts as
+ * the register or unregister it wraps, with this call's arguments put
+ * in (a wrapper of a wrapper); what a teardown unregisters, this
+ * function unregisters too.
+ */
+static void scan_helper_call(struct scan *s, CXCursor c, const char *name)
+{
+	struct ur_helper *h = s->h;
+	const struct ur_helper *g;
+
+	g = s->prev ? ur_helper_find(s->prev, name) : NULL;
+	if (!g || !strcmp(g->name, h->name))
+		return;
+	if (g->wraps && ++s->nregs == 1) {
+		h->ev.kind = g->ev.kind;
+		h->ev.name = xstrdup(g->ev.name);
+		h->ev.nargs = g->ev.nargs;
+		for (unsigned int i = 0; i < g->ev.nargs; i++)
+			h->ev.arg[i] = ur_helper_arg(g, &g->ev.arg[i], c);
+		h->ev.ptr_result = is_pointer(clang_getCursorType(c));
+		h->ev.call = clang_getNullCursor();
+		h->ev.guarded = s->ifs > 0 || g->ev.guarded;
+	}
+	for (size_t i = 0; i < g->nunregs; i++)
+		add_unreg(h, g->unregs[i]);
+}
+
 static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 					  CXClientData data)
 {
@@ -422,11 +478,10 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 			h->ev.guarded = s->ifs > 0;
 		}
 	}
-	if (unreg) {
-		GROW(h->unregs, h->unregcap, h->nunregs);
-		h->unregs[h->nunregs++] = xstrdup(name);
-		h->has_unreg = true;
-	}
+	if (unreg)
+		add_unreg(h, name);
+	if (!reg && !unreg)
+		scan_helper_call(s, c, name);
 	free(name);
 	return CXChildVisit_Recurse;
 }
@@ -443,17 +498,24 @@ static void collect_params(struct ur_helper *h, CXCursor fn)
 		h->params[i] = cx_spelling(clang_Cursor_getArgument(fn, i));
 }
 
+/* The walk over the file's function definitions. */
+struct helper_walk {
+	struct ur_helpers *hs;
+	struct scan *s;
+	CXFile main_file;
+};
+
 static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 					    CXClientData data)
 {
-	struct ur_helpers *hs = ((void **)data)[0];
-	struct scan *s = ((void **)data)[1];
-	CXFile *main_file = ((void **)data)[2];
+	struct helper_walk *w = data;
+	struct ur_helpers *hs = w->hs;
+	struct scan *s = w->s;
 	struct ur_helper *h;
 
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
-	    !clang_isCursorDefinition(c) || !cx_in_file(c, *main_file))
+	    !clang_isCursorDefinition(c) || !cx_in_file(c, w->main_file))
 		return CXChildVisit_Continue;
 	GROW(hs->v, hs->cap, hs->n);
 	h = &hs->v[hs->n];
@@ -482,14 +544,27 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
+/*
+ * Summaries compose: each pass reads the last one's, so that a wrapper
+ * of a wrapper, HELPER_PASSES - 1 levels up, counts as the call it
+ * wraps in the end.
+ */
 void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
 			CXTranslationUnit tu, CXFile main_file)
 {
-	struct scan s = { .rp = rp };
-	void *data[3] = { h, &s, &main_file };
+	struct ur_helpers prev = { 0 };
 
-	clang_visitChildren(clang_getTranslationUnitCursor(tu), helper_visit,
-			    data);
+	for (int pass = 0; pass < HELPER_PASSES; pass++) {
+		struct scan s = { .rp = rp, .prev = pass ? &prev : NULL };
+		struct helper_walk w = { h, &s, main_file };
+
+		memset(h, 0, sizeof(*h));
+		clang_visitChildren(clang_getTranslationUnitCursor(tu),
+				    helper_visit, &w);
+		ur_helpers_free(&prev);
+		if (pass + 1 < HELPER_PASSES)
+			prev = *h;
+	}
 }
 
 void ur_helpers_free(struct ur_helpers *h)
@@ -516,4 +591,74 @@ const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
 		if (!strcmp(h->v[i].name, name))
 			return &h->v[i];
 	return NULL;
+}
+
+/* A local names something in its own function only: "fn/l:name". */
+static char *managed_key(const char *fn, const char *key)
+{
+	return !strncmp(key, "l:", 2) ? xasprintf("%s/%s", fn, key) :
+					xstrdup(key);
+}
+
+static bool is_managed(const struct strset *managed, const char *fn,
+		       const char *key)
+{
+	char *k;
+	bool yes;
+
+	if (!key)
+		return false;
+	k = managed_key(fn, key);
+	yes = strset_has(managed, k);
+	free(k);
+	return yes;
+}
+
+bool ur_pair_reportable(const struct regpair *p, const struct ur_obj *o,
+			const struct strset *managed, const char *fn)
+{
+	if (!p)
+		return false;
+	if (p->class == REG_CORE)
+		return true;
+	return !is_managed(managed, fn, o->key) &&
+	       !is_managed(managed, fn, o->typed);
+}
+
+enum severity ur_pair_severity(const struct regpair *p)
+{
+	return p->class == REG_CORE ? SEV_WARNING : SEV_NOTE;
+}
+
+static void managed_of_func(struct strset *managed, const struct ur_func *fn)
+{
+	for (size_t j = 0; j < fn->nev; j++) {
+		const struct ur_event *e = &fn->ev[j];
+		char *k;
+
+		/* 'g15->input = input' of a managed 'input' too. */
+		if (e->kind != EV_ASSIGN || !e->lhs.key ||
+		    !(e->managed || is_managed(managed, fn->name, e->rhs.key)))
+			continue;
+		k = managed_key(fn->name, e->lhs.key);
+		if (!strset_has(managed, k))
+			strset_add(managed, k);
+		free(k);
+	}
+}
+
+/*
+ * The events of a function are in the graph's order, not the source's:
+ * copies of copies are found by going over them until nothing is added.
+ */
+void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
+			size_t nfns)
+{
+	size_t before;
+
+	do {
+		before = managed->n;
+		for (size_t i = 0; i < nfns; i++)
+			managed_of_func(managed, &fns[i]);
+	} while (managed->n != before);
 }

@@ -2,15 +2,16 @@
 /*
  * unbalanced-registration, private to the walk over one function's
  * paths: the state a path carries and the walk's tables.  The walk
- * (unbalanced-registration-paths.c) moves states through the graph,
- * conditions refine them (-conds.c), and the unwinding forms -- order,
+ * (paths.c) moves states through the graph,
+ * conditions refine them (conds.c), and the unwinding forms -- order,
  * double and stray unregisters, devm_ objects unregistered by hand --
- * are judged as unregisters are met (-unwind.c).
+ * are judged as unregisters are met (unwind.c).
  */
 #ifndef DRVLINT_UNBALANCED_REGISTRATION_FLOW_H
 #define DRVLINT_UNBALANCED_REGISTRATION_FLOW_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "checks/unbalanced-registration/internal.h"
 
@@ -81,6 +82,8 @@ struct ur_flow {
 	unsigned char *found; /* per event: UW_* */
 	const struct ur_func *const *kept_by; /* module exit's functions */
 	size_t nkept;
+	const struct strset *managed; /* objects of managed allocations */
+	uint64_t lost; /* registers whose handle, a local, never escapes */
 };
 
 static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
@@ -89,8 +92,23 @@ static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
 	return &f->fn->ev[f->reg_ev[b]];
 }
 
-int ur_reg_bit(const struct ur_flow *f, size_t ev);
-int ur_var_bit(const struct ur_flow *f, const char *key);
+/* The bit of register event ev, or -1. */
+static inline int ur_reg_bit(const struct ur_flow *f, size_t ev)
+{
+	for (unsigned int i = 0; i < f->nreg; i++)
+		if (f->reg_ev[i] == (int)ev)
+			return (int)i;
+	return -1;
+}
+
+/* The bit of status variable key, or -1. */
+static inline int ur_var_bit(const struct ur_flow *f, const char *key)
+{
+	for (unsigned int i = 0; key && i < f->nvar; i++)
+		if (!strcmp(f->var[i], key))
+			return (int)i;
+	return -1;
+}
 
 /* Learn from condition c having the value 'holds' (node n's events). */
 void ur_refine(const struct ur_flow *f, const struct ur_node *n,
@@ -115,6 +133,13 @@ void ur_flags_learn(const struct ur_flow *f, struct ur_state *s, CXCursor c,
 		    bool holds);
 void ur_flags_assign(const struct ur_flow *f, struct ur_state *s,
 		     const struct ur_event *a);
+
+/*
+ * Registers (bits) that return their object into a local that is never
+ * stored, copied, handed to a call or returned: when such a local goes
+ * out of scope with the object registered, the handle is lost.
+ */
+uint64_t ur_lost_candidates(const struct ur_flow *f);
 
 /* The unwinding forms: tables, then the events as the walk meets them. */
 void ur_unwind_index(struct ur_flow *f);

@@ -15,6 +15,7 @@
 #include "core/check.h"
 #include "lib/cx.h"
 #include "core/regpairs.h"
+#include "lib/strset.h"
 
 #define UR_MAX_ARGS 6
 
@@ -72,6 +73,12 @@ struct ur_event {
 	bool hoisted; /* a copy of a loop's or an if's unregister */
 	bool looped; /* inside a loop's body: may run many times */
 	bool guarded; /* under a test of the object or of a flag */
+	/*
+	 * EV_ASSIGN: lhs comes from a managed allocation ('input =
+	 * devm_input_allocate_device(dev)', 'snd_devm_card_new(..., &card)'):
+	 * the driver core releases it, registered or not.
+	 */
+	bool managed;
 	const struct regpair *devm; /* EV_DEVM: the pair it is a form of */
 	CXCursor call; /* null for events made up from a helper */
 	struct cx_pos pos;
@@ -176,6 +183,27 @@ char *ur_label(const struct ur_event *e, const struct regpair *p);
  */
 bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b, bool cross);
 
+/*
+ * Is a missing unregister of o (registered through pair p) reported?
+ * Driver-core pairs always; subsystem pairs unless the object comes from
+ * a managed allocation (managed: the keys of such objects in the unit),
+ * which the driver core releases, registered or not (a local: in the
+ * function fn that registers it).  And at which
+ * severity: subsystem pairs are notes.
+ */
+bool ur_pair_reportable(const struct regpair *p, const struct ur_obj *o,
+			const struct strset *managed, const char *fn);
+enum severity ur_pair_severity(const struct regpair *p);
+
+/* The keys of the objects the unit's functions get from managed allocations. */
+struct ur_func;
+void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
+			size_t nfns);
+
+/* The caller's argument for a helper's object named after its parameter. */
+struct ur_obj ur_helper_arg(const struct ur_helper *h, const struct ur_obj *o,
+			    CXCursor call);
+
 /* Summarise the helpers of the file: which only register or unregister. */
 void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
 			CXTranslationUnit tu, CXFile main_file);
@@ -199,7 +227,8 @@ void ur_event_free(struct ur_event *e);
  */
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
 			  struct check_unit *unit,
-			  const struct ur_func *const *kept_by, size_t nkept);
+			  const struct ur_func *const *kept_by, size_t nkept,
+			  const struct strset *managed);
 
 /* The roles of a file's functions, by name. */
 struct ur_names {
@@ -208,7 +237,10 @@ struct ur_names {
 };
 
 struct ur_driver {
-	char *probe, *remove;
+	char *probe, *remove; /* remove: NULL when the driver has none */
+	char *name; /* the driver structure */
+	struct cx_pos pos;
+	bool no_unbind; /* .suppress_bind_attrs: no unbind through sysfs */
 };
 
 struct ur_roles {

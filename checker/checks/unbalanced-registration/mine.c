@@ -3,7 +3,7 @@
  * 'drvlint pairs --mine', per unit: the header functions whose names pair
  * up, and the calls a module's init and exit (a driver's probe and
  * remove) make, with the objects they name.  The parse pool carries them
- * as facts; pairs-rank.c counts them over all units.
+ * as facts; rank.c counts them over all units.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -15,57 +15,6 @@
 #include "lib/util.h"
 
 #define MAX_DEPTH 2 /* functions of the file followed below a root */
-
-/* How a register's name turns into its unregister's. */
-static const struct {
-	const char *reg, *unreg;
-} renames[] = {
-	{ "register", "unregister" },
-	{ "register", "deregister" },
-	{ "add", "del" },
-	{ "add", "remove" },
-	{ "add", "delete" },
-	{ "create", "destroy" },
-	{ "create", "remove" },
-	{ "create", "delete" },
-	{ "install", "uninstall" },
-	{ "install", "remove" },
-	{ "attach", "detach" },
-};
-
-static const char *const undo_words[] = {
-	"unregister", "deregister", "del",	 "remove",
-	"destroy",    "delete",	    "uninstall", "detach",
-};
-
-/* 'w' in name as a word of its own: between '_', or at either end. */
-static const char *find_word(const char *name, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = strstr(name, w); p; p = strstr(p + 1, w))
-		if ((p == name || p[-1] == '_') && (!p[n] || p[n] == '_'))
-			return p;
-	return NULL;
-}
-
-bool pairs_unregisters(const char *name)
-{
-	for (size_t i = 0; i < sizeof(undo_words) / sizeof(undo_words[0]); i++)
-		if (find_word(name, undo_words[i]))
-			return true;
-	return false;
-}
-
-bool pairs_registers(const char *name)
-{
-	if (pairs_unregisters(name))
-		return false;
-	for (size_t i = 0; i < sizeof(renames) / sizeof(renames[0]); i++)
-		if (find_word(name, renames[i].reg))
-			return true;
-	return false;
-}
 
 /* ---- the unit's functions and calls ---- */
 
@@ -288,6 +237,8 @@ static void role_facts(struct unit_scan *us)
 	for (size_t i = 0; i < r.exit.n; i++)
 		side_facts(us, r.exit.v[i], "E");
 	for (size_t i = 0; i < r.ndrv; i++) {
+		if (!r.drv[i].remove)
+			continue;
 		snprintf(tag, sizeof(tag), "P%zu", i);
 		side_facts(us, r.drv[i].probe, tag);
 		snprintf(tag, sizeof(tag), "R%zu", i);
@@ -342,16 +293,6 @@ static char *header_of(CXCursor c)
 	return name;
 }
 
-/* REG with 'from' (a word of it) turned into 'to'. */
-static char *renamed(const char *reg, const char *from, const char *to)
-{
-	const char *p = find_word(reg, from);
-
-	if (!p)
-		return NULL;
-	return xasprintf("%.*s%s%s", (int)(p - reg), reg, to, p + strlen(from));
-}
-
 static void pair_facts(struct decls *d, CXCursor c, const char *reg)
 {
 	CXType rt = clang_getResultType(clang_getCursorType(c));
@@ -361,10 +302,9 @@ static void pair_facts(struct decls *d, CXCursor c, const char *reg)
 	const char *bare = reg + strspn(reg, "_");
 	char *hdr = NULL;
 
-	for (size_t i = 0; i < sizeof(renames) / sizeof(renames[0]); i++)
+	for (size_t i = 0; i < pairs_nrenames(); i++)
 		for (int pass = 0; pass < 2; pass++) {
-			char *u = renamed(pass ? bare : reg, renames[i].reg,
-					  renames[i].unreg);
+			char *u = pairs_renamed(pass ? bare : reg, i);
 
 			if (u && strset_has(&d->names, u) &&
 			    !strset_has(&d->statics, u) && strcmp(u, reg)) {

@@ -26,7 +26,11 @@
  */
 extern const struct check_command pairs_command;
 
-/* ---- between the two halves: pairs-mine.c and pairs-rank.c ---- */
+/*
+ * ---- between the parts: mine.c scans one unit at a time (the centre
+ * runs it through the check's subcommand), rank.c counts what it found
+ * over all units, names.c reads names ----
+ */
 
 /* What a unit tells, as facts (so the parse pool can carry them). */
 enum pairs_fact {
@@ -44,6 +48,14 @@ enum pairs_fact {
 /* Do the names say 'register' and 'unregister' (or add/del, ...)? */
 bool pairs_registers(const char *name);
 bool pairs_unregisters(const char *name);
+
+/*
+ * The ways a register's name turns into its unregister's: rule i of
+ * pairs_nrenames() applied to reg (a word of it replaced, "add" by
+ * "del"), malloc'd, or NULL when reg lacks the word.
+ */
+size_t pairs_nrenames(void);
+char *pairs_renamed(const char *reg, size_t i);
 
 /*
  * Rank the facts of all units and print the candidates the list rp does

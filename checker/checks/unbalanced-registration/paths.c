@@ -37,23 +37,8 @@ struct walk {
 	size_t nwork;
 	bool *queued;
 	uint64_t *missed; /* per node: registrations live at a failing return */
+	uint64_t *lost; /* ... at another return, their handle lost */
 };
-
-int ur_reg_bit(const struct ur_flow *f, size_t ev)
-{
-	for (unsigned int i = 0; i < f->nreg; i++)
-		if (f->reg_ev[i] == (int)ev)
-			return (int)i;
-	return -1;
-}
-
-int ur_var_bit(const struct ur_flow *f, const char *key)
-{
-	for (unsigned int i = 0; key && i < f->nvar; i++)
-		if (!strcmp(f->var[i], key))
-			return (int)i;
-	return -1;
-}
 
 static void index_events(struct ur_flow *f)
 {
@@ -311,8 +296,12 @@ static void step(struct walk *w, int id)
 			returned(f, n, &s);
 			if (returns_failure(f, n, &s))
 				w->missed[id] |= s.live;
+			else if (!s.merged)
+				w->lost[id] |= s.live & f->lost;
 			break;
 		case N_END:
+			if (!s.merged)
+				w->lost[id] |= s.live & f->lost;
 			break;
 		}
 	}
@@ -331,8 +320,30 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	msg = xasprintf(
 		"'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning",
 		shown, r->name, f->fn->name, p->unreg);
-	fd = finding_add(unit->findings, RULE_ID, SEV_WARNING, unit->path,
-			 n->pos.line, n->pos.column, shown, msg);
+	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
+			 unit->path, n->pos.line, n->pos.column, shown, msg);
+	rel = xasprintf("'%s' registered here", shown);
+	finding_add_related(fd, unit->path, r->pos.line, r->pos.column, rel);
+	free(rel);
+	free(msg);
+	free(shown);
+}
+
+static void report_lost(const struct ur_flow *f, struct check_unit *unit,
+			int id, unsigned int b)
+{
+	const struct ur_event *r = ur_reg_event(f, b);
+	const struct regpair *p = f->reg_pair[b];
+	const struct ur_node *n = &f->fn->node[id];
+	char *shown = ur_label(r, p);
+	char *msg, *rel;
+	struct finding *fd;
+
+	msg = xasprintf(
+		"'%s' registered by %s() is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
+		shown, r->name, f->fn->name, shown, p->unreg);
+	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
+			 unit->path, n->pos.line, n->pos.column, shown, msg);
 	rel = xasprintf("'%s' registered here", shown);
 	finding_add_related(fd, unit->path, r->pos.line, r->pos.column, rel);
 	free(rel);
@@ -364,15 +375,16 @@ static bool kept(const struct ur_flow *f, unsigned int b)
 }
 
 /*
- * Core pairs only; and not a register whose result, the object, is
- * dropped: the code cannot undo it at all, its parent owns it; nor a
- * global module exit undoes.
+ * Not a subsystem object of a managed allocation; not a register whose
+ * result, the object, is dropped: the code cannot undo it at all, its
+ * parent owns it; nor a global module exit undoes.
  */
 static bool reportable(const struct ur_flow *f, unsigned int b)
 {
 	const struct regpair *p = f->reg_pair[b];
 
-	return p && p->class == REG_CORE &&
+	return ur_pair_reportable(p, reg_object(f, b), f->managed,
+				  f->fn->name) &&
 	       !(p->reg_arg == 0 && !ur_reg_event(f, b)->result.key) &&
 	       !kept(f, b);
 }
@@ -388,6 +400,7 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 	w.work = xcalloc(fn->nnode, sizeof(*w.work));
 	w.queued = xcalloc(fn->nnode, sizeof(*w.queued));
 	w.missed = xcalloc(fn->nnode, sizeof(*w.missed));
+	w.lost = xcalloc(fn->nnode, sizeof(*w.lost));
 	push(&w, fn->entry, &zero);
 	while (w.nwork && steps++ < MAX_STEPS) {
 		int id = w.work[--w.nwork];
@@ -399,25 +412,32 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 		for (unsigned int b = 0; b < f->nreg; b++)
 			if ((w.missed[id] & (1ULL << b)) && reportable(f, b))
 				report(f, unit, (int)id, b);
+			else if ((w.lost[id] & (1ULL << b)) && reportable(f, b))
+				report_lost(f, unit, (int)id, b);
 	free(w.in);
 	free(w.work);
 	free(w.queued);
 	free(w.missed);
+	free(w.lost);
 }
 
 void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
 			  struct check_unit *unit,
-			  const struct ur_func *const *kept_by, size_t nkept)
+			  const struct ur_func *const *kept_by, size_t nkept,
+			  const struct strset *managed)
 {
-	struct ur_flow f = {
-		.fn = fn, .rp = rp, .kept_by = kept_by, .nkept = nkept
-	};
+	struct ur_flow f = { .fn = fn,
+			     .rp = rp,
+			     .kept_by = kept_by,
+			     .nkept = nkept,
+			     .managed = managed };
 
 	index_events(&f);
 	ur_unwind_index(&f);
 	if (!f.nreg && !f.nslot)
 		return;
 	ur_flags_index(&f);
+	f.lost = ur_lost_candidates(&f);
 	f.found = xcalloc(fn->nev ? fn->nev : 1, sizeof(*f.found));
 	walk(&f, unit);
 	ur_unwind_report(&f, unit);

@@ -158,11 +158,75 @@ static enum CXChildVisitResult find_callbacks(CXCursor c, CXCursor parent,
 			drv->probe = xstrdup(fn);
 		else if (fn && is_remove_field(field) && !drv->remove)
 			drv->remove = xstrdup(fn);
+		else if (!strcmp(field, "suppress_bind_attrs"))
+			drv->no_unbind = true;
 		free(fn);
 		free(field);
 	}
 	free(ch);
 	return CXChildVisit_Recurse;
+}
+
+/* A field 'driver' of type struct device_driver: a bus's driver. */
+static enum CXVisitorResult find_driver_field(CXCursor c, CXClientData data)
+{
+	bool *found = data;
+	char *name = cx_spelling(c);
+	char *type = cx_take(clang_getTypeSpelling(
+		clang_getCanonicalType(clang_getCursorType(c))));
+
+	*found = !strcmp(name, "driver") &&
+		 !strcmp(type, "struct device_driver");
+	free(name);
+	free(type);
+	return *found ? CXVisit_Break : CXVisit_Continue;
+}
+
+/*
+ * A bus's driver structure (struct platform_driver, pci_driver, ...,
+ * which embed a struct device_driver as 'driver'), not any other
+ * structure with a probe callback (a sound component's, a PHY's).
+ */
+static bool is_bus_driver(CXCursor var)
+{
+	CXType t = clang_getCanonicalType(clang_getCursorType(var));
+	bool found = false;
+
+	if (t.kind != CXType_Record)
+		return false;
+	clang_Type_visitFields(t, find_driver_field, &found);
+	return found;
+}
+
+/*
+ * '.remove_new = foo_remove' designates a member of an anonymous union
+ * (struct platform_driver in 6.12), which the initialiser's cursors do
+ * not show as a plain member reference: read the designator from the
+ * tokens of the definition.
+ */
+static char *remove_from_tokens(CXCursor var)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(var);
+	CXToken *tok;
+	unsigned int n;
+	char *fn = NULL;
+
+	clang_tokenize(tu, clang_getCursorExtent(var), &tok, &n);
+	for (unsigned int i = 0; i + 3 < n && !fn; i++) {
+		char *dot = cx_take(clang_getTokenSpelling(tu, tok[i]));
+		char *field = cx_take(clang_getTokenSpelling(tu, tok[i + 1]));
+		char *eq = cx_take(clang_getTokenSpelling(tu, tok[i + 2]));
+
+		if (!strcmp(dot, ".") && is_remove_field(field) &&
+		    !strcmp(eq, "=") &&
+		    clang_getTokenKind(tok[i + 3]) == CXToken_Identifier)
+			fn = cx_take(clang_getTokenSpelling(tu, tok[i + 3]));
+		free(dot);
+		free(field);
+		free(eq);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return fn;
 }
 
 static void find_driver(struct find *fd, CXCursor c)
@@ -171,7 +235,11 @@ static void find_driver(struct find *fd, CXCursor c)
 	struct ur_driver drv = { 0 };
 
 	clang_visitChildren(c, find_callbacks, &drv);
-	if (drv.probe && drv.remove) {
+	if (drv.probe && !drv.remove)
+		drv.remove = remove_from_tokens(c);
+	if (drv.probe && (drv.remove || is_bus_driver(c))) {
+		drv.name = cx_spelling(c);
+		drv.pos = cx_cursor_start(c);
 		GROW(r->drv, r->drvcap, r->ndrv);
 		r->drv[r->ndrv++] = drv;
 		return;
@@ -213,6 +281,7 @@ void ur_roles_free(struct ur_roles *r)
 	for (size_t i = 0; i < r->ndrv; i++) {
 		free(r->drv[i].probe);
 		free(r->drv[i].remove);
+		free(r->drv[i].name);
 	}
 	free(r->drv);
 	memset(r, 0, sizeof(*r));

@@ -53,6 +53,7 @@ bool input_match_device_id(const struct input_dev *dev,
 			   const struct input_device_id *id);
 
 struct input_dev *input_allocate_device(void);
+struct input_dev *devm_input_allocate_device(struct device *dev);
 void input_free_device(struct input_dev *dev);
 int input_register_device(struct input_dev *dev);
 void input_unregister_device(struct input_dev *dev);
