@@ -146,6 +146,8 @@ unsigned int cx_child_count(CXCursor c);
 
 /* Look through parentheses and casts, explicit or implicit. */
 CXCursor cx_strip(CXCursor c);
+/* The same, and through '&' and '*' too: the object an expression names. */
+CXCursor cx_strip_address(CXCursor c);
 
 /* Is c a call of the function 'name'? */
 bool cx_call_named(CXCursor c, const char *name);

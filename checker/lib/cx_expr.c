@@ -47,6 +47,14 @@ CXCursor cx_strip(CXCursor c)
 	}
 }
 
+CXCursor cx_strip_address(CXCursor c)
+{
+	c = cx_strip(c);
+	while (cx_operator(c) == CX_OP_ADDR || cx_operator(c) == CX_OP_DEREF)
+		c = cx_strip(cx_last_child(c));
+	return c;
+}
+
 bool cx_call_named(CXCursor c, const char *name)
 {
 	char *s;

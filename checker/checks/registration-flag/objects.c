@@ -103,9 +103,7 @@ static char *object_key(CXCursor e)
 		d = e;
 		goto var;
 	}
-	e = cx_strip(e);
-	while (cx_operator(e) == CX_OP_ADDR || cx_operator(e) == CX_OP_DEREF)
-		e = cx_strip(cx_last_child(e));
+	e = cx_strip_address(e);
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_DeclRefExpr:
 		d = clang_getCursorReferenced(e);

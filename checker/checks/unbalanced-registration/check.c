@@ -194,33 +194,52 @@ static void report_unbalanced(const struct balance *bl,
 	free(shown);
 }
 
-static void check_balance(const struct balance *bl)
+/*
+ * The registrations of a's functions that b's leave in place: the
+ * reportable ones (a listed pair, on an object the driver owns, not
+ * undone).  A register whose result (the object) is dropped cannot be
+ * undone by the driver at all: its parent owns it (i2c_new_client_device()
+ * on the driver's own adapter, removed by i2c_del_adapter()).
+ */
+static void each_left_registered(const struct balance *bl,
+				 void (*fn)(const struct balance *bl,
+					    const void *ctx,
+					    const struct ur_func *f,
+					    const struct ur_event *r,
+					    const struct regpair *p),
+				 const void *ctx)
 {
 	for (size_t i = 0; i < bl->a->n; i++) {
-		const struct ur_func *fn = bl->a->v[i];
+		const struct ur_func *f = bl->a->v[i];
 
-		for (size_t j = 0; j < fn->nev; j++) {
-			const struct ur_event *r = &fn->ev[j];
+		for (size_t j = 0; j < f->nev; j++) {
+			const struct ur_event *r = &f->ev[j];
 			const struct regpair *p;
 
 			if (r->kind != EV_REG || r->hoisted)
 				continue;
 			p = ur_reg_pair(bl->rp, r->name);
-			/*
-			 * A register whose result (the object) is dropped
-			 * cannot be undone by the driver at all: its parent
-			 * owns it (i2c_new_client_device() on the driver's
-			 * own adapter, removed by i2c_del_adapter()).
-			 */
-			if (p && p->reg_arg == 0 && !r->result.key)
+			if (!p || (p->reg_arg == 0 && !r->result.key) ||
+			    !ur_pair_reportable(p, ur_event_object(r, p),
+						bl->managed, f->name) ||
+			    undone(bl, r))
 				continue;
-			if (p &&
-			    ur_pair_reportable(p, ur_event_object(r, p),
-					       bl->managed, fn->name) &&
-			    !undone(bl, r))
-				report_unbalanced(bl, fn, r, p);
+			fn(bl, ctx, f, r, p);
 		}
 	}
+}
+
+static void left_unbalanced(const struct balance *bl, const void *ctx,
+			    const struct ur_func *f, const struct ur_event *r,
+			    const struct regpair *p)
+{
+	(void)ctx;
+	report_unbalanced(bl, f, r, p);
+}
+
+static void check_balance(const struct balance *bl)
+{
+	each_left_registered(bl, left_unbalanced, NULL);
 }
 
 static void balance_sides(const struct regpairs *rp, struct check_unit *unit,
@@ -279,27 +298,18 @@ static void report_no_remove(const struct balance *bl,
  * Not for a driver that forbids unbinding through sysfs; a's roots are
  * closed already.
  */
+static void left_without_remove(const struct balance *bl, const void *ctx,
+				const struct ur_func *f,
+				const struct ur_event *r,
+				const struct regpair *p)
+{
+	report_no_remove(bl, ctx, f, r, p);
+}
+
 static void check_no_remove(const struct balance *bl,
 			    const struct ur_driver *drv)
 {
-	for (size_t i = 0; i < bl->a->n; i++) {
-		const struct ur_func *fn = bl->a->v[i];
-
-		for (size_t j = 0; j < fn->nev; j++) {
-			const struct ur_event *r = &fn->ev[j];
-			const struct regpair *p;
-
-			if (r->kind != EV_REG || r->hoisted)
-				continue;
-			p = ur_reg_pair(bl->rp, r->name);
-			if (!p || (p->reg_arg == 0 && !r->result.key) ||
-			    !ur_pair_reportable(p, ur_event_object(r, p),
-						bl->managed, fn->name) ||
-			    undone(bl, r))
-				continue;
-			report_no_remove(bl, drv, fn, r, p);
-		}
-	}
+	each_left_registered(bl, left_without_remove, drv);
 }
 
 /* ---- the check ---- */

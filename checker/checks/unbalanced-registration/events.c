@@ -90,9 +90,7 @@ struct ur_obj ur_obj_of(CXCursor e)
 	CXCursor d;
 	enum CXCursorKind k;
 
-	e = cx_strip(e);
-	while (cx_operator(e) == CX_OP_ADDR || cx_operator(e) == CX_OP_DEREF)
-		e = cx_strip(cx_last_child(e));
+	e = cx_strip_address(e);
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_DeclRefExpr:
 		d = clang_getCursorReferenced(e);

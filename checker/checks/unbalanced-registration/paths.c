@@ -307,8 +307,13 @@ static void step(struct walk *w, int id)
 	}
 }
 
+/*
+ * The registration b still held where node id leaves the function: an
+ * error path that forgot it, or (lost) a path after which no handle to
+ * it is left.
+ */
 static void report(const struct ur_flow *f, struct check_unit *unit, int id,
-		   unsigned int b)
+		   unsigned int b, bool lost)
 {
 	const struct ur_event *r = ur_reg_event(f, b);
 	const struct regpair *p = f->reg_pair[b];
@@ -317,31 +322,14 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	char *msg, *rel;
 	struct finding *fd;
 
-	msg = xasprintf(
-		"'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning",
-		shown, r->name, f->fn->name, p->unreg);
-	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
-			 unit->path, n->pos.line, n->pos.column, shown, msg);
-	rel = xasprintf("'%s' registered here", shown);
-	finding_add_related(fd, unit->path, r->pos.line, r->pos.column, rel);
-	free(rel);
-	free(msg);
-	free(shown);
-}
-
-static void report_lost(const struct ur_flow *f, struct check_unit *unit,
-			int id, unsigned int b)
-{
-	const struct ur_event *r = ur_reg_event(f, b);
-	const struct regpair *p = f->reg_pair[b];
-	const struct ur_node *n = &f->fn->node[id];
-	char *shown = ur_label(r, p);
-	char *msg, *rel;
-	struct finding *fd;
-
-	msg = xasprintf(
-		"'%s' registered by %s() is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
-		shown, r->name, f->fn->name, shown, p->unreg);
+	if (lost)
+		msg = xasprintf(
+			"'%s' registered by %s() is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
+			shown, r->name, f->fn->name, shown, p->unreg);
+	else
+		msg = xasprintf(
+			"'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning",
+			shown, r->name, f->fn->name, p->unreg);
 	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
 			 unit->path, n->pos.line, n->pos.column, shown, msg);
 	rel = xasprintf("'%s' registered here", shown);
@@ -411,9 +399,9 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 	for (size_t id = 0; id < fn->nnode; id++)
 		for (unsigned int b = 0; b < f->nreg; b++)
 			if ((w.missed[id] & (1ULL << b)) && reportable(f, b))
-				report(f, unit, (int)id, b);
+				report(f, unit, (int)id, b, false);
 			else if ((w.lost[id] & (1ULL << b)) && reportable(f, b))
-				report_lost(f, unit, (int)id, b);
+				report(f, unit, (int)id, b, true);
 	free(w.in);
 	free(w.work);
 	free(w.queued);
