@@ -129,12 +129,12 @@ static CXTranslationUnit parse_unit(CXIndex index, const struct unit *u,
 	return code == CXError_Success ? tu : NULL;
 }
 
-static void run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
-		       const struct unit *u, const char *source, size_t len,
+void engine_run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
+		       const char *file, const char *source, size_t len,
 		       struct unit_results *res)
 {
 	struct check_unit cu = { .tu = tu,
-				 .path = u->file,
+				 .path = file,
 				 .source = source,
 				 .source_len = len,
 				 .findings = &res->findings };
@@ -144,7 +144,7 @@ static void run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
 	res->stats =
 		xcalloc(cfg->nstats ? cfg->nstats : 1, sizeof(unsigned long));
 	res->facts = xcalloc(cfg->nchecks, sizeof(struct fact_list));
-	cu.main_file = clang_getFile(tu, u->file);
+	cu.main_file = clang_getFile(tu, file);
 	for (size_t k = 0; k < cfg->nchecks && cu.main_file; k++) {
 		cu.stats = res->stats + first;
 		cu.facts = &res->facts[k];
@@ -165,7 +165,7 @@ CXTranslationUnit engine_check_unit(CXIndex index,
 					  unsaved, nunsaved, &res->failures);
 
 	if (tu && !res->failures.n)
-		run_checks(cfg, tu, u, source, len, res);
+		engine_run_checks(cfg, tu, u->file, source, len, res);
 	return tu;
 }
 

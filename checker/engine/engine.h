@@ -65,6 +65,14 @@ CXTranslationUnit engine_check_unit(CXIndex index,
 				    unsigned int nunsaved,
 				    struct unit_results *res);
 
+/*
+ * Run cfg's checks on a parsed unit whose main file is file (its text
+ * source[0..len)): findings, counters and facts into res.
+ */
+void engine_run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
+		       const char *file, const char *source, size_t len,
+		       struct unit_results *res);
+
 /* The tree-level decisions over every unit's facts (one list per check). */
 void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
 		   struct finding_list *out);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/engine.h"
 #include "engine/parse_failure.h"
 #include "lib/cx.h"
 #include "lib/path.h"
@@ -156,27 +157,17 @@ static void add_include(CXFile file, CXSourceLocation *stack,
 	free(name);
 }
 
+/* The command line's way to run the checks on a parsed unit. */
 static void run_checks(const struct checker *ck, CXTranslationUnit tu,
 		       const char *file, const char *source, size_t len,
 		       struct unit_results *r)
 {
-	struct check_unit cu = { .tu = tu,
-				 .path = file,
-				 .source = source,
-				 .source_len = len,
-				 .findings = &r->findings };
-	size_t first = 0;
+	const struct engine_config cfg = { .checks = ck->checks,
+					   .states = ck->states,
+					   .nchecks = ck->n,
+					   .nstats = ck->nstats };
 
-	r->parsed = true;
-	r->stats = xcalloc(ck->nstats ? ck->nstats : 1, sizeof(unsigned long));
-	r->facts = xcalloc(ck->n, sizeof(struct fact_list));
-	cu.main_file = clang_getFile(tu, file);
-	for (size_t i = 0; i < ck->n && cu.main_file; i++) {
-		cu.stats = r->stats + first;
-		cu.facts = &r->facts[i];
-		ck->checks[i]->run(ck->states[i], &cu);
-		first += check_nstats(ck->checks[i]);
-	}
+	engine_run_checks(&cfg, tu, file, source, len, r);
 }
 
 bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
