@@ -15,11 +15,6 @@
 #include "lib/strvec.h"
 #include "lib/util.h"
 
-static int compare_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* false if st's file was seen before; it is seen from now on. */
 static bool first_visit(struct strset *seen, const struct stat *st)
 {
@@ -48,7 +43,7 @@ static void walk(const char *dir, const char *suffix, struct strset *seen,
 			strvec_push(&names, de->d_name);
 	closedir(d);
 	if (names.n)
-		qsort(names.v, names.n, sizeof(char *), compare_str);
+		qsort(names.v, names.n, sizeof(char *), strcmp_sort);
 	for (size_t i = 0; i < names.n; i++) {
 		char *p = xasprintf("%s/%s", dir, names.v[i]);
 		struct stat st;

@@ -74,11 +74,6 @@ int hash_file(const char *path, uint64_t *h)
 	return 0;
 }
 
-static int compare_strings(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 int hash_directory(const char *dir, uint64_t *h)
 {
 	DIR *d = opendir(dir);
@@ -102,7 +97,7 @@ int hash_directory(const char *dir, uint64_t *h)
 	}
 	closedir(d);
 	if (n)
-		qsort(names, n, sizeof(*names), compare_strings);
+		qsort(names, n, sizeof(*names), strcmp_sort);
 	for (size_t i = 0; i < n; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 

@@ -106,6 +106,11 @@ char *read_file(const char *path, size_t *len)
 	return buf;
 }
 
+int strcmp_sort(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 bool has_suffix(const char *s, const char *suffix)
 {
 	size_t n = strlen(s), m = strlen(suffix);

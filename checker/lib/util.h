@@ -26,6 +26,8 @@ void grow_array(void **v, size_t *cap, size_t n, size_t size);
 char *read_file(const char *path, size_t *len);
 
 bool has_suffix(const char *s, const char *suffix);
+/* qsort()'s comparison for an array of char *. */
+int strcmp_sort(const void *a, const void *b);
 
 /* Copy the message into buf as snprintf does; returns -1 for "return error". */
 int set_error(char *buf, size_t len, const char *fmt, ...)

@@ -53,11 +53,6 @@ int baseline_write(const char *path, const struct finding_list *findings,
 	return ret;
 }
 
-static int compare_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The baseline's keys, sorted, each one an entry that absorbs a finding. */
 static char **baseline_keys(const char *path, size_t *n, char *err,
 			    size_t errlen)
@@ -100,7 +95,7 @@ static char **baseline_keys(const char *path, size_t *n, char *err,
 	}
 	json_decref(top);
 	if (*n)
-		qsort(keys, *n, sizeof(char *), compare_str);
+		qsort(keys, *n, sizeof(char *), strcmp_sort);
 	return keys;
 }
 
@@ -135,7 +130,7 @@ int baseline_filter(const char *path, struct finding_list *findings,
 	for (size_t i = 0; i < findings->n; i++) {
 		char *key = finding_key(&findings->v[i], root);
 		char **hit = nkeys ? bsearch(&key, keys, nkeys, sizeof(char *),
-					     compare_str) :
+					     strcmp_sort) :
 				     NULL;
 
 		keep[i] = true;
