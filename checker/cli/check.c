@@ -11,7 +11,7 @@
 #include "cli/run.h"
 #include "cocci/cocci.h"
 #include "engine/cache.h"
-#include "lib/cx.h"
+#include "engine/fingerprint.h"
 #include "lib/hash.h"
 #include "lib/path.h"
 #include "lib/util.h"
@@ -46,46 +46,33 @@ static int run_cocci(struct run *run, const struct unit_list *ul,
 }
 
 /*
- * Everything besides the unit itself that shapes a unit's results: this
- * very build of drvlint (a rebuilt one may check differently), libclang,
- * the checks with their switches, the prefilter and the rules files.
- * false if the build cannot be identified: then nothing is cached.
+ * Everything besides the unit itself that shapes a unit's results (see
+ * engine/fingerprint.h), with the checks and the prefilter.  false if the
+ * build cannot be identified: then nothing is cached.
  */
 static bool cache_config(const struct run *run, const struct engine_config *cfg,
 			 uint64_t *out)
 {
-	uint64_t h = hash_string(0, "drvlint " DRVLINT_VERSION);
-	char *clang = cx_take(clang_getClangVersion());
+	uint64_t h;
 
-	h = hash_string(h, clang);
-	free(clang);
-	if (hash_file("/proc/self/exe", &h))
+	if (!engine_fingerprint(run_rules_dir(run), run->opt.switches.v,
+				run->opt.switches.n, &h))
 		return false;
 	for (size_t i = 0; i < run->nchecks; i++)
 		h = hash_string(h, run->checks[i]->id);
-	for (size_t i = 0; i < run->opt.switches.n; i++)
-		h = hash_string(h, run->opt.switches.v[i]);
 	h = hash_string(h, cfg->prefilter ? "prefilter" : "no-prefilter");
-	if (hash_directory(run_rules_dir(run), &h))
-		return false;
 	*out = h;
 	return true;
 }
 
-/* --cache-dir, else $XDG_CACHE_HOME/drvlint/units or ~/.cache/drvlint/units. */
+/* --cache-dir, else the default (see cache_default_dir()). */
 static char *cache_dir(const struct run *run)
 {
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-
 	if (run->opt.no_cache)
 		return NULL;
 	if (run->opt.cache_dir)
 		return path_absolute(run->cwd, run->opt.cache_dir);
-	if (xdg && xdg[0] == '/')
-		return xasprintf("%s/drvlint/units", xdg);
-	if (home && home[0] == '/')
-		return xasprintf("%s/.cache/drvlint/units", home);
-	return NULL;
+	return cache_default_dir();
 }
 
 static int compare_units(const void *a, const void *b)
@@ -119,6 +106,7 @@ static int check_and_report(struct run *run, struct unit_list *ul,
 			    struct report *r, const struct timespec *t0)
 {
 	struct engine_config cfg;
+	struct run_tree tree;
 	char *cache;
 	bool stuck = false;
 	int ret;
@@ -127,8 +115,10 @@ static int check_and_report(struct run *run, struct unit_list *ul,
 	cache = cache_dir(run);
 	if (cache && cache_config(run, &cfg, &cfg.cache_config))
 		cfg.cache_dir = cache;
+	run_tree_prepare(run, ul, cfg.cache_dir, &cfg, &tree);
 	if (run->opt.engine & ENGINE_CLANG) {
 		stuck = engine_run(ul, &cfg, r);
+		run_tree_finish(run, &tree, stuck);
 	} else {
 		r->units = ul->n;
 		r->cocci_only = true;

@@ -100,7 +100,6 @@ int run_init_checks(struct run *run)
 		strset_add(&run->switches, run->opt.switches.v[i]);
 	run->config.rules_dir = run_rules_dir(run);
 	run->config.switches = &run->switches;
-	run->config.partial_tree = run->opt.kbuild;
 	for (size_t i = 0; i < nr_all_checks; i++) {
 		const struct check *c = all_checks[i];
 		void *state;

@@ -20,6 +20,7 @@
 #include "engine/units.h"
 #include "lib/strset.h"
 #include "lib/strvec.h"
+#include "out/tree_facts.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
@@ -67,6 +68,27 @@ double run_seconds_since(const struct timespec *t0);
 /* Sort, filter, write and summarise a report; the exit status. */
 int run_finish_report(struct run *run, struct report *r,
 		      const struct timespec *t0);
+
+/* The tree around a run (tree.c). */
+struct run_tree {
+	const char *cache_dir;
+	uint64_t config; /* the record's fingerprint */
+	const char **rules; /* the enabled checks' ids */
+	struct tree_record *record; /* a run over the whole build writes */
+	struct tree_facts *known; /* a run over some units reads */
+	struct fact_list *others; /* its facts of the other units */
+};
+
+/*
+ * Before the engine: is the run over some of the build's units only
+ * (cfg->partial_tree), and then what do the others' facts say
+ * (cfg->others); or does it record the tree for later runs?
+ */
+void run_tree_prepare(struct run *run, const struct unit_list *ul,
+		      const char *cache_dir, struct engine_config *cfg,
+		      struct run_tree *t);
+/* After it: write the record (not for a run that got stuck); free. */
+void run_tree_finish(struct run *run, struct run_tree *t, bool stuck);
 
 /* drvlint [OPTION]... [FILE|DIR]...: the exit status. */
 int run_check_units(struct run *run);

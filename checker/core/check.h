@@ -27,13 +27,21 @@ struct check_config {
 	const char *rules_dir;
 	/* Check-specific switches, "rule:name" (e.g. "const-driver-struct:blocked"). */
 	const struct strset *switches;
-	/*
-	 * The units checked are some of a build's, not all (kbuild's checker
-	 * sees one file a call): a decision that needs every unit, such as
-	 * whether an object with external linkage is written elsewhere, must
-	 * not be made.
-	 */
-	bool partial_tree;
+};
+
+/*
+ * What finish() is told of the units it was not given.  A run over every
+ * unit of a build (or every file named) sees the whole tree.  kbuild's
+ * checker (one file a call), a run over some paths of a compile database
+ * and the editor see part of it: a decision that needs every unit, such
+ * as whether an object with external linkage is written elsewhere, is
+ * then made only from what the other units recorded in an earlier run
+ * over the whole build (see out/tree_facts.h), or not at all.
+ */
+struct tree_scope {
+	bool partial; /* the facts are some units' only */
+	/* When partial: the other units' facts (this check's), or NULL. */
+	const struct fact_list *others;
 };
 
 /* Is the switch "rule:name" on? */
@@ -86,9 +94,11 @@ struct check {
 	void (*run)(const void *state, struct check_unit *unit);
 	/*
 	 * After every unit: decide what needs the whole tree from the facts
-	 * run() recorded (in unit order); may be NULL.
+	 * run() recorded (in unit order); may be NULL.  Findings are made
+	 * only for what facts (the units checked) define.
 	 */
 	void (*finish)(const void *state, const struct fact_list *facts,
+		       const struct tree_scope *scope,
 		       struct finding_list *out);
 
 	/* ---- what the command line offers of the check ---- */

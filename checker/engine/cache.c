@@ -21,6 +21,7 @@
 #include "engine/cache.h"
 #include "engine/cache_files.h"
 #include "engine/cache_manifest.h"
+#include "lib/fs.h"
 #include "lib/hash.h"
 #include "lib/regfile.h"
 #include "lib/util.h"
@@ -56,33 +57,6 @@ static char *entry_path(const struct cache *c, const struct unit *u,
 {
 	return xasprintf("%s/%016" PRIx64 ".%s", c->dir,
 			 unit_hash(u, NAME_SEED), ext);
-}
-
-/* Write data to path through a temporary file and a rename. */
-static int write_atomic(const char *path, const char *data, size_t len)
-{
-	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
-	int fd = mkstemp(tmp), ret = -1;
-	size_t done = 0;
-
-	if (fd < 0)
-		goto out;
-	while (done < len) {
-		ssize_t n = write(fd, data + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	if (close(fd) == 0 && done == len && rename(tmp, path) == 0)
-		ret = 0;
-	else
-		unlink(tmp);
-out:
-	free(tmp);
-	return ret;
 }
 
 static bool recent(int64_t t, int64_t than)
@@ -137,7 +111,7 @@ static void manifest_refresh(struct cache *c, const char *path,
 	if (!better)
 		return;
 	text = manifest_text(m, &len);
-	write_atomic(path, text, len);
+	fs_write_atomic(path, text, len);
 	free(text);
 }
 
@@ -365,8 +339,8 @@ int cache_store(struct cache *c, const struct unit *u, struct cache_dep *deps,
 	json_path = entry_path(c, u, "json");
 	deps_path = entry_path(c, u, "deps");
 	/* The results first: a manifest never names results not yet there. */
-	if (!write_atomic(json_path, json, json_len) &&
-	    !write_atomic(deps_path, text, len))
+	if (!fs_write_atomic(json_path, json, json_len) &&
+	    !fs_write_atomic(deps_path, text, len))
 		ret = 0;
 out:
 	manifest_free(&m);
@@ -377,26 +351,6 @@ out:
 	return ret;
 }
 
-/* mkdir -p */
-static int make_directory(const char *dir)
-{
-	char *p = xstrdup(dir);
-	int ret = 0;
-
-	for (char *s = p + 1; *s && !ret; s++) {
-		if (*s != '/')
-			continue;
-		*s = '\0';
-		if (mkdir(p, 0777) && errno != EEXIST)
-			ret = -1;
-		*s = '/';
-	}
-	if (!ret && mkdir(p, 0777) && errno != EEXIST)
-		ret = -1;
-	free(p);
-	return ret;
-}
-
 struct cache *cache_open(const char *dir, uint64_t config,
 			 const struct cache_layout *layout, char *err,
 			 size_t errlen)
@@ -404,7 +358,7 @@ struct cache *cache_open(const char *dir, uint64_t config,
 	struct cache *c;
 	struct stat st;
 
-	if (make_directory(dir) || stat(dir, &st)) {
+	if (fs_make_directory(dir) || stat(dir, &st)) {
 		set_error(err, errlen, "%s: %s", dir, strerror(errno));
 		return NULL;
 	}
@@ -431,4 +385,15 @@ void cache_close(struct cache *c)
 	file_table_free(&c->files);
 	free(c->dir);
 	free(c);
+}
+
+char *cache_default_dir(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+
+	if (xdg && xdg[0] == '/')
+		return xasprintf("%s/drvlint/units", xdg);
+	if (home && home[0] == '/')
+		return xasprintf("%s/.cache/drvlint/units", home);
+	return NULL;
 }

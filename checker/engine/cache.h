@@ -87,4 +87,10 @@ int cache_store(struct cache *c, const struct unit *u, struct cache_dep *deps,
 		size_t ndeps, const struct timespec *parse_start,
 		const struct unit_results *res);
 
+/*
+ * The cache's directory when none is given: $XDG_CACHE_HOME/drvlint/units
+ * or ~/.cache/drvlint/units; malloc'ed, or NULL with neither set.
+ */
+char *cache_default_dir(void);
+
 #endif

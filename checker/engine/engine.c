@@ -308,9 +308,18 @@ static void index_free(void *ctx, void *index)
 void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
 		   struct finding_list *out)
 {
-	for (size_t k = 0; k < cfg->nchecks; k++)
+	for (size_t k = 0; k < cfg->nchecks; k++) {
+		struct tree_scope scope = {
+			.partial = cfg->partial_tree,
+			.others = cfg->partial_tree && cfg->others ?
+					  &cfg->others[k] :
+					  NULL,
+		};
+
 		if (cfg->checks[k]->finish)
-			cfg->checks[k]->finish(cfg->states[k], &facts[k], out);
+			cfg->checks[k]->finish(cfg->states[k], &facts[k],
+					       &scope, out);
+	}
 }
 
 static struct prefilter *make_prefilter(const struct engine_config *cfg,
@@ -370,6 +379,9 @@ static void collect(struct run *run, struct check_stat *stats,
 	for (size_t i = 0; i < run->units->n; i++) {
 		struct unit_results *res = &run->results[i].r;
 
+		if (cfg->record_unit)
+			cfg->record_unit(cfg->record_ctx, &run->units->v[i],
+					 res);
 		for (size_t k = 0; res->stats && k < cfg->nstats; k++)
 			stats[k].value += res->stats[k];
 		for (size_t k = 0; res->facts && k < cfg->nchecks; k++)

@@ -32,6 +32,19 @@ struct engine_config {
 	bool progress_tty; /* stderr is a terminal: redraw one line */
 	/* A shard: hand the facts to the report instead of finish(). */
 	bool defer_finish;
+	/*
+	 * The units are some of the build's (see struct tree_scope); others
+	 * are then the other units' facts, one list per check, or NULL.
+	 */
+	bool partial_tree;
+	const struct fact_list *others;
+	/*
+	 * Called in unit order with each unit's results before its facts
+	 * join the tree-level step (for the tree's record); may be NULL.
+	 */
+	void (*record_unit)(void *ctx, const struct unit *u,
+			    const struct unit_results *res);
+	void *record_ctx;
 	/* The result cache's directory, NULL for none (see cache.h). */
 	const char *cache_dir;
 	uint64_t cache_config; /* what besides the unit shapes its results */
@@ -73,7 +86,10 @@ void engine_run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
 		       const char *file, const char *source, size_t len,
 		       struct unit_results *res);
 
-/* The tree-level decisions over every unit's facts (one list per check). */
+/*
+ * The tree-level decisions over the units' facts (one list per check),
+ * under cfg's partial_tree and others.
+ */
 void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
 		   struct finding_list *out);
 

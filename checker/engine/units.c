@@ -181,6 +181,8 @@ static int add_commands(struct unit_list *ul, CXCompileCommands cmds,
 			struct unit *u = unit_new(ul, file, dir);
 
 			command_flags(cmd, u->file, dir, u, dropped, ctx);
+		} else if (has_suffix(file, ".c")) {
+			ul->left_out++;
 		}
 		free(file);
 		free(dir);

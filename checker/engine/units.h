@@ -21,6 +21,8 @@ struct unit {
 struct unit_list {
 	struct unit *v;
 	size_t n, cap;
+	/* C units of the compile database that the paths left out */
+	size_t left_out;
 };
 
 /* Called once per distinct dropped flag (for --verbose). */

@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * Walking directories.  A tree may hold symlinks to directories, some of
- * them loops (sub/up -> ..): each real directory is walked once and each
- * file reported once, by device and inode, whatever names reach them.
+ * Walking directories, and writing a file whole.  A tree may hold
+ * symlinks to directories, some of them loops (sub/up -> ..): each real
+ * directory is walked once and each file reported once, by device and
+ * inode, whatever names reach them.
  */
 #include <dirent.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lib/fs.h"
 #include "lib/strset.h"
@@ -69,4 +72,51 @@ void find_files(const char *dir, const char *suffix, struct strvec *out)
 		first_visit(&seen, &st);
 	walk(dir, suffix, &seen, out);
 	strset_free(&seen);
+}
+
+/* Write data to path through a temporary file and a rename. */
+int fs_write_atomic(const char *path, const char *data, size_t len)
+{
+	char *tmp = xasprintf("%s.tmp.XXXXXX", path);
+	int fd = mkstemp(tmp), ret = -1;
+	size_t done = 0;
+
+	if (fd < 0)
+		goto out;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (close(fd) == 0 && done == len && rename(tmp, path) == 0)
+		ret = 0;
+	else
+		unlink(tmp);
+out:
+	free(tmp);
+	return ret;
+}
+
+/* mkdir -p */
+int fs_make_directory(const char *dir)
+{
+	char *p = xstrdup(dir);
+	int ret = 0;
+
+	for (char *s = p + 1; *s && !ret; s++) {
+		if (*s != '/')
+			continue;
+		*s = '\0';
+		if (mkdir(p, 0777) && errno != EEXIST)
+			ret = -1;
+		*s = '/';
+	}
+	if (!ret && mkdir(p, 0777) && errno != EEXIST)
+		ret = -1;
+	free(p);
+	return ret;
 }

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
-/* Walking directories. */
+/* Walking directories, writing files whole. */
 #ifndef DRVLINT_LIB_FS_H
 #define DRVLINT_LIB_FS_H
+
+#include <stddef.h>
 
 #include "lib/strvec.h"
 
@@ -12,5 +14,14 @@
  * first name that reaches it.
  */
 void find_files(const char *dir, const char *suffix, struct strvec *out);
+
+/*
+ * Write data to path through a temporary file beside it and a rename:
+ * readers see the old contents or the new, never a part.  0 or -1.
+ */
+int fs_write_atomic(const char *path, const char *data, size_t len);
+
+/* mkdir -p: 0, or -1 with errno. */
+int fs_make_directory(const char *dir);
 
 #endif

@@ -65,11 +65,18 @@ void checker_free(struct checker *ck)
 }
 
 void checker_finish(const struct checker *ck, const struct fact_list *facts,
-		    struct finding_list *out)
+		    const struct fact_list *others, struct finding_list *out)
 {
-	for (size_t k = 0; k < ck->n; k++)
+	for (size_t k = 0; k < ck->n; k++) {
+		struct tree_scope scope = {
+			.partial = true,
+			.others = others ? &others[k] : NULL,
+		};
+
 		if (ck->checks[k]->finish)
-			ck->checks[k]->finish(ck->states[k], &facts[k], out);
+			ck->checks[k]->finish(ck->states[k], &facts[k], &scope,
+					      out);
+	}
 }
 
 void kept_unit_dispose(struct kept_unit *k)

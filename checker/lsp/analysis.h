@@ -32,9 +32,13 @@ struct checker {
 int checker_init(struct checker *ck, const char *list, const char *rules_dir,
 		 char *err, size_t errlen);
 void checker_free(struct checker *ck);
-/* Every check's finish() over facts (one list per check) into out. */
+/*
+ * Every check's finish() over the open units' facts (one list per
+ * check) into out.  The editor sees some units of a build: others are the
+ * facts the other units recorded (out/tree_facts.h), or NULL.
+ */
 void checker_finish(const struct checker *ck, const struct fact_list *facts,
-		    struct finding_list *out);
+		    const struct fact_list *others, struct finding_list *out);
 
 /* A kept parse. */
 struct kept_unit {

@@ -197,11 +197,16 @@ static bool current(const struct server *s, const struct lsp_doc *d)
 	       d->checked_text && d->checked_gen == s->checker_gen;
 }
 
-/* Every open unit's facts, each unit once (borrowed), and finish(). */
+/*
+ * Every open unit's facts, each unit once (borrowed), and those the
+ * tree's record has of the other units, and finish().
+ */
 static void tree_findings(struct server *s, struct finding_list *out)
 {
 	size_t n = s->ck.n;
 	struct fact_list *facts = xcalloc(n ? n : 1, sizeof(*facts));
+	struct fact_list *others;
+	struct strset checked = { 0 };
 
 	for (size_t i = 0; i < s->ndocs; i++) {
 		struct lsp_doc *d = s->docs[i];
@@ -219,11 +224,18 @@ static void tree_findings(struct server *s, struct finding_list *out)
 				facts[c].v[facts[c].n++] = d->r.facts[c].v[f];
 			}
 		}
+		strset_add(&checked, d->unit_file);
 	}
-	checker_finish(&s->ck, facts, out);
-	for (size_t c = 0; c < n; c++)
+	others = lsp_tree_others(s, &checked);
+	checker_finish(&s->ck, facts, others, out);
+	for (size_t c = 0; c < n; c++) {
 		free(facts[c].v);
+		if (others)
+			free(others[c].v);
+	}
 	free(facts);
+	free(others);
+	strset_free(&checked);
 }
 
 /* doc's diagnostics; doc->shown gets its findings. */

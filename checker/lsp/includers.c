@@ -8,15 +8,6 @@
 #include "lib/util.h"
 #include "lsp/includers.h"
 
-char *default_cache_dir(void)
-{
-	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
-
-	if (xdg && *xdg)
-		return xasprintf("%s/drvlint/units", xdg);
-	return home ? xasprintf("%s/.cache/drvlint/units", home) : NULL;
-}
-
 /* The path of a "dep HASH SIZE MTIME CTIME PATH" line, or NULL. */
 static const char *dep_path(const char *line, size_t len, size_t *plen)
 {

@@ -17,7 +17,5 @@
  */
 char *cache_includer(const char *cache_dir, const char *header,
 		     bool (*is_unit)(void *ctx, const char *path), void *ctx);
-/* The command line's default cache directory; malloc'ed, or NULL. */
-char *default_cache_dir(void);
 
 #endif

@@ -16,6 +16,7 @@
 #include "lsp/lsp.h"
 #include "lsp/rpc.h"
 #include "lsp/server.h"
+#include "out/tree_facts.h"
 
 #define DEFAULT_DEBOUNCE_MS 300
 
@@ -174,6 +175,7 @@ static void did_save(struct server *s, const json_t *params)
 		doc->cocci_wanted = config_cocci(&s->cfg);
 		lsp_schedule(s, doc, lsp_now());
 	}
+	lsp_tree_stale(s); /* the file on disk changed */
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -189,6 +191,8 @@ static void did_close(struct server *s, const json_t *params)
 		doc->closed = true;
 		/* Its includers read the file from disk again. */
 		lsp_schedule(s, doc, lsp_now());
+		/* its unit's record is stamped again */
+		lsp_tree_stale(s);
 	}
 	pthread_mutex_unlock(&s->lock);
 	if (uri)
@@ -409,6 +413,7 @@ static void server_free(struct server *s)
 	if (s->have_checker)
 		checker_free(&s->ck);
 	free(s->config_error);
+	tree_facts_free(s->tree);
 	config_free(&s->cfg);
 	compdbs_free(s->dbs);
 	free(s->threads);

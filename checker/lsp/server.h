@@ -19,6 +19,7 @@
 #include "lsp/config.h"
 #include "lsp/document.h"
 #include "lsp/position.h"
+#include "lsp/tree.h"
 
 struct lsp_doc {
 	struct document d;
@@ -66,6 +67,9 @@ struct server {
 	bool have_checker;
 	char *config_error; /* why there are no checks */
 	struct compdbs *dbs;
+	/* The tree's record (lsp/tree.h), and was it read since it went stale? */
+	struct tree_facts *tree;
+	bool tree_read;
 	pthread_t *threads;
 	unsigned int nworkers, next_worker;
 	unsigned int busy_workers;

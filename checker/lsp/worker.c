@@ -12,10 +12,12 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/cache.h"
 #include "lib/util.h"
 #include "lsp/cocci_save.h"
 #include "lsp/includers.h"
 #include "lsp/server.h"
+#include "out/tree_facts.h"
 
 struct job {
 	struct lsp_doc *doc;
@@ -40,6 +42,7 @@ struct job {
 	bool ran;
 	struct finding_list cocci_findings;
 	char *cocci_error;
+	struct lsp_tree_read tree;
 };
 
 void lsp_doc_free(struct lsp_doc *doc, size_t nchecks)
@@ -145,7 +148,8 @@ static void snapshot(struct server *s, struct lsp_doc *doc, struct job *j)
 	j->nunsaved = (unsigned int)n;
 	j->build_dir = s->cfg.build_dir ? xstrdup(s->cfg.build_dir) : NULL;
 	j->cache_dir = s->cfg.cache_dir ? xstrdup(s->cfg.cache_dir) :
-					  default_cache_dir();
+					  cache_default_dir();
+	lsp_tree_prepare(s, &j->tree, j->cache_dir);
 	copy_strvec(&j->add, &s->cfg.flags_add);
 	copy_strvec(&j->remove, &s->cfg.flags_remove);
 	j->opts = (struct command_options){ .build_dir = j->build_dir,
@@ -173,6 +177,7 @@ static void job_free(struct job *j, size_t nchecks)
 	strvec_free(&j->add);
 	strvec_free(&j->remove);
 	command_free(&j->cmd);
+	lsp_tree_read_free(&j->tree);
 	free(j->notice);
 	analysis_free(&j->a, nchecks);
 }
@@ -444,6 +449,8 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 	pthread_mutex_unlock(&s->lock);
 	if (s->have_checker) {
 		run_job(s, index, &j);
+		if (j.ran)
+			lsp_tree_do(&j.tree, j.cmd.file);
 		if (j.cocci)
 			run_cocci(s, &j);
 	} else
@@ -460,6 +467,10 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 	pthread_mutex_lock(&s->lock);
 	s->busy_workers--;
 	doc->busy = false;
+	if (j.ran)
+		lsp_tree_keep(s, &j.tree);
+	else if (j.tree.wanted)
+		lsp_tree_stale(s); /* nothing to read it for: next time */
 	if (!doc->closed)
 		deliver(s, &j, !warm);
 	job_free(&j, s->ck.n);
@@ -478,6 +489,10 @@ static void reconfigure(struct server *s)
 	if (s->have_checker)
 		checker_free(&s->ck);
 	s->have_checker = false;
+	/* its facts are in the old checks' order */
+	tree_facts_free(s->tree);
+	s->tree = NULL;
+	lsp_tree_stale(s);
 	free(s->config_error);
 	s->config_error = NULL;
 	if (checker_init(&s->ck, s->cfg.checks,

@@ -14,6 +14,7 @@
 
 #include "core/report.h"
 #include "lib/json_util.h"
+#include "out/facts_json.h"
 #include "lib/path.h"
 
 static json_t *location_object(const char *root, const struct location *loc,
@@ -154,15 +155,16 @@ static json_t *summary_object(const struct report *r)
 	return o;
 }
 
-static json_t *facts_object(const struct report *r)
+json_t *facts_json(const char *const *rules, const struct fact_list *lists,
+		   size_t n)
 {
 	json_t *o = json_object();
 
-	for (size_t k = 0; k < r->nfact_lists; k++) {
+	for (size_t k = 0; k < n; k++) {
 		json_t *list = json_array();
 
-		for (size_t i = 0; i < r->facts[k].n; i++) {
-			const struct fact *f = &r->facts[k].v[i];
+		for (size_t i = 0; i < lists[k].n; i++) {
+			const struct fact *f = &lists[k].v[i];
 			json_t *fo = json_object();
 
 			json_object_set_new(fo, "kind", json_integer(f->kind));
@@ -178,7 +180,7 @@ static json_t *facts_object(const struct report *r)
 					    json_integer(f->value));
 			json_array_append_new(list, fo);
 		}
-		json_object_set_new(o, r->fact_rules[k], list);
+		json_object_set_new(o, rules[k], list);
 	}
 	return o;
 }
@@ -216,7 +218,9 @@ int report_write_json(FILE *out, const struct report *r)
 				 r->config);
 			json_object_set_new(top, "config", json_string(config));
 		}
-		json_object_set_new(top, "facts", facts_object(r));
+		json_object_set_new(top, "facts",
+				    facts_json(r->fact_rules, r->facts,
+					       r->nfact_lists));
 	}
 	ret = json_write(out, top);
 	json_decref(top);

@@ -13,6 +13,7 @@
 
 #include "core/report.h"
 #include "lib/json_util.h"
+#include "out/facts_json.h"
 #include "lib/path.h"
 #include "lib/util.h"
 
@@ -135,8 +136,8 @@ static void read_finding(struct report *r, json_t *o, const char *root,
 	read_fix(f, json_object_get(o, "fix"), root);
 }
 
-static void read_facts(json_t *facts, const char *const *rules, size_t nrules,
-		       struct fact_list *out)
+void facts_from_json(json_t *facts, const char *const *rules, size_t nrules,
+		     struct fact_list *out)
 {
 	for (size_t k = 0; k < nrules; k++) {
 		json_t *list = json_object_get(facts, rules[k]), *o;
@@ -240,7 +241,7 @@ static int read_report(json_t *top, const char *path, struct report *r,
 	r->units_cached += num(summary, "cached");
 	read_cocci(&r->cocci, json_object_get(summary, "cocci"));
 	read_stats(r, json_object_get(summary, "stats"));
-	read_facts(json_object_get(top, "facts"), rules, nrules, facts);
+	facts_from_json(json_object_get(top, "facts"), rules, nrules, facts);
 	read_shard_id(r, top);
 	free(root);
 	json_decref(top);

@@ -211,7 +211,59 @@ def settings():
         c.shutdown()
 
 
+def findings(p):
+    """{object name: severity} of a publication's findings."""
+    out = {}
+    for d in p["diagnostics"]:
+        for name in ("shared_bus", "lone_bus", "own_bus"):
+            if "'%s'" % name in d["message"]:
+                out[name] = d["severity"]
+    return out
+
+
+def tree_record():
+    """An object with external linkage is decided from the other units'
+    facts: without the tree's record, a note that says it is unknown; with
+    the record a run over the whole build (-p) left in the cache, from what
+    b.c does (it writes shared_bus, only reads lone_bus); with b.c open,
+    from its buffer, not from the record."""
+    fixture = os.path.join(os.environ["DRVLINT_SOURCE_DIR"], "tests", "cli",
+                           "fixtures", "two-units")
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in ("a.c", "b.c"):
+            with open(os.path.join(fixture, n)) as f:
+                write(os.path.join(tmp, n), f.read())
+        database(tmp, tmp, ["a.c", "b.c"])
+        cache = os.path.join(tmp, "cache")
+        a, b = os.path.join(tmp, "a.c"), os.path.join(tmp, "b.c")
+        c, log = session(tmp, options={"cache-dir": cache})
+        c.open(a)
+        got = findings(c.diagnostics(a, 1))
+        if got != {"shared_bus": 3, "lone_bus": 3, "own_bus": 2}:
+            fail(f"no record: external objects must be information notes: {got}")
+        c.shutdown()
+        r = subprocess.run([DRVLINT, "-p", tmp, "--quiet", "--cache-dir", cache],
+                           capture_output=True, text=True)
+        if r.returncode != 1:
+            fail(f"drvlint -p: exit {r.returncode}: {r.stderr}")
+        c, log = session(tmp, options={"cache-dir": cache})
+        c.open(a)
+        got = findings(c.diagnostics(a, 1))
+        if got != {"lone_bus": 2, "own_bus": 2}:
+            fail(f"with the record: {got}")
+        text = c.open(b)
+        c.diagnostics(b, 1)
+        c.change(b, 2, [{"text": text + "void b_more(void) { lone_bus.name = \"x\"; }\n"}])
+        got = findings(c.diagnostics(a))
+        if got != {"own_bus": 2}:
+            fail(f"b.c's buffer writes lone_bus, a.c still has: {got}")
+        c.shutdown()
+        if not log_has(log, "the other units' facts: the record of " + os.path.realpath(tmp)):
+            fail("the log does not say the record was used")
+
+
 def main():
+    tree_record()
     entry_symlink_and_p()
     header_without_includer_then_with()
     header_through_cache()

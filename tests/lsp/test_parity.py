@@ -4,7 +4,10 @@
 `drvlint --format=json` (after the first parse, and after edits, from a
 reparse with the precompiled preamble), and the buffer after source.fixAll.drvlint is the
 file after `drvlint --fix`.  Files that need a second unit (drvlint-also)
-are checked with that unit open too, as the command line checks both."""
+are checked with that unit open too, as the command line checks both.
+The editor sees some units of a build: what needs the others comes from
+the record a run over the whole build (-p) leaves in the result cache,
+so each file's build is run once first, as a user's is."""
 import json
 import os
 import shutil
@@ -83,11 +86,19 @@ def lsp_findings(text, diags):
     return got
 
 
-def check_file(client, path, errors):
+def record_tree(tmp, cache):
+    proc = subprocess.run([DRVLINT, "--quiet", "--cache-dir", cache, "-p", tmp],
+                          capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        fail(f"drvlint -p {tmp}: exit {proc.returncode}: {proc.stderr}")
+
+
+def check_file(client, path, errors, cache):
     want, flags, also = expectations(path, "clang")
     with tempfile.TemporaryDirectory() as tmp:
         copies = prepare(tmp, path, also, flags)
         expected = cli_findings(copies, flags)
+        record_tree(tmp, cache)
         texts = {}
         # The companions first: the main file's first publication then
         # has every unit's facts, as the command line's run has.
@@ -145,15 +156,17 @@ def main():
     errors = []
     major = libclang_major(DRVLINT)
     # Two workers: a file and its companions are parsed by different ones.
+    cache = tempfile.mkdtemp()
     client = Client(DRVLINT, args=["-j", "2"], log=os.environ.get("LSP_LOG"))
-    client.initialize(options={"debounce": 0})
+    client.initialize(options={"debounce": 0, "cache-dir": cache})
     n = total = 0
     for path in corpus_files():
         if libclang_needed(path) > major:
             continue
-        total += check_file(client, path, errors)
+        total += check_file(client, path, errors, cache)
         n += 1
     r, status = client.shutdown()
+    shutil.rmtree(cache)
     if status != 0:
         errors.append(f"exit status {status} after shutdown")
     print(f"{n} files, {total} findings compared, {nfixed} files changed by --fix")

@@ -56,7 +56,6 @@ static void *const_init(const struct check_config *cfg, char *err,
 	r->roadmap = check_switch(cfg, RULE, "roadmap");
 	r->all_types = check_switch(cfg, RULE, "all-types");
 	r->inventory = check_switch(cfg, RULE, "inventory");
-	r->partial_tree = cfg->partial_tree;
 	return r;
 }
 

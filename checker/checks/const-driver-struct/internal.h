@@ -26,7 +26,6 @@
 struct const_rules {
 	struct strset types;
 	bool blocked, roadmap, all_types, inventory;
-	bool partial_tree; /* see struct check_config */
 };
 
 enum fact_kind {
@@ -46,7 +45,7 @@ enum fact_kind {
  */
 
 void const_finish(const void *state, const struct fact_list *facts,
-		  struct finding_list *out);
+		  const struct tree_scope *scope, struct finding_list *out);
 
 /* Counters, in the order of const_stats[]. */
 enum { STAT_OBJECTS, STAT_WRITTEN, STAT_ESCAPED };

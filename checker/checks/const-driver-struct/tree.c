@@ -18,20 +18,27 @@ struct object_facts {
 	const struct fact *def;
 	const struct fact *constant; /* F_CONST: the object is const */
 	bool other_type, exported, init_only;
+	bool elsewhere; /* defined in a unit not checked in this run */
 	const struct fact **blocker; /* writes and escapes */
 	size_t nblocker, bcap;
 	const struct fact **fix;
 	size_t nfix, fcap;
 };
 
+/* A fact in the order finish() was given it: the units checked first. */
+struct fact_ref {
+	const struct fact *f;
+	size_t order;
+	bool other; /* of a unit not checked in this run */
+};
+
 static int by_key(const void *a, const void *b)
 {
-	const struct fact *x = *(const struct fact *const *)a;
-	const struct fact *y = *(const struct fact *const *)b;
-	int c = strcmp(x->key, y->key);
+	const struct fact_ref *x = a, *y = b;
+	int c = strcmp(x->f->key, y->f->key);
 
 	/* keep unit order within a key: qsort is not stable */
-	return c ? c : (x < y ? -1 : x > y);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
 }
 
 static bool same_place(const struct fact *a, const struct fact *b)
@@ -52,8 +59,18 @@ static void add_unique(const struct fact ***v, size_t *n, size_t *cap,
 	(*v)[(*n)++] = f;
 }
 
-static void gather(struct object_facts *o, const struct fact *f)
+/*
+ * A fact of a unit not checked in this run (scope->others) tells what
+ * that unit does to an object; its definitions and fixes are that unit's
+ * business, not this run's.
+ */
+static void gather(struct object_facts *o, const struct fact *f, bool other)
 {
+	if (other && (f->kind == F_DEFINED || f->kind == F_DEFINED_OTHER ||
+		      f->kind == F_FIX || f->kind == F_CONST)) {
+		o->elsewhere = true;
+		return;
+	}
 	switch (f->kind) {
 	case F_DEFINED:
 	case F_DEFINED_OTHER:
@@ -136,16 +153,16 @@ static bool external_linkage(const char *key)
 
 /*
  * No unit checked writes an object with external linkage, but only some
- * of the build's units were checked: another may write it.  Say what is
- * unknown, with no fix (a const that another file writes breaks the
- * build).
+ * of the build's units were checked and no current record says what the
+ * others do: another may write it.  Say what is unknown, with no fix (a
+ * const that another file writes breaks the build).
  */
 static void report_unknown(const struct object_facts *o,
 			   struct finding_list *out)
 {
 	const struct fact *d = o->def;
 	char *msg = xasprintf(
-		"'%s' is not modified in this file, but it has external linkage and the other files of the build were not checked: whether one writes it is unknown; check the whole tree (drvlint -p BUILD_DIR) to decide",
+		"'%s' is not modified in this file, but it has external linkage and the other files of the build were not checked: whether one writes it is unknown; a run over the whole build (drvlint -p BUILD_DIR) decides it, and records the tree for later runs over single files",
 		object_name(o->key));
 
 	finding_add(out, RULE, SEV_NOTE, d->loc.file, d->loc.line,
@@ -388,12 +405,15 @@ static void inventory_report(struct inventory *inv, struct finding_list *out)
 
 /* ---- the decision ---- */
 
-static void decide(const struct const_rules *rules, struct object_facts *o,
+static void decide(const struct const_rules *rules,
+		   const struct tree_scope *scope, struct object_facts *o,
 		   struct roadmap *rm, struct inventory *inv,
 		   struct finding_list *out)
 {
 	bool blocked = o->nblocker || o->exported;
 
+	if (!o->def && o->elsewhere)
+		return; /* another unit's object, decided in its own run */
 	if (rules->inventory) {
 		inventory_add(inv, o, blocked);
 		return;
@@ -405,7 +425,8 @@ static void decide(const struct const_rules *rules, struct object_facts *o,
 			roadmap_add(rm, o);
 		return;
 	}
-	if (!blocked && rules->partial_tree && external_linkage(o->key))
+	if (!blocked && scope->partial && !scope->others &&
+	    external_linkage(o->key))
 		report_unknown(o, out);
 	else if (!blocked)
 		report_constant(o, out);
@@ -414,27 +435,34 @@ static void decide(const struct const_rules *rules, struct object_facts *o,
 }
 
 void const_finish(const void *state, const struct fact_list *facts,
-		  struct finding_list *out)
+		  const struct tree_scope *scope, struct finding_list *out)
 {
 	const struct const_rules *rules = state;
-	const struct fact **sorted = xcalloc(facts->n, sizeof(*sorted));
-	struct object_facts *objs = xcalloc(facts->n, sizeof(*objs));
+	size_t nothers = scope->others ? scope->others->n : 0;
+	size_t n = facts->n + nothers;
+	struct fact_ref *sorted = xcalloc(n ? n : 1, sizeof(*sorted));
+	struct object_facts *objs = xcalloc(n ? n : 1, sizeof(*objs));
 	struct roadmap rm = { 0 };
 	struct inventory inv = { 0 };
 	size_t nobj = 0;
 
-	for (size_t i = 0; i < facts->n; i++)
-		sorted[i] = &facts->v[i];
-	qsort(sorted, facts->n, sizeof(*sorted), by_key);
-	for (size_t i = 0; i < facts->n; i++) {
-		if (!nobj || strcmp(objs[nobj - 1].key, sorted[i]->key)) {
-			objs[nobj].key = sorted[i]->key;
+	for (size_t i = 0; i < n; i++) {
+		sorted[i].order = i;
+		sorted[i].other = i >= facts->n;
+		sorted[i].f = sorted[i].other ?
+				      &scope->others->v[i - facts->n] :
+				      &facts->v[i];
+	}
+	qsort(sorted, n, sizeof(*sorted), by_key);
+	for (size_t i = 0; i < n; i++) {
+		if (!nobj || strcmp(objs[nobj - 1].key, sorted[i].f->key)) {
+			objs[nobj].key = sorted[i].f->key;
 			objs[nobj++].init_only = true;
 		}
-		gather(&objs[nobj - 1], sorted[i]);
+		gather(&objs[nobj - 1], sorted[i].f, sorted[i].other);
 	}
 	for (size_t i = 0; i < nobj; i++) {
-		decide(rules, &objs[i], &rm, &inv, out);
+		decide(rules, scope, &objs[i], &rm, &inv, out);
 		free(objs[i].blocker);
 		free(objs[i].fix);
 	}
