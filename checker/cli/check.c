@@ -65,16 +65,6 @@ static bool cache_config(const struct run *run, const struct engine_config *cfg,
 	return true;
 }
 
-/* --cache-dir, else the default (see cache_default_dir()). */
-static char *cache_dir(const struct run *run)
-{
-	if (run->opt.no_cache)
-		return NULL;
-	if (run->opt.cache_dir)
-		return path_absolute(run->cwd, run->opt.cache_dir);
-	return cache_default_dir();
-}
-
 static int compare_units(const void *a, const void *b)
 {
 	const struct unit *x = a, *y = b;
@@ -112,7 +102,7 @@ static int check_and_report(struct run *run, struct unit_list *ul,
 	int ret;
 
 	run_engine_config(run, &cfg);
-	cache = cache_dir(run);
+	cache = run_cache_dir(run);
 	if (cache && cache_config(run, &cfg, &cfg.cache_config))
 		cfg.cache_dir = cache;
 	run_tree_prepare(run, ul, cfg.cache_dir, &cfg, &tree);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/run.h"
+#include "engine/cache.h"
 #include "lib/hash.h"
 #include "lib/path.h"
 #include "lib/util.h"
@@ -71,11 +72,26 @@ static void note_dropped(void *ctx, const char *flag)
 			"drvlint: note: dropping compiler option '%s'\n", flag);
 }
 
-/* kbuild calls drvlint once per file: one line, not one per option. */
-static void say_dropped_kbuild(const struct run *run)
+char *run_cache_dir(const struct run *run)
 {
-	const struct strvec *d = &run->dropped_kbuild;
+	if (run->opt.no_cache)
+		return NULL;
+	if (run->opt.cache_dir)
+		return path_absolute(run->cwd, run->opt.cache_dir);
+	return cache_default_dir();
+}
 
+/*
+ * kbuild calls drvlint once per file: one line, not one per option, and
+ * under make only the options this make run did not hear of yet.
+ */
+static void say_dropped_kbuild(struct run *run)
+{
+	struct strvec *d = &run->dropped_kbuild;
+	char *cache = run_cache_dir(run);
+
+	said_filter(cache, d);
+	free(cache);
 	if (!d->n)
 		return;
 	fprintf(stderr, "drvlint: note: dropping %zu compiler option%s:", d->n,

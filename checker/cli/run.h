@@ -50,6 +50,13 @@ int run_start(struct run *run);
 void run_release(struct run *run);
 
 const char *run_rules_dir(const struct run *run);
+/* --cache-dir, else the default (cache_default_dir()); NULL for none. */
+char *run_cache_dir(const struct run *run);
+/*
+ * Leave in notes only what this make run did not say yet, and record
+ * them (said.c); without make or a cache, all of them.
+ */
+void said_filter(const char *cache_dir, struct strvec *notes);
 /* Enable the checks --checks selects and init() them: 0 or exit status. */
 int run_init_checks(struct run *run);
 void run_load_rule_info(struct run *run);

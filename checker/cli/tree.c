@@ -51,9 +51,16 @@ static void load_others(struct run *run, const struct unit_list *ul,
 			fprintf(stderr,
 				"drvlint: note: the other units' facts come from the record of the last run over the whole build\n");
 	} else if (run->opt.verbose) {
-		fprintf(stderr,
-			"drvlint: note: decisions that need the other units are not made: %s\n",
-			why);
+		struct strvec note = { 0 };
+
+		strvec_push(&note, why);
+		if (run->opt.kbuild) /* once per make run */
+			said_filter(t->cache_dir, &note);
+		if (note.n)
+			fprintf(stderr,
+				"drvlint: note: decisions that need the other units are not made: %s\n",
+				why);
+		strvec_free(&note);
 	}
 	strset_free(&checked);
 }

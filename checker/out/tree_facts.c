@@ -305,9 +305,9 @@ struct tree_facts *tree_facts_read(const char *cache_dir, uint64_t config,
 
 	t->nrules = nrules;
 	if (!top) {
-		set_error(why, whylen,
-			  "no run over the whole build was recorded for %s",
-			  file);
+		set_error(
+			why, whylen,
+			"no run over a whole build that holds this file was recorded");
 		tree_facts_free(t);
 		t = NULL;
 	} else if (!read_units(top, unstamped, rules, t, inner, whylen)) {

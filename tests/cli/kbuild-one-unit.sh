@@ -28,7 +28,7 @@ run "$DRVLINT" --no-cache "${kflags[@]}" a.c
 unknown_notes "kbuild form, no cache"
 run "$DRVLINT" "${cache[@]}" -v "${kflags[@]}" a.c
 unknown_notes "kbuild form, nothing recorded"
-expect_match "$err" "not made: no run over the whole build was recorded" "kbuild form, -v says why"
+expect_match "$err" "not made: no run over a whole build that holds this file was recorded" "kbuild form, -v says why"
 run "$DRVLINT" --no-cache --format=json "${kflags[@]}" a.c
 printf '%s' "$err" | "$PYTHON" -c '
 import json, sys
