@@ -7,7 +7,9 @@
 #   make -C KDIR M=DIR compile_commands.json && drvlint -p DIR
 # Each reports exactly the marked findings.  extmod_type, defined in one
 # unit and written in the other, is never a warning: the whole module
-# knows it is written; kbuild's one file a call only says it cannot know.
+# knows it is written; kbuild's one file a call only says it cannot know,
+# until a run over the whole module has recorded its facts: then the
+# one-file route decides it from that record too.
 source "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
 module=$scratch/extmod
@@ -64,3 +66,22 @@ PY
 diff -u "$scratch/expected" "$scratch/compdb.found" >&2 ||
 	fail "drvlint -p on the module: the findings differ from the marked ones"
 note "make M=... compile_commands.json && drvlint -p: the marked findings, nothing for extmod_type"
+
+# Route 1 again, once a run over the whole module recorded its facts.
+cd "$module"
+run_drvlint "$scratch/record.json" --cache-dir "$scratch/cache" -p .
+cd - >/dev/null
+((drvlint_status == 1)) || fail "drvlint -p with a cache: exit status $drvlint_status, expected 1"
+if ! "$kernel_tree" make "${mod_vars[@]}" C=2 CHECK="$drvlint --cache-dir $scratch/cache" modules \
+	>"$scratch/kbuild-recorded.log" 2>&1; then
+	tail -n 30 "$scratch/kbuild-recorded.log" >&2
+	fail "make M=... C=2 CHECK='drvlint --cache-dir ...' modules failed"
+fi
+sed -nE 's|^[^ ]*/([^/ ]+\.c):([0-9]+):[0-9]+: warning: .*\[([a-z-]+)\]$|\1:\2: \3|p' \
+	"$scratch/kbuild-recorded.log" | sort >"$scratch/kbuild-recorded.found"
+diff -u "$scratch/expected" "$scratch/kbuild-recorded.found" >&2 ||
+	fail "C=2 CHECK=drvlint after the record: the warnings differ from the marked findings"
+if grep "'extmod_type'" "$scratch/kbuild-recorded.log" >&2; then
+	fail "C=2 CHECK=drvlint after the record: extmod_type is still reported"
+fi
+note "C=2 CHECK=drvlint after drvlint -p recorded the module: the marked findings, nothing for extmod_type"
