@@ -45,23 +45,6 @@ bool cx_in_file(CXCursor c, CXFile file)
 	return p.file && clang_File_isEqual(p.file, file);
 }
 
-void text_line_col(const char *text, size_t len, unsigned int offset,
-		   unsigned int *line, unsigned int *column)
-{
-	unsigned int l = 1, c = 1;
-
-	for (size_t i = 0; i < offset && i < len; i++) {
-		if (text[i] == '\n') {
-			l++;
-			c = 1;
-		} else {
-			c++;
-		}
-	}
-	*line = l;
-	*column = c;
-}
-
 static void text_lines_read(struct text_lines *tl)
 {
 	const char *p = tl->text, *end = tl->text + tl->len;

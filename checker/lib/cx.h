@@ -32,12 +32,8 @@ bool cx_in_file(CXCursor c, CXFile file);
  * they expect (a '{', the object's name) before they edit it.
  */
 
-/* Line and column (1-based) of a byte offset in text. */
-void text_line_col(const char *text, size_t len, unsigned int offset,
-		   unsigned int *line, unsigned int *column);
-
 /*
- * The same for many offsets of one text, each in logarithmic time: the
+ * Line and column (1-based) of byte offsets of one text, each in logarithmic time: the
  * line starts are read once, at the first call.  Set text and len, the
  * rest zero; text_lines_free() when done.
  */

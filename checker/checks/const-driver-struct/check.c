@@ -128,6 +128,8 @@ static void const_run(const void *state, struct check_unit *unit)
 	for (size_t i = 0; i < w.nobj; i++)
 		free(w.obj[i].key);
 	free(w.obj);
+	cx_map_free(&w.by_canon);
+	free(w.hashes);
 	cx_walk_free(&w.wk);
 }
 

@@ -19,6 +19,7 @@
 #include "core/rules.h"
 #include "lib/ctok.h"
 #include "lib/cx.h"
+#include "lib/cx_map.h"
 #include "lib/strset.h"
 
 #define RULE "const-driver-struct"
@@ -61,9 +62,16 @@ struct walk {
 	struct check_unit *unit;
 	struct object *obj;
 	size_t nobj, ocap;
+	struct cx_map by_canon; /* obj by canonical cursor */
 	struct cx_walk wk; /* the cursor being visited and its ancestors */
 	CXCursor function; /* the function being walked, or null */
 	bool in_init; /* ... and it is __init */
+	/* The hash of each file a fix is in (for --fix), computed once. */
+	struct file_hash {
+		CXFile file;
+		uint64_t hash;
+	} *hashes;
+	size_t nhashes, hcap;
 };
 
 /* Types, and where things are (types.c). */

@@ -28,14 +28,14 @@ static char *object_key(const struct walk *w, CXCursor decl)
 	return key;
 }
 
+/* A unit may define thousands of objects: no search through them all. */
 static const struct object *object_for(struct walk *w, CXCursor decl)
 {
-	CXCursor canon = clang_getCanonicalCursor(decl);
+	size_t i;
 
-	for (size_t i = 0; i < w->nobj; i++)
-		if (clang_equalCursors(w->obj[i].canon, canon))
-			return &w->obj[i];
-	return NULL;
+	if (!cx_map_get(&w->by_canon, clang_getCanonicalCursor(decl), &i))
+		return NULL;
+	return &w->obj[i];
 }
 
 static const struct object *object_add(struct walk *w, CXCursor decl)
@@ -46,7 +46,21 @@ static const struct object *object_add(struct walk *w, CXCursor decl)
 	o = &w->obj[w->nobj++];
 	o->canon = clang_getCanonicalCursor(decl);
 	o->key = object_key(w, decl);
+	cx_map_put(&w->by_canon, o->canon, w->nobj - 1);
 	return o;
+}
+
+/* The hash of the text of file, s[0..len), for --fix: once per file. */
+static uint64_t file_hash(struct walk *w, CXFile file, const char *s,
+			  size_t len)
+{
+	for (size_t i = 0; i < w->nhashes; i++)
+		if (clang_File_isEqual(w->hashes[i].file, file))
+			return w->hashes[i].hash;
+	GROW(w->hashes, w->hcap, w->nhashes);
+	w->hashes[w->nhashes].file = file;
+	w->hashes[w->nhashes].hash = hash_bytes(s, len, 0);
+	return w->hashes[w->nhashes++].hash;
 }
 
 /*
@@ -80,8 +94,10 @@ static void record_fix(struct walk *w, const char *key, CXCursor decl)
 		char hash[17]; /* of the text off is in, for --fix */
 
 		snprintf(hash, sizeof(hash), "%016" PRIx64,
-			 hash_bytes(s, len, 0));
-		text_line_col(s, len, off, &line, &col);
+			 file_hash(w, a.file, s, len));
+		clang_getSpellingLocation(
+			clang_getLocationForOffset(w->unit->tu, a.file, off),
+			NULL, &line, &col, NULL);
 		fact_add(w->unit->facts, F_FIX, key, file, line, col, hash,
 			 NULL, off);
 	}
