@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/regpairs.h"
+#include "lib/hash.h"
 #include "lib/strset.h"
 #include "lib/util.h"
 
@@ -34,6 +35,43 @@ static bool parse_class(const char *s, enum reg_class *class)
 	return true;
 }
 
+static uint64_t pair_hash(const char *reg, const char *unreg)
+{
+	return hash_string(hash_string(0, reg), unreg);
+}
+
+/* The slot of (reg, unreg): its pair's, or the empty one it would take. */
+static size_t *slot_of(const struct regpairs *rp, const char *reg,
+		       const char *unreg)
+{
+	size_t mask = rp->nslot - 1, i = pair_hash(reg, unreg) & mask;
+
+	while (rp->slot[i] && (strcmp(rp->v[rp->slot[i] - 1].reg, reg) ||
+			       strcmp(rp->v[rp->slot[i] - 1].unreg, unreg)))
+		i = (i + 1) & mask;
+	return &rp->slot[i];
+}
+
+/* Index pair i unless an earlier pair has its names. */
+static void index_pair(struct regpairs *rp, size_t i)
+{
+	size_t *s;
+
+	if (rp->n * 2 > rp->nslot) {
+		free(rp->slot);
+		rp->nslot = rp->nslot ? rp->nslot * 2 : 256;
+		rp->slot = xcalloc(rp->nslot, sizeof(*rp->slot));
+		for (size_t j = 0; j < i; j++) {
+			s = slot_of(rp, rp->v[j].reg, rp->v[j].unreg);
+			if (!*s)
+				*s = j + 1;
+		}
+	}
+	s = slot_of(rp, rp->v[i].reg, rp->v[i].unreg);
+	if (!*s)
+		*s = i + 1;
+}
+
 static int add_pair(struct regpairs *rp, const struct rules_line *l)
 {
 	struct regpair p = { .lineno = l->lineno };
@@ -47,6 +85,7 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 	p.managed = strcmp(l->field[5], "-") ? xstrdup(l->field[5]) : NULL;
 	GROW(rp->v, rp->cap, rp->n);
 	rp->v[rp->n++] = p;
+	index_pair(rp, rp->n - 1);
 	strset_add(&rp->reg_names, p.reg);
 	strset_add(&rp->unreg_names, p.unreg);
 	return 0;
@@ -104,6 +143,7 @@ void regpairs_free(struct regpairs *rp)
 		free(rp->v[i].managed);
 	}
 	free(rp->v);
+	free(rp->slot);
 	strset_free(&rp->reg_names);
 	strset_free(&rp->unreg_names);
 	memset(rp, 0, sizeof(*rp));
@@ -122,11 +162,12 @@ bool regpairs_is_unregister(const struct regpairs *rp, const char *name)
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,
 				    const char *unreg)
 {
-	for (size_t i = 0; i < rp->n; i++)
-		if (!strcmp(rp->v[i].reg, reg) &&
-		    !strcmp(rp->v[i].unreg, unreg))
-			return &rp->v[i];
-	return NULL;
+	const size_t *s;
+
+	if (!rp->nslot)
+		return NULL;
+	s = slot_of(rp, reg, unreg);
+	return *s ? &rp->v[*s - 1] : NULL;
 }
 
 void regpairs_prefilter_keys(const struct regpairs *rp, struct strset *keys)

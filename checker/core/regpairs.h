@@ -35,6 +35,9 @@ struct regpairs {
 	size_t n, cap;
 	struct strset reg_names;
 	struct strset unreg_names;
+	/* v by (reg, unreg), first pair first: index + 1, 0 empty */
+	size_t *slot;
+	size_t nslot; /* a power of two, at least twice n */
 };
 
 /* Load dir/register-pairs.list; -1 with "path:line: reason" in err. */
