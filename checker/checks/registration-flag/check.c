@@ -118,6 +118,7 @@ static void note_call(struct walk *w, CXCursor c)
 	}
 	GROW(w->call, w->ccap, w->ncall);
 	ev = &w->call[w->ncall++];
+	memset(ev, 0, sizeof(*ev));
 	ev->path = copy_path(w);
 	ev->name = name;
 	ev->is_reg = reg;
@@ -263,12 +264,27 @@ static void free_walk(struct walk *w)
 	for (size_t i = 0; i < w->ncall; i++) {
 		free(w->call[i].path.c);
 		free(w->call[i].name);
+		for (size_t k = 0; k < RF_KEYS; k++)
+			free(w->call[i].key[k]);
 	}
 	for (size_t i = 0; i < w->nwrite; i++)
 		free(w->write[i].path.c);
 	free(w->call);
 	free(w->write);
 	free(w->link);
+	free(w->fn_range);
+	cx_map_free(&w->fn_calls);
+	cx_map_free(&w->many_states);
+	for (size_t i = 0; i < w->nstore; i++)
+		free(w->store[i].call);
+	free(w->store);
+	cx_map_free(&w->stores);
+	for (size_t i = 0; i < w->nguard; i++) {
+		free(w->guard[i].v[0]);
+		free(w->guard[i].v[1]);
+	}
+	free(w->guard);
+	cx_map_free(&w->guards);
 	cx_walk_free(&w->wk);
 }
 
@@ -281,6 +297,7 @@ static void flag_run(const void *state, struct check_unit *unit)
 	bool *done;
 
 	cx_walk_run(&w.wk, clang_getTranslationUnitCursor(unit->tu));
+	rf_index_calls(&w);
 	if (w.ncall)
 		for (size_t i = 0; i < w.nwrite; i++)
 			rf_link_write(&w, &w.write[i]);

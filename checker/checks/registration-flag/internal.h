@@ -11,6 +11,7 @@
 
 #include "core/check.h"
 #include "lib/cx.h"
+#include "lib/cx_map.h"
 #include "core/regpairs.h"
 
 #define RULE_ID "registration-flag"
@@ -21,6 +22,8 @@ struct path {
 	size_t n;
 };
 
+#define RF_KEYS 8
+
 /* A call of a function from the pairs list. */
 struct call {
 	struct path path;
@@ -29,6 +32,12 @@ struct call {
 	bool returns_pointer;
 	unsigned int offset;
 	CXCursor result; /* the VarDecl or LHS its result goes to, or null */
+	/*
+	 * The object key of argument i (0: the result), computed once when
+	 * first asked for: a call is compared with many others.
+	 */
+	char *key[RF_KEYS];
+	unsigned int key_known; /* bit i: key[i] is computed */
 };
 
 enum write_kind {
@@ -66,14 +75,65 @@ struct walk {
 	size_t nwrite, wcap;
 	struct link *link;
 	size_t nlink, lcap;
+	/*
+	 * The calls of each function, call[lo..hi) (a function's calls are
+	 * recorded together): a function's questions look at its own calls.
+	 */
+	struct cx_map fn_calls; /* function cursor -> index in fn_range */
+	struct call_range {
+		size_t lo, hi;
+	} *fn_range;
+	size_t nfn, fncap;
+	/* Variables given other constants or a register call's result. */
+	struct cx_map many_states;
+	/*
+	 * The register calls whose result goes to each variable, in call
+	 * order (is each list's offset order the same?).
+	 */
+	struct cx_map stores; /* canonical variable -> index in store */
+	struct store_list {
+		size_t *call;
+		size_t n, cap;
+		bool in_order;
+	} *store;
+	size_t nstore, storecap;
+	/*
+	 * For each flag, the unregister calls only reached with it set and
+	 * the register calls only reached with it clear (each side found
+	 * once, from the flags each call's path tests): a flag guards one or
+	 * two calls, and a write of it is linked only to those.
+	 */
+	struct cx_map guards; /* canonical flag -> index in guard */
+	struct guard_list {
+		struct guarded_call {
+			size_t call;
+			struct cx_pos at; /* the test */
+		} *v[2]; /* [1]: unregisters, [0]: registers */
+		size_t n[2], cap[2];
+	} *guard;
+	size_t nguard, guardcap;
+	bool guards_known[2];
 };
+
+/* Index the calls and writes, once the walk is done (index.c). */
+void rf_index_calls(struct walk *w);
+/* The calls of function fn: call[*lo..*hi). */
+void rf_calls_of(const struct walk *w, CXCursor fn, size_t *lo, size_t *hi);
+/* The last register call of fn before offset at whose result v holds. */
+const struct call *rf_call_stored_in(const struct walk *w, CXCursor v,
+				     CXCursor fn, unsigned int at);
+/*
+ * A flag has two states: not a variable also given other constants or
+ * a register call's result.
+ */
+bool rf_two_state(const struct walk *w, CXCursor flag);
 
 /* The variable or member an lvalue names, if it can hold a flag. */
 bool rf_flag_of(CXCursor e, CXCursor *flag);
 bool rf_is_bool(CXCursor flag);
 bool rf_is_flag(CXCursor e, CXCursor flag);
 /* Are the register call and the unregister call about the same object? */
-bool rf_same_object(const struct call *reg, const struct call *unreg,
+bool rf_same_object(struct call *reg, struct call *unreg,
 		    const struct regpair *pair);
 
 /* Link one write of a flag to the registrations it mirrors. */

@@ -23,9 +23,12 @@ struct verdict {
 	const struct call *call;
 };
 
-static const struct call *call_at(const struct walk *w, CXCursor c)
+static const struct call *call_at(const struct walk *w, CXCursor c, CXCursor fn)
 {
-	for (size_t i = 0; i < w->ncall; i++)
+	size_t lo, hi;
+
+	rf_calls_of(w, fn, &lo, &hi);
+	for (size_t i = lo; i < hi; i++)
 		if (w->call[i].is_reg &&
 		    cx_same_expr(w->call[i].path.c[w->call[i].path.n - 1], c))
 			return &w->call[i];
@@ -33,31 +36,6 @@ static const struct call *call_at(const struct walk *w, CXCursor c)
 }
 
 /* The last register call before 'at' whose result went to variable v. */
-static const struct call *call_stored_in(const struct walk *w, CXCursor v,
-					 CXCursor fn, unsigned int at)
-{
-	const struct call *best = NULL;
-
-	for (size_t i = 0; i < w->ncall; i++) {
-		const struct call *c = &w->call[i];
-		CXCursor d = c->result;
-
-		if (!c->is_reg || clang_Cursor_isNull(d) || c->offset >= at ||
-		    !clang_equalCursors(c->path.c[0], fn))
-			continue;
-		if (clang_getCursorKind(d) != CXCursor_VarDecl) {
-			d = cx_strip(d);
-			if (clang_getCursorKind(d) != CXCursor_DeclRefExpr)
-				continue;
-			d = clang_getCursorReferenced(d);
-		}
-		if (clang_equalCursors(clang_getCanonicalCursor(d), v) &&
-		    (!best || c->offset > best->offset))
-			best = c;
-	}
-	return best;
-}
-
 /* The register call whose result expression e is, if any. */
 static const struct call *result_of(const struct walk *w, CXCursor e,
 				    CXCursor fn)
@@ -65,13 +43,13 @@ static const struct call *result_of(const struct walk *w, CXCursor e,
 	e = cx_strip(e);
 	switch (clang_getCursorKind(e)) {
 	case CXCursor_CallExpr:
-		return call_at(w, e);
+		return call_at(w, e, fn);
 	case CXCursor_BinaryOperator:
 		if (cx_operator(e) == CX_OP_ASSIGN)
 			return result_of(w, cx_child(e, 1), fn);
 		return NULL;
 	case CXCursor_DeclRefExpr:
-		return call_stored_in(
+		return rf_call_stored_in(
 			w,
 			clang_getCanonicalCursor(clang_getCursorReferenced(e)),
 			fn, cx_cursor_start(e).offset);
@@ -374,39 +352,150 @@ static void add_link(struct walk *w, const struct write *wr,
 	*l = (struct link){ wr, reg, unreg, pair, mirror, at };
 }
 
-/* A set after 'reg' succeeded: find the unregisters the flag guards. */
-static void link_set(struct walk *w, const struct write *wr,
-		     const struct call *reg)
+/* A call of w's, as w may change it (its object keys are kept). */
+static struct call *own(struct walk *w, const struct call *c)
 {
-	for (size_t i = 0; i < w->ncall; i++) {
-		const struct call *u = &w->call[i];
-		const struct regpair *p;
-		struct cx_pos at;
+	return &w->call[c - w->call];
+}
 
-		if (!u->is_unreg)
-			continue;
-		p = regpairs_find(w->rules, reg->name, u->name);
-		if (p && rf_same_object(reg, u, p) &&
-		    guarded(&u->path, wr->flag, true, &at))
-			add_link(w, wr, reg, u, p, false, at);
+static struct guard_list *guard_list_of(struct walk *w, CXCursor flag)
+{
+	size_t k;
+
+	if (!cx_map_get(&w->guards, flag, &k)) {
+		GROW(w->guard, w->guardcap, w->nguard);
+		k = w->nguard++;
+		memset(&w->guard[k], 0, sizeof(w->guard[k]));
+		cx_map_put(&w->guards, flag, k);
+	}
+	return &w->guard[k];
+}
+
+static enum CXChildVisitResult add_flag(CXCursor c, CXCursor parent,
+					CXClientData data)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+	CXCursor f;
+
+	(void)parent;
+	if ((k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr) &&
+	    rf_flag_of(c, &f))
+		cx_map_put(data, f, 0);
+	return CXChildVisit_Recurse;
+}
+
+/*
+ * The flags that may guard the call at the end of path: those its
+ * enclosing conditions and the early exits before it test (what
+ * guarded() looks at).
+ */
+static void tested_flags(const struct path *p, struct cx_map *out)
+{
+	for (size_t i = p->n - 1; i-- > 0;) {
+		CXCursor a = p->c[i];
+		CXCursor *ch;
+		unsigned int n;
+
+		switch (clang_getCursorKind(a)) {
+		case CXCursor_IfStmt:
+		case CXCursor_ConditionalOperator:
+		case CXCursor_BinaryOperator:
+			clang_visitChildren(cx_child(a, 0), add_flag, out);
+			add_flag(cx_child(a, 0), a, out);
+			break;
+		case CXCursor_CompoundStmt:
+			ch = cx_children(a, &n);
+			for (unsigned int j = 0;
+			     j < n && !cx_same_expr(ch[j], p->c[i + 1]); j++)
+				if (clang_getCursorKind(ch[j]) ==
+					    CXCursor_IfStmt &&
+				    rf_exits(cx_child(ch[j], 1))) {
+					CXCursor cond = cx_child(ch[j], 0);
+
+					clang_visitChildren(cond, add_flag,
+							    out);
+					add_flag(cond, ch[j], out);
+				}
+			free(ch);
+			break;
+		case CXCursor_FunctionDecl:
+			return;
+		default:
+			break;
+		}
 	}
 }
 
-/* A clear after 'unreg': find the registers the clear flag guards. */
+/*
+ * Every unregister call only reached with a flag set (set), or every
+ * register call only reached with one clear, into its flag's list.
+ */
+static void index_guards(struct walk *w, bool set)
+{
+	w->guards_known[set] = true;
+	for (size_t i = 0; i < w->ncall; i++) {
+		const struct call *c = &w->call[i];
+		struct cx_map flags = { 0 };
+
+		if (!(set ? c->is_unreg : c->is_reg))
+			continue;
+		tested_flags(&c->path, &flags);
+		for (size_t s = 0; s < flags.nslot; s++) {
+			struct guard_list *l;
+			struct cx_pos at;
+
+			if (!flags.e[s].used ||
+			    !guarded(&c->path, flags.e[s].key, set, &at))
+				continue;
+			l = guard_list_of(w, flags.e[s].key);
+			GROW(l->v[set], l->cap[set], l->n[set]);
+			l->v[set][l->n[set]++] = (struct guarded_call){ i, at };
+		}
+		cx_map_free(&flags);
+	}
+}
+
+/* The calls flag guards on one side (see struct walk). */
+static const struct guard_list *guards_of(struct walk *w, CXCursor flag,
+					  bool set)
+{
+	static const struct guard_list none;
+	size_t k;
+
+	if (!w->guards_known[set])
+		index_guards(w, set);
+	return cx_map_get(&w->guards, flag, &k) ? &w->guard[k] : &none;
+}
+
+/* A set after 'reg' succeeded: link it to the unregisters the flag guards. */
+static void link_set(struct walk *w, const struct write *wr,
+		     const struct call *reg)
+{
+	const struct guard_list *l = guards_of(w, wr->flag, true);
+
+	for (size_t i = 0; i < l->n[1]; i++) {
+		struct call *u = &w->call[l->v[1][i].call];
+		const struct regpair *p =
+			regpairs_find(w->rules, reg->name, u->name);
+
+		if (p && rf_same_object(own(w, reg), u, p))
+			add_link(w, wr, reg, u, p, false, l->v[1][i].at);
+	}
+}
+
+/* A clear after 'unreg': link it to the registers the flag guards. */
 static void link_clear(struct walk *w, const struct write *wr,
 		       const struct call *unreg)
 {
-	for (size_t i = 0; i < w->ncall; i++) {
-		const struct call *r = &w->call[i];
-		const struct regpair *p;
-		struct cx_pos at;
+	const struct guard_list *l = guards_of(w, wr->flag, false);
 
-		if (!r->is_reg)
-			continue;
-		p = regpairs_find(w->rules, r->name, unreg->name);
-		if (p && rf_same_object(r, unreg, p) &&
-		    guarded(&r->path, wr->flag, false, &at))
-			add_link(w, wr, r, unreg, p, true, at);
+	for (size_t i = 0; i < l->n[0]; i++) {
+		struct call *r = &w->call[l->v[0][i].call];
+		const struct regpair *p =
+			regpairs_find(w->rules, r->name, unreg->name);
+
+		if (p && rf_same_object(r, own(w, unreg), p))
+			add_link(w, wr, r, unreg, p, true, l->v[0][i].at);
 	}
 }
 
@@ -431,13 +520,17 @@ static void link_after_calls(struct walk *w, const struct write *wr,
 {
 	const struct path *p = &wr->path;
 	CXCursor fn = p->c[0];
+	size_t lo, hi;
 
+	if (!guards_of(w, wr->flag, after_reg)->n[after_reg])
+		return; /* nothing to link it to */
+	rf_calls_of(w, fn, &lo, &hi);
 	for (size_t i = p->n - 1; i-- > 0;) {
 		CXCursor a = p->c[i];
 		enum CXCursorKind k = clang_getCursorKind(a);
 
 		if (k == CXCursor_CompoundStmt) {
-			for (size_t j = 0; j < w->ncall; j++) {
+			for (size_t j = lo; j < hi; j++) {
 				const struct call *c = &w->call[j];
 
 				if (!in_earlier_statement(c, p, i))
@@ -463,39 +556,11 @@ static void link_after_calls(struct walk *w, const struct write *wr,
 	}
 }
 
-/*
- * A flag has two states: a variable that is also given other constants
- * (an error code, a port type) or that holds a register call's result
- * ('ret', 'major') is the object or its status, not a copy of it.
- */
-static bool two_state(const struct walk *w, CXCursor flag)
-{
-	CXCursor f;
-
-	for (size_t i = 0; i < w->nwrite; i++)
-		if (w->write[i].kind == OTHER_CONST &&
-		    clang_equalCursors(w->write[i].flag, flag))
-			return false;
-	for (size_t i = 0; i < w->ncall; i++) {
-		CXCursor r = w->call[i].result;
-
-		if (clang_Cursor_isNull(r))
-			continue;
-		if (clang_getCursorKind(r) == CXCursor_VarDecl)
-			f = clang_getCanonicalCursor(r);
-		else if (!rf_flag_of(r, &f))
-			continue;
-		if (clang_equalCursors(f, flag))
-			return false;
-	}
-	return true;
-}
-
 void rf_link_write(struct walk *w, const struct write *wr)
 {
 	struct verdict v;
 
-	if (!two_state(w, wr->flag))
+	if (!rf_two_state(w, wr->flag))
 		return;
 
 	switch (wr->kind) {

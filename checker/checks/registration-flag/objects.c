@@ -126,7 +126,7 @@ var:
 	return usr_key("v", clang_getCanonicalCursor(d));
 }
 
-static char *call_object(const struct call *c, unsigned int argno)
+static char *compute_object(const struct call *c, unsigned int argno)
 {
 	CXCursor call = c->path.c[c->path.n - 1];
 
@@ -138,14 +138,23 @@ static char *call_object(const struct call *c, unsigned int argno)
 	return object_key(clang_Cursor_getArgument(call, argno - 1));
 }
 
-bool rf_same_object(const struct call *reg, const struct call *unreg,
+/* The key of the call's argument argno (0: its result), or NULL. */
+static const char *call_object(struct call *c, unsigned int argno)
+{
+	if (argno >= RF_KEYS)
+		return NULL; /* no pair names such an argument */
+	if (!(c->key_known & (1u << argno))) {
+		c->key[argno] = compute_object(c, argno);
+		c->key_known |= 1u << argno;
+	}
+	return c->key[argno];
+}
+
+bool rf_same_object(struct call *reg, struct call *unreg,
 		    const struct regpair *p)
 {
-	char *a = call_object(reg, p->reg_arg);
-	char *b = call_object(unreg, p->unreg_arg);
-	bool yes = !a || !b || !strcmp(a, b);
+	const char *a = call_object(reg, p->reg_arg);
+	const char *b = call_object(unreg, p->unreg_arg);
 
-	free(a);
-	free(b);
-	return yes;
+	return !a || !b || !strcmp(a, b);
 }
