@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/hash.h"
 #include "lib/util.h"
 #include "checks/unbalanced-registration/internal.h"
 
@@ -542,6 +543,31 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	return CXChildVisit_Continue;
 }
 
+/* The slot of name: its helper's, or the empty one it would take. */
+static size_t *helper_slot(const struct ur_helpers *h, const char *name)
+{
+	size_t mask = h->nslot - 1, i = hash_string(0, name) & mask;
+
+	while (h->slot[i] && strcmp(h->v[h->slot[i] - 1].name, name))
+		i = (i + 1) & mask;
+	return &h->slot[i];
+}
+
+/* A file may define thousands of functions: find one by its name. */
+static void index_helpers(struct ur_helpers *h)
+{
+	h->nslot = 64;
+	while (h->nslot < h->n * 2)
+		h->nslot *= 2;
+	h->slot = xcalloc(h->nslot, sizeof(*h->slot));
+	for (size_t i = 0; i < h->n; i++) {
+		size_t *s = helper_slot(h, h->v[i].name);
+
+		if (!*s)
+			*s = i + 1; /* the first of a name, as a search finds */
+	}
+}
+
 /*
  * Summaries compose: each pass reads the last one's, so that a wrapper
  * of a wrapper, HELPER_PASSES - 1 levels up, counts as the call it
@@ -559,6 +585,7 @@ void ur_helpers_collect(struct ur_helpers *h, const struct regpairs *rp,
 		memset(h, 0, sizeof(*h));
 		clang_visitChildren(clang_getTranslationUnitCursor(tu),
 				    helper_visit, &w);
+		index_helpers(h);
 		ur_helpers_free(&prev);
 		if (pass + 1 < HELPER_PASSES)
 			prev = *h;
@@ -580,15 +607,22 @@ void ur_helpers_free(struct ur_helpers *h)
 		free(x->unregs);
 	}
 	free(h->v);
+	free(h->slot);
 }
 
 const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
 				       const char *name)
 {
-	for (size_t i = 0; i < h->n; i++)
-		if (!strcmp(h->v[i].name, name))
-			return &h->v[i];
-	return NULL;
+	const size_t *s;
+
+	if (!h->nslot) { /* not collected yet */
+		for (size_t i = 0; i < h->n; i++)
+			if (!strcmp(h->v[i].name, name))
+				return &h->v[i];
+		return NULL;
+	}
+	s = helper_slot(h, name);
+	return *s ? &h->v[*s - 1] : NULL;
 }
 
 /* A local names something in its own function only: "fn/l:name". */

@@ -123,6 +123,9 @@ struct ur_helper {
 struct ur_helpers {
 	struct ur_helper *v;
 	size_t n, cap;
+	/* v by name once collected: index + 1, 0 empty; nslot >= 2n */
+	size_t *slot;
+	size_t nslot;
 };
 
 /* Building one function's graph and events. */

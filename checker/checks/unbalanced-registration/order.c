@@ -128,25 +128,36 @@ static void registered(struct uses *u, const struct ur_event *r,
 	free(o.shown);
 }
 
+static void uses_free(struct uses *u)
+{
+	for (size_t i = 0; i < u->n; i++)
+		free(u->key[i]);
+	free(u->key);
+	memset(u, 0, sizeof(*u));
+}
+
+static bool meet(const struct uses *a, const struct uses *b)
+{
+	for (size_t i = 0; i < a->n; i++)
+		for (size_t j = 0; j < b->n; j++)
+			if (!strcmp(a->key[i], b->key[j]))
+				return true;
+	return false;
+}
+
 bool ur_depends(const struct ur_event *c, const struct ur_event *a,
 		const struct regpair *pa)
 {
 	struct uses uc = { 0 }, ua = { 0 };
-	bool yes = false;
+	bool yes;
 
 	if (clang_Cursor_isNull(c->call))
 		return false;
 	call_uses(&uc, c->call);
 	registered(&ua, a, pa);
-	for (size_t i = 0; i < uc.n && !yes; i++)
-		for (size_t j = 0; j < ua.n && !yes; j++)
-			yes = !strcmp(uc.key[i], ua.key[j]);
-	for (size_t i = 0; i < uc.n; i++)
-		free(uc.key[i]);
-	for (size_t j = 0; j < ua.n; j++)
-		free(ua.key[j]);
-	free(uc.key);
-	free(ua.key);
+	yes = meet(&uc, &ua);
+	uses_free(&uc);
+	uses_free(&ua);
 	return yes;
 }
 
@@ -320,27 +331,62 @@ static void report_order(const struct sides *sd, size_t i, size_t k, long ui,
 	free(rc_l);
 }
 
+/*
+ * What each register event of a side uses and registered, read once:
+ * a side of n registrations asks about n * n pairs.
+ */
+struct side_uses {
+	struct uses *uses, *regd;
+	bool *known_uses, *known_regd;
+};
+
 /* Does a's k-th event use its i-th, registered before it? */
-static bool depends(const struct sides *sd, size_t i, size_t k)
+static bool depends(const struct sides *sd, struct side_uses *su, size_t i,
+		    size_t k)
 {
-	return ur_depends(sd->a.v[k], sd->a.v[i],
-			  ur_reg_pair(sd->rp, sd->a.v[i]->name));
+	if (clang_Cursor_isNull(sd->a.v[k]->call))
+		return false;
+	if (!su->known_uses[k]) {
+		call_uses(&su->uses[k], sd->a.v[k]->call);
+		su->known_uses[k] = true;
+	}
+	if (!su->known_regd[i]) {
+		registered(&su->regd[i], sd->a.v[i],
+			   ur_reg_pair(sd->rp, sd->a.v[i]->name));
+		su->known_regd[i] = true;
+	}
+	return meet(&su->uses[k], &su->regd[i]);
 }
 
 static void check_order(const struct sides *sd)
 {
-	long *u = xcalloc(sd->a.n ? sd->a.n : 1, sizeof(*u));
+	size_t n = sd->a.n ? sd->a.n : 1;
+	long *u = xcalloc(n, sizeof(*u));
 	bool *noted = xcalloc(sd->b.n ? sd->b.n : 1, sizeof(*noted));
+	struct side_uses su = {
+		.uses = xcalloc(n, sizeof(struct uses)),
+		.regd = xcalloc(n, sizeof(struct uses)),
+		.known_uses = xcalloc(n, sizeof(bool)),
+		.known_regd = xcalloc(n, sizeof(bool)),
+	};
 
 	for (size_t i = 0; i < sd->a.n; i++)
 		u[i] = undoer(sd, i);
 	for (size_t i = 0; i < sd->a.n; i++)
 		for (size_t k = i + 1; k < sd->a.n && u[i] >= 0; k++)
 			if (u[k] >= 0 && u[k] != u[i] && u[i] < u[k] &&
-			    !noted[u[i]] && depends(sd, i, k)) {
+			    !noted[u[i]] && depends(sd, &su, i, k)) {
 				noted[u[i]] = true;
 				report_order(sd, i, k, u[i], u[k]);
 			}
+	for (size_t i = 0; i < sd->a.n; i++) {
+		uses_free(&su.uses[i]);
+		uses_free(&su.regd[i]);
+	}
+	free(su.uses);
+	free(su.regd);
+	free(su.known_uses);
+	free(su.known_regd);
 	free(noted);
 	free(u);
 }
