@@ -22,7 +22,7 @@ size_t report_count_by_rule(const struct report *r, struct rule_count **out)
 	size_t n = 0, cap = 0, k;
 
 	for (size_t i = 0; i < r->findings.n; i++) {
-		const char *rule = r->findings.v[i].rule;
+		const char *rule = r->findings.v[i].rule, *engine;
 
 		for (k = 0; k < n && strcmp(v[k].rule, rule); k++)
 			;
@@ -31,6 +31,15 @@ size_t report_count_by_rule(const struct report *r, struct rule_count **out)
 			v[n++] = (struct rule_count){ .rule = rule };
 		}
 		v[k].count++;
+		engine = r->findings.v[i].engine;
+		if (!engine)
+			continue;
+		if (!strcmp(engine, "clang+cocci"))
+			v[k].both++;
+		else if (!strcmp(engine, "cocci"))
+			v[k].cocci_only++;
+		else if (!strcmp(engine, "clang"))
+			v[k].clang_only++;
 	}
 	if (n)
 		qsort(v, n, sizeof(*v), by_rule);

@@ -102,10 +102,15 @@ int report_read_json_text(const char *text, size_t len, const char *name,
 /* One line to stderr: units, failures, findings per rule, time. */
 void report_summary(FILE *out, const struct report *r);
 
-/* How many findings each rule produced (the summary's "by rule"). */
+/*
+ * How many findings each rule produced (the summary's "by rule"), and,
+ * when both engines ran, which of them found each: the engines'
+ * agreement per rule.
+ */
 struct rule_count {
 	const char *rule;
 	size_t count;
+	size_t both, clang_only, cocci_only;
 };
 
 /* Sorted by rule id; *out is malloc'ed (free it), the count is returned. */

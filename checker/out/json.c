@@ -133,12 +133,20 @@ static json_t *cocci_object(const struct cocci_summary *c)
 static json_t *summary_object(const struct report *r)
 {
 	json_t *o = json_object(), *by_rule = json_object();
+	json_t *agreement = json_object();
 	struct rule_count *rc;
 	size_t n = report_count_by_rule(r, &rc);
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		json_object_set_new(by_rule, rc[i].rule,
 				    json_integer(rc[i].count));
+		json_object_set_new(
+			agreement, rc[i].rule,
+			json_pack("{s:I,s:I,s:I}", "both",
+				  (json_int_t)rc[i].both, "clang_only",
+				  (json_int_t)rc[i].clang_only, "cocci_only",
+				  (json_int_t)rc[i].cocci_only));
+	}
 	free(rc);
 	json_object_set_new(o, "units", json_integer(r->units));
 	json_object_set_new(o, "parsed", json_integer(r->units_parsed));
@@ -152,6 +160,10 @@ static json_t *summary_object(const struct report *r)
 	json_object_set_new(o, "seconds", json_real(r->seconds));
 	if (r->cocci.ran)
 		json_object_set_new(o, "cocci", cocci_object(&r->cocci));
+	if (r->cocci.ran && !r->cocci_only)
+		json_object_set_new(o, "agreement", agreement);
+	else
+		json_decref(agreement);
 	return o;
 }
 

@@ -115,5 +115,11 @@ void report_summary(FILE *out, const struct report *r)
 	if (r->outside_diff)
 		fprintf(out, ", %zu off the changed lines", r->outside_diff);
 	fprintf(out, ", %.1f s\n", r->seconds);
+	/* Both engines: which findings only one of them has, per rule. */
+	for (size_t i = 0; r->cocci.ran && !r->cocci_only && i < n; i++)
+		fprintf(out,
+			"drvlint: %s: %zu found by both engines, %zu by libclang only, %zu by Coccinelle only\n",
+			rc[i].rule, rc[i].both, rc[i].clang_only,
+			rc[i].cocci_only);
 	free(rc);
 }
