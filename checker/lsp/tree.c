@@ -43,16 +43,19 @@ void lsp_tree_do(struct lsp_tree_read *r, const char *unit_file)
 				 r->rules, r->nrules, r->why, sizeof(r->why));
 }
 
-void lsp_tree_keep(struct server *s, struct lsp_tree_read *r)
+bool lsp_tree_keep(struct server *s, struct lsp_tree_read *r)
 {
+	bool had;
+
 	if (!r->wanted)
-		return;
+		return false;
 	if (!s->tree_read) {
 		/* a save or close came meanwhile: this read is old already */
 		tree_facts_free(r->got);
 		r->got = NULL;
-		return;
+		return false;
 	}
+	had = s->tree != NULL;
 	tree_facts_free(s->tree);
 	s->tree = r->got;
 	r->got = NULL;
@@ -63,6 +66,7 @@ void lsp_tree_keep(struct server *s, struct lsp_tree_read *r)
 		lsp_log(s,
 			"decisions that need the other units are not made: %s",
 			r->why);
+	return had || s->tree;
 }
 
 void lsp_tree_read_free(struct lsp_tree_read *r)

@@ -5,7 +5,8 @@
  * comes from the tree's record (out/tree_facts.h) that the last run over
  * the whole build left in the result cache, with the open buffers' own
  * facts in place of their units' recorded ones.  The record is read by a
- * worker, outside the lock, once and again after a save, a close or a new
+ * worker, outside the lock, after it published its document's
+ * diagnostics, once and again after a save, a close or a new
  * configuration; without a current one such decisions are not made.
  */
 #ifndef DRVLINT_LSP_TREE_H
@@ -36,8 +37,11 @@ void lsp_tree_prepare(struct server *s, struct lsp_tree_read *r,
 		      const char *cache_dir);
 /* Outside it: read the record of the tree that holds unit_file. */
 void lsp_tree_do(struct lsp_tree_read *r, const char *unit_file);
-/* Under the lock again: keep what was read (r gives it up). */
-void lsp_tree_keep(struct server *s, struct lsp_tree_read *r);
+/*
+ * Under the lock again: keep what was read (r gives it up).  Did the
+ * tree's facts change (then publish again)?
+ */
+bool lsp_tree_keep(struct server *s, struct lsp_tree_read *r);
 void lsp_tree_read_free(struct lsp_tree_read *r);
 /* Under the lock: read again before the next check. */
 void lsp_tree_stale(struct server *s);

@@ -449,8 +449,6 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 	pthread_mutex_unlock(&s->lock);
 	if (s->have_checker) {
 		run_job(s, index, &j);
-		if (j.ran)
-			lsp_tree_do(&j.tree, j.cmd.file);
 		if (j.cocci)
 			run_cocci(s, &j);
 	} else
@@ -467,12 +465,23 @@ static void check_doc(struct server *s, CXIndex index, struct lsp_doc *doc,
 	pthread_mutex_lock(&s->lock);
 	s->busy_workers--;
 	doc->busy = false;
-	if (j.ran)
-		lsp_tree_keep(s, &j.tree);
-	else if (j.tree.wanted)
+	if (!j.ran && j.tree.wanted)
 		lsp_tree_stale(s); /* nothing to read it for: next time */
 	if (!doc->closed)
 		deliver(s, &j, !warm);
+	/*
+	 * The tree's record after the document's own diagnostics are out:
+	 * reading a big tree's takes a fraction of a second, which the
+	 * first publication does not wait for; what it changes is
+	 * published again.
+	 */
+	if (j.ran && j.tree.wanted) {
+		pthread_mutex_unlock(&s->lock);
+		lsp_tree_do(&j.tree, j.cmd.file);
+		pthread_mutex_lock(&s->lock);
+		if (lsp_tree_keep(s, &j.tree))
+			lsp_publish(s, NULL);
+	}
 	job_free(&j, s->ck.n);
 }
 
