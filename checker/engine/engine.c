@@ -305,8 +305,8 @@ static void index_free(void *ctx, void *index)
 	clang_disposeIndex(index);
 }
 
-void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
-		   struct finding_list *out)
+void engine_finish(const struct engine_config *cfg,
+		   const struct fact_list *facts, struct finding_list *out)
 {
 	for (size_t k = 0; k < cfg->nchecks; k++) {
 		struct tree_scope scope = {

@@ -90,7 +90,7 @@ void engine_run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
  * The tree-level decisions over the units' facts (one list per check),
  * under cfg's partial_tree and others.
  */
-void engine_finish(const struct engine_config *cfg, struct fact_list *facts,
-		   struct finding_list *out);
+void engine_finish(const struct engine_config *cfg,
+		   const struct fact_list *facts, struct finding_list *out);
 
 #endif

@@ -67,16 +67,13 @@ void checker_free(struct checker *ck)
 void checker_finish(const struct checker *ck, const struct fact_list *facts,
 		    const struct fact_list *others, struct finding_list *out)
 {
-	for (size_t k = 0; k < ck->n; k++) {
-		struct tree_scope scope = {
-			.partial = true,
-			.others = others ? &others[k] : NULL,
-		};
+	const struct engine_config cfg = { .checks = ck->checks,
+					   .states = ck->states,
+					   .nchecks = ck->n,
+					   .partial_tree = true,
+					   .others = others };
 
-		if (ck->checks[k]->finish)
-			ck->checks[k]->finish(ck->states[k], &facts[k], &scope,
-					      out);
-	}
+	engine_finish(&cfg, facts, out);
 }
 
 void kept_unit_dispose(struct kept_unit *k)
