@@ -19,7 +19,7 @@
 static int run_cocci(struct run *run, const struct unit_list *ul,
 		     struct report *r)
 {
-	const char **ids = xcalloc(run->nchecks, sizeof(*ids));
+	const char **ids = run_rule_ids(run);
 	struct cocci_config cfg = {
 		.spatch = run->opt.spatch ? run->opt.spatch : "spatch",
 		.cocci_dir = run->opt.cocci_dir ? run->opt.cocci_dir :
@@ -35,8 +35,6 @@ static int run_cocci(struct run *run, const struct unit_list *ul,
 	char err[4096];
 	int ret = 0;
 
-	for (size_t i = 0; i < run->nchecks; i++)
-		ids[i] = run->checks[i]->id;
 	if (cocci_run(ul, &cfg, r, err, sizeof(err)))
 		ret = run_fail(err);
 	else

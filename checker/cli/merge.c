@@ -122,14 +122,12 @@ static int check_shard_set(struct shard *v, size_t n)
 static int read_shards(struct run *run, struct report *r,
 		       struct fact_list *facts)
 {
-	const char **ids = xcalloc(run->nchecks, sizeof(*ids));
+	const char **ids = run_rule_ids(run);
 	size_t n = run->opt.paths.n;
 	struct shard *v = xcalloc(n, sizeof(*v));
 	char err[PATH_MAX + 512];
 	int ret = 0;
 
-	for (size_t i = 0; i < run->nchecks; i++)
-		ids[i] = run->checks[i]->id;
 	for (size_t i = 0; i < n && !ret; i++) {
 		if (report_read_json(run->opt.paths.v[i], r, ids, run->nchecks,
 				     facts, err, sizeof(err)))

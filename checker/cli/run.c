@@ -101,6 +101,16 @@ static void say_dropped_kbuild(struct run *run)
 	fputc('\n', stderr);
 }
 
+const char **run_rule_ids(const struct run *run)
+{
+	const char **ids =
+		xcalloc(run->nchecks ? run->nchecks : 1, sizeof(*ids));
+
+	for (size_t i = 0; i < run->nchecks; i++)
+		ids[i] = run->checks[i]->id;
+	return ids;
+}
+
 const char *run_rules_dir(const struct run *run)
 {
 	return run->opt.rules_dir ? run->opt.rules_dir : DRVLINT_RULES_DIR;

@@ -50,6 +50,8 @@ int run_start(struct run *run);
 void run_release(struct run *run);
 
 const char *run_rules_dir(const struct run *run);
+/* The enabled checks' rule ids, in their order; free the array. */
+const char **run_rule_ids(const struct run *run);
 /* --cache-dir, else the default (cache_default_dir()); NULL for none. */
 char *run_cache_dir(const struct run *run);
 /*

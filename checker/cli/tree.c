@@ -20,17 +20,6 @@ static void record_unit(void *ctx, const struct unit *u,
 	tree_record_add(ctx, u->file, res->facts, res->failures.n > 0);
 }
 
-/* The rule ids of the enabled checks, in their order. */
-static const char **rule_ids(const struct run *run)
-{
-	const char **ids =
-		xcalloc(run->nchecks ? run->nchecks : 1, sizeof(*ids));
-
-	for (size_t i = 0; i < run->nchecks; i++)
-		ids[i] = run->checks[i]->id;
-	return ids;
-}
-
 static void load_others(struct run *run, const struct unit_list *ul,
 			struct run_tree *t, struct engine_config *cfg)
 {
@@ -78,7 +67,7 @@ void run_tree_prepare(struct run *run, const struct unit_list *ul,
 				run->opt.switches.n, &t->config))
 		return;
 	t->cache_dir = cache_dir;
-	t->rules = rule_ids(run);
+	t->rules = run_rule_ids(run);
 	if (cfg->partial_tree) {
 		load_others(run, ul, t, cfg);
 	} else if (run->opt.build_dir) {
