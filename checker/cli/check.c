@@ -44,23 +44,18 @@ static int run_cocci(struct run *run, const struct unit_list *ul,
 }
 
 /*
- * Everything besides the unit itself that shapes a unit's results (see
- * engine/fingerprint.h), with the checks and the prefilter.  false if the
- * build cannot be identified: then nothing is cached.
+ * Everything besides the unit itself that shapes a unit's results: the
+ * run's fingerprint (engine/fingerprint.h), the checks and the prefilter.
  */
-static bool cache_config(const struct run *run, const struct engine_config *cfg,
-			 uint64_t *out)
+static uint64_t cache_config(const struct run *run,
+			     const struct engine_config *cfg,
+			     uint64_t fingerprint)
 {
-	uint64_t h;
+	uint64_t h = fingerprint;
 
-	if (!engine_fingerprint(run_rules_dir(run), run->opt.switches.v,
-				run->opt.switches.n, &h))
-		return false;
 	for (size_t i = 0; i < run->nchecks; i++)
 		h = hash_string(h, run->checks[i]->id);
-	h = hash_string(h, cfg->prefilter ? "prefilter" : "no-prefilter");
-	*out = h;
-	return true;
+	return hash_string(h, cfg->prefilter ? "prefilter" : "no-prefilter");
 }
 
 static int compare_units(const void *a, const void *b)
@@ -95,15 +90,20 @@ static int check_and_report(struct run *run, struct unit_list *ul,
 {
 	struct engine_config cfg;
 	struct run_tree tree;
+	uint64_t fingerprint = 0;
 	char *cache;
 	bool stuck = false;
 	int ret;
 
 	run_engine_config(run, &cfg);
 	cache = run_cache_dir(run);
-	if (cache && cache_config(run, &cfg, &cfg.cache_config))
+	/* A build that cannot be identified caches and records nothing. */
+	if (cache && engine_fingerprint(run_rules_dir(run), run->opt.switches.v,
+					run->opt.switches.n, &fingerprint)) {
 		cfg.cache_dir = cache;
-	run_tree_prepare(run, ul, cfg.cache_dir, &cfg, &tree);
+		cfg.cache_config = cache_config(run, &cfg, fingerprint);
+	}
+	run_tree_prepare(run, ul, &cfg, fingerprint, &tree);
 	if (run->opt.engine & ENGINE_CLANG) {
 		stuck = engine_run(ul, &cfg, r);
 		run_tree_finish(run, &tree, stuck);

@@ -91,10 +91,11 @@ struct run_tree {
 /*
  * Before the engine: is the run over some of the build's units only
  * (cfg->partial_tree), and then what do the others' facts say
- * (cfg->others); or does it record the tree for later runs?
+ * (cfg->others); or does it record the tree for later runs?  Both only
+ * with a cache (cfg->cache_dir), under the run's fingerprint.
  */
 void run_tree_prepare(struct run *run, const struct unit_list *ul,
-		      const char *cache_dir, struct engine_config *cfg,
+		      struct engine_config *cfg, uint64_t fingerprint,
 		      struct run_tree *t);
 /* After it: write the record (not for a run that got stuck); free. */
 void run_tree_finish(struct run *run, struct run_tree *t, bool stuck);

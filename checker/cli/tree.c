@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cli/run.h"
-#include "engine/fingerprint.h"
 #include "lib/path.h"
 #include "lib/util.h"
 
@@ -55,18 +54,17 @@ static void load_others(struct run *run, const struct unit_list *ul,
 }
 
 void run_tree_prepare(struct run *run, const struct unit_list *ul,
-		      const char *cache_dir, struct engine_config *cfg,
+		      struct engine_config *cfg, uint64_t fingerprint,
 		      struct run_tree *t)
 {
 	memset(t, 0, sizeof(*t));
 	if (!(run->opt.engine & ENGINE_CLANG) || cfg->defer_finish || !ul->n)
 		return;
 	cfg->partial_tree = run->opt.kbuild || ul->left_out > 0;
-	if (!cache_dir ||
-	    !engine_fingerprint(run_rules_dir(run), run->opt.switches.v,
-				run->opt.switches.n, &t->config))
+	if (!cfg->cache_dir)
 		return;
-	t->cache_dir = cache_dir;
+	t->cache_dir = cfg->cache_dir;
+	t->config = fingerprint;
 	t->rules = run_rule_ids(run);
 	if (cfg->partial_tree) {
 		load_others(run, ul, t, cfg);
