@@ -76,9 +76,13 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 {
 	struct regpair p = { .lineno = l->lineno };
 
-	if (l->nfield != 6 || !parse_argno(l->field[2], &p.reg_arg) ||
+	if ((l->nfield != 6 && l->nfield != 7) ||
+	    !parse_argno(l->field[2], &p.reg_arg) ||
 	    !parse_argno(l->field[3], &p.unreg_arg) || !p.unreg_arg ||
 	    !parse_class(l->field[4], &p.class))
+		return -1;
+	if (l->nfield == 7 &&
+	    (!parse_argno(l->field[6], &p.parent_arg) || !p.parent_arg))
 		return -1;
 	p.reg = xstrdup(l->field[0]);
 	p.unreg = xstrdup(l->field[1]);
@@ -98,7 +102,7 @@ static int add_lines(struct regpairs *rp, const struct rules_file *rf,
 		if (add_pair(rp, &rf->line[i]))
 			return set_error(
 				err, errlen,
-				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|-' (OBJ_ARG_U at least 1)",
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG]' (OBJ_ARG_U and PARENT_ARG at least 1)",
 				rf->path, rf->line[i].lineno);
 	}
 	return 0;

@@ -27,6 +27,12 @@ struct regpair {
 	unsigned int unreg_arg; /* 1-based, never 0 */
 	enum reg_class class;
 	char *managed; /* the devm_ form, or NULL */
+	/*
+	 * 1-based argument of reg whose object takes this one with it when
+	 * it goes (a debugfs file's directory, a device link's consumer), 0:
+	 * none.
+	 */
+	unsigned int parent_arg;
 	unsigned int lineno;
 };
 

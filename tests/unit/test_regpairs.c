@@ -21,10 +21,14 @@ static void test_parse(void)
 		      "class_create class_destroy 0 1 core -   # returns it\n"
 		      "device_add device_del 1 1 core -\n"
 		      "device_add device_unregister 1 1 core -\n"
-		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n",
+		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n"
+		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n",
 		      "x.list", err, sizeof(err)),
 	      0);
-	INTEQ(rp.n, 5);
+	INTEQ(rp.n, 6);
+	OK(regpairs_find(&rp, "debugfs_create_dir", "debugfs_remove")
+		   ->parent_arg == 2);
+	OK(regpairs_find(&rp, "device_add", "device_del")->parent_arg == 0);
 	OK(regpairs_is_register(&rp, "__pci_register_driver"));
 	OK(!regpairs_is_register(&rp, "pci_register_driver"));
 	OK(regpairs_is_unregister(&rp, "device_unregister"));
@@ -48,6 +52,8 @@ static void test_errors(void)
 		"a b x 1 core -\n", /* not a number */
 		"a b 1 0 core -\n", /* unregister needs an argument */
 		"a b 1 1 driver -\n", /* unknown class */
+		"a b 1 1 core - 0\n", /* a parent is an argument */
+		"a b 1 1 core - 1 2\n", /* eight fields */
 	};
 	struct regpairs rp;
 	char err[256];
