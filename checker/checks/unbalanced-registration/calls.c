@@ -251,6 +251,7 @@ static void indirect_events(struct ur_build *b, const struct ur_helper *h,
 
 		ev->name = xstrdup(h->unregs[j]);
 		ev->indirect = true;
+		ev->teardown = !h->has_reg;
 		ev->call = call;
 		ev->pos = cx_cursor_start(call);
 	}

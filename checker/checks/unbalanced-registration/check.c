@@ -27,6 +27,7 @@
 
 #define RULE_ID "unbalanced-registration"
 #define MAX_DEPTH 2 /* helpers followed below init/exit, probe/remove */
+#define PENDING_PASSES 3 /* callers of callers that pass failures on */
 
 struct funcs {
 	struct ur_func *v;
@@ -98,6 +99,14 @@ static const struct ur_func *func_named(const struct funcs *fs,
 		if (!strcmp(fs->v[i].name, name))
 			return &fs->v[i];
 	return NULL;
+}
+
+static bool in_side(const struct side *s, const struct ur_func *fn)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->v[i] == fn)
+			return true;
+	return false;
 }
 
 static void side_add(struct side *s, const struct ur_func *fn)
@@ -220,6 +229,7 @@ static void each_left_registered(const struct balance *bl,
 				continue;
 			p = ur_reg_pair(bl->rp, r->name);
 			if (!p || (p->reg_arg == 0 && !r->result.key) ||
+			    ur_with_parent(r, p) ||
 			    !ur_pair_reportable(p, ur_event_object(r, p),
 						bl->managed, f->name) ||
 			    undone(bl, r))
@@ -356,6 +366,121 @@ static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
 	free(b.v);
 }
 
+/* The helper entry of fn, for writing its summary. */
+static struct ur_helper *helper_of(struct ur_helpers *h, const char *name)
+{
+	const struct ur_helper *x = ur_helper_find(h, name);
+
+	return x ? &h->v[x - h->v] : NULL;
+}
+
+/* fs->v[i]'s callees: the functions of the file it calls (EV_CALL). */
+struct callees {
+	size_t *fn_of; /* helper index -> function index + 1, 0: none */
+	struct ur_helpers *h;
+	const struct funcs *fs;
+};
+
+static size_t callee(const struct callees *c, const struct ur_event *e)
+{
+	const struct ur_helper *x;
+
+	if (e->kind != EV_CALL)
+		return 0;
+	x = ur_helper_find(c->h, e->name);
+	return x ? c->fn_of[x - c->h->v] : 0;
+}
+
+/*
+ * The order of the report pass: callers before the functions they call
+ * (reversed depth-first post-order; a cycle is cut anywhere), so that a
+ * function's summary entries know what its callers did with them.
+ */
+static size_t *callers_first(const struct funcs *fs, struct ur_helpers *h)
+{
+	struct callees c = { xcalloc(h->n ? h->n : 1, sizeof(size_t)), h, fs };
+	size_t *order = xcalloc(fs->n ? fs->n : 1, sizeof(*order));
+	size_t *stack = xcalloc(fs->n ? fs->n : 1, sizeof(*stack));
+	size_t *next = xcalloc(fs->n ? fs->n : 1, sizeof(*next));
+	bool *seen = xcalloc(fs->n ? fs->n : 1, sizeof(*seen));
+	size_t nout = fs->n;
+
+	for (size_t i = 0; i < fs->n; i++) {
+		const struct ur_helper *x = ur_helper_find(h, fs->v[i].name);
+
+		if (x)
+			c.fn_of[x - h->v] = i + 1;
+	}
+	for (size_t root = 0; root < fs->n; root++) {
+		size_t top = 0;
+
+		if (seen[root])
+			continue;
+		seen[root] = true;
+		stack[top++] = root;
+		while (top) {
+			size_t i = stack[top - 1], to = 0;
+
+			while (!to && next[i] < fs->v[i].nev) {
+				to = callee(&c, &fs->v[i].ev[next[i]++]);
+				if (to && seen[to - 1])
+					to = 0;
+			}
+			if (to) {
+				seen[to - 1] = true;
+				stack[top++] = to - 1;
+			} else {
+				order[--nout] = i;
+				top--;
+			}
+		}
+	}
+	free(c.fn_of);
+	free(stack);
+	free(next);
+	free(seen);
+	return order;
+}
+
+/*
+ * What each function leaves registered when it fails, for its callers:
+ * a few passes, so that a caller that passes a callee's on is seen.
+ */
+static void summarise(struct ur_helpers *h, const struct funcs *fs,
+		      struct ur_paths *ctx, const struct side *init,
+		      const struct side *fini)
+{
+	struct ur_event **next = xcalloc(fs->n ? fs->n : 1, sizeof(*next));
+	size_t *n = xcalloc(fs->n ? fs->n : 1, sizeof(*n));
+	size_t total = 0;
+
+	for (int pass = 0; pass < PENDING_PASSES; pass++) {
+		size_t now = 0;
+
+		for (size_t i = 0; i < fs->n; i++) {
+			ctx->nkept = in_side(init, &fs->v[i]) ? 0 : fini->n;
+			ur_pending_of(&fs->v[i], ctx, &next[i], &n[i]);
+		}
+		for (size_t i = 0; i < fs->n; i++) {
+			struct ur_helper *x = helper_of(h, fs->v[i].name);
+
+			now += n[i];
+			if (!x) {
+				ur_pending_free(next[i], n[i]);
+				continue;
+			}
+			ur_pending_free(x->pending, x->npending);
+			x->pending = next[i];
+			x->npending = n[i];
+		}
+		if (now == total)
+			break;
+		total = now;
+	}
+	free(next);
+	free(n);
+}
+
 /*
  * Every function's error paths.  A function that module init does not
  * call, failing after it registered a global that module exit
@@ -366,9 +491,12 @@ static void balance_roles(const struct regpairs *rp, struct check_unit *unit,
 static void check_error_paths(const struct regpairs *rp,
 			      struct check_unit *unit, const struct funcs *fs,
 			      const struct ur_roles *roles,
-			      const struct strset *managed)
+			      const struct strset *managed,
+			      struct ur_helpers *helpers)
 {
 	struct side init = { 0 }, fini = { 0 };
+	struct ur_paths ctx = { rp, unit, NULL, 0, managed, helpers };
+	size_t *order;
 
 	side_of(&init, fs, roles->init.v, roles->init.n);
 	side_of(&fini, fs, roles->exit.v, roles->exit.n);
@@ -378,14 +506,16 @@ static void check_error_paths(const struct regpairs *rp,
 	} else {
 		fini.n = 0;
 	}
-	for (size_t i = 0; i < fs->n; i++) {
-		bool in_init = false;
+	ctx.kept_by = fini.v;
+	summarise(helpers, fs, &ctx, &init, &fini);
+	order = callers_first(fs, helpers);
+	for (size_t k = 0; k < fs->n; k++) {
+		const struct ur_func *fn = &fs->v[order[k]];
 
-		for (size_t j = 0; j < init.n; j++)
-			in_init |= init.v[j] == &fs->v[i];
-		ur_check_error_paths(&fs->v[i], rp, unit, fini.v,
-				     in_init ? 0 : fini.n, managed);
+		ctx.nkept = in_side(&init, fn) ? 0 : fini.n;
+		ur_check_error_paths(fn, &ctx);
 	}
+	free(order);
 	free(init.v);
 	free(fini.v);
 }
@@ -403,8 +533,8 @@ static void ur_run(const void *state, struct check_unit *unit)
 	ur_helpers_collect(&helpers, rp, unit->tu, unit->main_file);
 	clang_visitChildren(tu, collect_funcs, &fw);
 	ur_roles_find(unit->tu, unit->main_file, &roles);
-	ur_managed_collect(&managed, fs.v, fs.n);
-	check_error_paths(rp, unit, &fs, &roles, &managed);
+	ur_managed_collect(&managed, fs.v, fs.n, &helpers);
+	check_error_paths(rp, unit, &fs, &roles, &managed, &helpers);
 	balance_roles(rp, unit, &fs, &roles, &managed);
 	strset_free(&managed);
 	ur_roles_free(&roles);

@@ -348,6 +348,14 @@ void ur_event_free(struct ur_event *e)
 	ur_obj_free(&e->lhs);
 	ur_obj_free(&e->rhs);
 	free(e->name);
+	free(e->via);
+}
+
+void ur_pending_free(struct ur_event *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		ur_event_free(&v[i]);
+	free(v);
 }
 
 /* ---- helpers of the file ---- */
@@ -444,6 +452,7 @@ static void scan_helper_call(struct scan *s, CXCursor c, const char *name)
 	}
 	for (size_t i = 0; i < g->nunregs; i++)
 		add_unreg(h, g->unregs[i]);
+	h->has_reg |= g->has_reg;
 }
 
 static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
@@ -467,6 +476,7 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 	reg = regpairs_is_register(s->rp, name);
 	unreg = regpairs_is_unregister(s->rp, name);
 	s->hands_over |= passes_function(c);
+	h->has_reg |= reg;
 	if (reg || unreg) {
 		if (++s->nregs == 1) {
 			h->ev.kind = reg ? EV_REG : EV_UNREG;
@@ -537,8 +547,7 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 			clang_getCanonicalType(
 				clang_getResultType(clang_getCursorType(c)))
 				.kind == CXType_Bool;
-	if (h->wraps)
-		collect_params(h, c);
+	collect_params(h, c);
 	hs->n++;
 	return CXChildVisit_Continue;
 }
@@ -605,6 +614,7 @@ void ur_helpers_free(struct ur_helpers *h)
 		for (size_t j = 0; j < x->nunregs; j++)
 			free(x->unregs[j]);
 		free(x->unregs);
+		ur_pending_free(x->pending, x->npending);
 	}
 	free(h->v);
 	free(h->slot);
@@ -623,74 +633,4 @@ const struct ur_helper *ur_helper_find(const struct ur_helpers *h,
 	}
 	s = helper_slot(h, name);
 	return *s ? &h->v[*s - 1] : NULL;
-}
-
-/* A local names something in its own function only: "fn/l:name". */
-static char *managed_key(const char *fn, const char *key)
-{
-	return !strncmp(key, "l:", 2) ? xasprintf("%s/%s", fn, key) :
-					xstrdup(key);
-}
-
-static bool is_managed(const struct strset *managed, const char *fn,
-		       const char *key)
-{
-	char *k;
-	bool yes;
-
-	if (!key)
-		return false;
-	k = managed_key(fn, key);
-	yes = strset_has(managed, k);
-	free(k);
-	return yes;
-}
-
-bool ur_pair_reportable(const struct regpair *p, const struct ur_obj *o,
-			const struct strset *managed, const char *fn)
-{
-	if (!p)
-		return false;
-	if (p->class == REG_CORE)
-		return true;
-	return !is_managed(managed, fn, o->key) &&
-	       !is_managed(managed, fn, o->typed);
-}
-
-enum severity ur_pair_severity(const struct regpair *p)
-{
-	return p->class == REG_CORE ? SEV_WARNING : SEV_NOTE;
-}
-
-static void managed_of_func(struct strset *managed, const struct ur_func *fn)
-{
-	for (size_t j = 0; j < fn->nev; j++) {
-		const struct ur_event *e = &fn->ev[j];
-		char *k;
-
-		/* 'g15->input = input' of a managed 'input' too. */
-		if (e->kind != EV_ASSIGN || !e->lhs.key ||
-		    !(e->managed || is_managed(managed, fn->name, e->rhs.key)))
-			continue;
-		k = managed_key(fn->name, e->lhs.key);
-		if (!strset_has(managed, k))
-			strset_add(managed, k);
-		free(k);
-	}
-}
-
-/*
- * The events of a function are in the graph's order, not the source's:
- * copies of copies are found by going over them until nothing is added.
- */
-void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
-			size_t nfns)
-{
-	size_t before;
-
-	do {
-		before = managed->n;
-		for (size_t i = 0; i < nfns; i++)
-			managed_of_func(managed, &fns[i]);
-	} while (managed->n != before);
 }

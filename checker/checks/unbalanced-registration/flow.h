@@ -84,13 +84,41 @@ struct ur_flow {
 	size_t nkept;
 	const struct strset *managed; /* objects of managed allocations */
 	uint64_t lost; /* registers whose handle, a local, never escapes */
+	/*
+	 * Bits nreg .. nbits: what called functions of the file leave
+	 * registered when they fail (virt[b - nreg], made up at the call).
+	 */
+	unsigned int nbits;
+	struct ur_event *virt;
+	struct ur_helpers *helpers;
+	/*
+	 * Summary mode: report nothing, collect what failing returns leave
+	 * for the callers into out.
+	 */
+	bool summary;
+	struct ur_event *out;
+	size_t nout, outcap;
 };
 
 static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
 						  unsigned int b)
 {
-	return &f->fn->ev[f->reg_ev[b]];
+	return b < f->nreg ? &f->fn->ev[f->reg_ev[b]] : &f->virt[b - f->nreg];
 }
+
+/*
+ * Pending registers: the callees' summaries made into register bits at
+ * their calls, objects named in the caller; whether a failing return may
+ * leave a bit's object to the callers.
+ */
+void ur_pending_index(struct ur_flow *f);
+void ur_pending_call(const struct ur_flow *f, struct ur_state *s, size_t ev);
+/* Did every call's caller undo bit b's object, or report it itself? */
+bool ur_pending_defers(const struct ur_flow *f, unsigned int b);
+/* What this caller did with the callees' entries: undone or reported. */
+void ur_pending_tell(const struct ur_flow *f, uint64_t handled);
+void ur_pending_add(struct ur_flow *f, unsigned int b);
+void ur_pending_done(struct ur_flow *f);
 
 /* The bit of register event ev, or -1. */
 static inline int ur_reg_bit(const struct ur_flow *f, size_t ev)

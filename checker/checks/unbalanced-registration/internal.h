@@ -70,6 +70,7 @@ struct ur_event {
 	bool ok_result; /* its result is true on success (a bool helper) */
 	bool deferred; /* released by a callback handed elsewhere */
 	bool indirect; /* an unregister inside a called function of the file */
+	bool teardown; /* ... of one that registers nothing */
 	bool hoisted; /* a copy of a loop's or an if's unregister */
 	bool looped; /* inside a loop's body: may run many times */
 	bool guarded; /* under a test of the object or of a flag */
@@ -82,6 +83,19 @@ struct ur_event {
 	const struct regpair *devm; /* EV_DEVM: the pair it is a form of */
 	CXCursor call; /* null for events made up from a helper */
 	struct cx_pos pos;
+	/*
+	 * A register a called function of the file left in place when it
+	 * failed: that function (via) and where it registered (origin).
+	 */
+	char *via;
+	struct cx_pos origin;
+	/*
+	 * Such an entry of the callee's summary (pend, in a made-up event);
+	 * in the summary: the calls that met it, and those whose caller
+	 * undid it or reported it itself.
+	 */
+	struct ur_event *pend;
+	unsigned int sites, handled;
 	/* EV_ASSIGN */
 	struct ur_obj lhs, rhs;
 	enum ur_value value;
@@ -116,8 +130,16 @@ struct ur_helper {
 	unsigned int nparams;
 	bool returns_bool; /* true: registered ('if (foo_register_all())') */
 	bool has_unreg; /* calls some unregister (for callbacks) */
+	bool has_reg; /* calls some register, itself or through helpers */
 	char **unregs; /* the unregister functions it calls */
 	size_t nunregs, unregcap;
+	/*
+	 * What it may leave registered when it fails, objects its callers
+	 * can reach (members, globals, its parameters): their error paths
+	 * must undo it.  Named as in the function.
+	 */
+	struct ur_event *pending;
+	size_t npending;
 };
 
 struct ur_helpers {
@@ -197,11 +219,19 @@ bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b, bool cross);
 bool ur_pair_reportable(const struct regpair *p, const struct ur_obj *o,
 			const struct strset *managed, const char *fn);
 enum severity ur_pair_severity(const struct regpair *p);
+/*
+ * Registered under a parent that takes it along (a debugfs file in a
+ * directory, a device link): the parent's to undo, no finding.
+ */
+bool ur_with_parent(const struct ur_event *r, const struct regpair *p);
 
-/* The keys of the objects the unit's functions get from managed allocations. */
+/*
+ * The keys of the objects the unit's functions get from managed
+ * allocations, and the parameters of the file's functions given one.
+ */
 struct ur_func;
 void ur_managed_collect(struct strset *managed, const struct ur_func *fns,
-			size_t nfns);
+			size_t nfns, const struct ur_helpers *hs);
 
 /* The caller's argument for a helper's object named after its parameter. */
 struct ur_obj ur_helper_arg(const struct ur_helper *h, const struct ur_obj *o,
@@ -228,10 +258,28 @@ void ur_event_free(struct ur_event *e);
  * that an unregister in kept_by[] (module exit and the functions it
  * calls) undoes is kept registered, not leaked, by a failing return.
  */
-void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
-			  struct check_unit *unit,
-			  const struct ur_func *const *kept_by, size_t nkept,
-			  const struct strset *managed);
+struct ur_paths {
+	const struct regpairs *rp;
+	struct check_unit *unit;
+	const struct ur_func *const *kept_by;
+	size_t nkept;
+	const struct strset *managed;
+	/*
+	 * The file's functions, with what each leaves when it fails; checked
+	 * callers first, they tell each entry whether they undid it.
+	 */
+	struct ur_helpers *helpers;
+};
+
+void ur_check_error_paths(const struct ur_func *fn, const struct ur_paths *ctx);
+
+/*
+ * The same walk, reporting nothing: what fn leaves registered on its
+ * failing returns, for its callers (added to *out, n entries).
+ */
+void ur_pending_of(const struct ur_func *fn, const struct ur_paths *ctx,
+		   struct ur_event **out, size_t *n);
+void ur_pending_free(struct ur_event *v, size_t n);
 
 /* The roles of a file's functions, by name. */
 struct ur_names {

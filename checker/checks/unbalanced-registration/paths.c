@@ -38,6 +38,7 @@ struct walk {
 	bool *queued;
 	uint64_t *missed; /* per node: registrations live at a failing return */
 	uint64_t *lost; /* ... at another return, their handle lost */
+	uint64_t undone; /* unregistered on some path */
 };
 
 static void index_events(struct ur_flow *f)
@@ -68,7 +69,7 @@ static const struct ur_obj *reg_object(const struct ur_flow *f, unsigned int b)
 static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 			const struct ur_event *u)
 {
-	for (unsigned int b = 0; b < f->nreg; b++) {
+	for (unsigned int b = 0; b < f->nbits; b++) {
 		const struct ur_event *r = ur_reg_event(f, b);
 		const struct regpair *p =
 			regpairs_find(f->rp, r->name, u->name);
@@ -76,7 +77,12 @@ static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 		if (p && ur_same_object(ur_event_object(r, p),
 					ur_event_object(u, p), false)) {
 			s->live &= ~(1ULL << b);
-			if (!u->hoisted)
+			/*
+			 * What a callee left: undone by the caller only by an
+			 * unregister, or a helper that does nothing else.
+			 */
+			if (!u->hoisted &&
+			    (b < f->nreg || !u->indirect || u->teardown))
 				s->undone |= 1ULL << b;
 		}
 	}
@@ -94,7 +100,7 @@ static void apply_assign(const struct ur_flow *f, struct ur_state *s,
 		else
 			s->err &= ~(1ULL << v);
 	}
-	for (unsigned int b = 0; b < f->nreg; b++) {
+	for (unsigned int b = 0; b < f->nbits; b++) {
 		const struct ur_event *r = ur_reg_event(f, b);
 		const struct ur_obj *o = reg_object(f, b);
 
@@ -147,6 +153,7 @@ static void apply_events(struct ur_flow *f, const struct ur_node *n,
 			ur_flags_assign(f, s, e);
 			break;
 		case EV_CALL:
+			ur_pending_call(f, s, i);
 			break;
 		}
 	}
@@ -197,7 +204,7 @@ static void returned(const struct ur_flow *f, const struct ur_node *n,
 			s->live &= ~(1ULL << b);
 	}
 	o = ur_obj_of(n->stmt);
-	for (unsigned int b = 0; o.key && b < f->nreg; b++) {
+	for (unsigned int b = 0; o.key && b < f->nbits; b++) {
 		const struct ur_event *r = ur_reg_event(f, b);
 		const struct ur_obj *obj = reg_object(f, b);
 
@@ -293,6 +300,7 @@ static void step(struct walk *w, int id)
 			cond(w, n, &s);
 			break;
 		case N_RETURN:
+			w->undone |= s.undone;
 			returned(f, n, &s);
 			if (returns_failure(f, n, &s))
 				w->missed[id] |= s.live;
@@ -300,6 +308,7 @@ static void step(struct walk *w, int id)
 				w->lost[id] |= s.live & f->lost;
 			break;
 		case N_END:
+			w->undone |= s.undone;
 			if (!s.merged)
 				w->lost[id] |= s.live & f->lost;
 			break;
@@ -322,7 +331,11 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	char *msg, *rel;
 	struct finding *fd;
 
-	if (lost)
+	if (r->via)
+		msg = xasprintf(
+			"'%s' registered by %s() in %s() is not unregistered on this error path of %s(): call %s() before returning",
+			shown, r->name, r->via, f->fn->name, p->unreg);
+	else if (lost)
 		msg = xasprintf(
 			"'%s' registered by %s() is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
 			shown, r->name, f->fn->name, shown, p->unreg);
@@ -332,9 +345,17 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 			shown, r->name, f->fn->name, p->unreg);
 	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
 			 unit->path, n->pos.line, n->pos.column, shown, msg);
-	rel = xasprintf("'%s' registered here", shown);
+	rel = r->via ? xasprintf("%s() leaves '%s' registered when it fails",
+				 r->via, shown) :
+		       xasprintf("'%s' registered here", shown);
 	finding_add_related(fd, unit->path, r->pos.line, r->pos.column, rel);
 	free(rel);
+	if (r->via) {
+		rel = xasprintf("'%s' registered here", shown);
+		finding_add_related(fd, unit->path, r->origin.line,
+				    r->origin.column, rel);
+		free(rel);
+	}
 	free(msg);
 	free(shown);
 }
@@ -365,7 +386,8 @@ static bool kept(const struct ur_flow *f, unsigned int b)
 /*
  * Not a subsystem object of a managed allocation; not a register whose
  * result, the object, is dropped: the code cannot undo it at all, its
- * parent owns it; nor a global module exit undoes.
+ * parent owns it; nor one made under a parent that takes it along; nor a
+ * global module exit undoes.
  */
 static bool reportable(const struct ur_flow *f, unsigned int b)
 {
@@ -373,6 +395,7 @@ static bool reportable(const struct ur_flow *f, unsigned int b)
 
 	return ur_pair_reportable(p, reg_object(f, b), f->managed,
 				  f->fn->name) &&
+	       !ur_with_parent(ur_reg_event(f, b), p) &&
 	       !(p->reg_arg == 0 && !ur_reg_event(f, b)->result.key) &&
 	       !kept(f, b);
 }
@@ -383,6 +406,7 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 	struct walk w = { .f = f };
 	struct ur_state zero = { 0 };
 	size_t steps = 0;
+	uint64_t missed = 0;
 
 	w.in = xcalloc(fn->nnode, sizeof(*w.in));
 	w.work = xcalloc(fn->nnode, sizeof(*w.work));
@@ -397,11 +421,20 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 		step(&w, id);
 	}
 	for (size_t id = 0; id < fn->nnode; id++)
-		for (unsigned int b = 0; b < f->nreg; b++)
-			if ((w.missed[id] & (1ULL << b)) && reportable(f, b))
-				report(f, unit, (int)id, b, false);
-			else if ((w.lost[id] & (1ULL << b)) && reportable(f, b))
+		missed |= w.missed[id];
+	if (!f->summary)
+		ur_pending_tell(f, missed | w.undone);
+	for (size_t id = 0; id < fn->nnode; id++)
+		for (unsigned int b = 0; b < f->nbits; b++)
+			if ((w.missed[id] & (1ULL << b)) && reportable(f, b)) {
+				if (f->summary)
+					ur_pending_add(f, b);
+				else if (!ur_pending_defers(f, b))
+					report(f, unit, (int)id, b, false);
+			} else if ((w.lost[id] & (1ULL << b)) && !f->summary &&
+				   reportable(f, b)) {
 				report(f, unit, (int)id, b, true);
+			}
 	free(w.in);
 	free(w.work);
 	free(w.queued);
@@ -409,26 +442,50 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 	free(w.lost);
 }
 
-void ur_check_error_paths(const struct ur_func *fn, const struct regpairs *rp,
-			  struct check_unit *unit,
-			  const struct ur_func *const *kept_by, size_t nkept,
-			  const struct strset *managed)
+static void check(struct ur_flow *f, const struct ur_paths *ctx)
 {
-	struct ur_flow f = { .fn = fn,
-			     .rp = rp,
-			     .kept_by = kept_by,
-			     .nkept = nkept,
-			     .managed = managed };
-
-	index_events(&f);
-	ur_unwind_index(&f);
-	if (!f.nreg && !f.nslot)
+	index_events(f);
+	ur_pending_index(f);
+	ur_unwind_index(f);
+	if (!f->nbits && !f->nslot)
 		return;
-	ur_flags_index(&f);
-	f.lost = ur_lost_candidates(&f);
-	f.found = xcalloc(fn->nev ? fn->nev : 1, sizeof(*f.found));
-	walk(&f, unit);
-	ur_unwind_report(&f, unit);
-	free(f.found);
-	ur_flags_free(&f);
+	ur_flags_index(f);
+	f->lost = ur_lost_candidates(f);
+	f->found = xcalloc(f->fn->nev ? f->fn->nev : 1, sizeof(*f->found));
+	walk(f, ctx->unit);
+	if (!f->summary)
+		ur_unwind_report(f, ctx->unit);
+	free(f->found);
+	ur_flags_free(f);
+}
+
+static struct ur_flow flow_of(const struct ur_func *fn,
+			      const struct ur_paths *ctx)
+{
+	return (struct ur_flow){ .fn = fn,
+				 .rp = ctx->rp,
+				 .kept_by = ctx->kept_by,
+				 .nkept = ctx->nkept,
+				 .managed = ctx->managed,
+				 .helpers = ctx->helpers };
+}
+
+void ur_check_error_paths(const struct ur_func *fn, const struct ur_paths *ctx)
+{
+	struct ur_flow f = flow_of(fn, ctx);
+
+	check(&f, ctx);
+	ur_pending_done(&f);
+}
+
+void ur_pending_of(const struct ur_func *fn, const struct ur_paths *ctx,
+		   struct ur_event **out, size_t *n)
+{
+	struct ur_flow f = flow_of(fn, ctx);
+
+	f.summary = true;
+	check(&f, ctx);
+	ur_pending_done(&f);
+	*out = f.out;
+	*n = f.nout;
 }

@@ -1,0 +1,117 @@
+/*
+ * A helper that fails may leave what it registered to its caller's
+ * cleanup.  Its failing return is then no finding when every caller
+ * undoes the object; a caller that fails without undoing it is.
+ */
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/input.h>
+#include <linux/miscdevice.h>
+#include <linux/errno.h>
+
+struct cc_priv {
+	struct miscdevice misc;
+	struct input_dev *input;
+	int irq;
+};
+
+int cc_request_irq(struct cc_priv *priv);
+
+/* Leaves priv->misc registered when the input fails: the callers judge. */
+static int cc_setup(struct cc_priv *priv)
+{
+	int ret;
+
+	ret = misc_register(&priv->misc);
+	if (ret)
+		return ret;
+	ret = input_register_device(priv->input);
+	if (ret)
+		return ret;
+	return 0;
+}
+
+static void cc_teardown(struct cc_priv *priv)
+{
+	input_unregister_device(priv->input);
+	misc_deregister(&priv->misc);
+}
+
+/* The caller's cleanup undoes what the helper left: no finding. */
+static int cc_probe(struct platform_device *pdev)
+{
+	struct cc_priv *priv = dev_get_drvdata(&pdev->dev);
+	int ret;
+
+	ret = cc_setup(priv);
+	if (ret)
+		goto err;
+	ret = cc_request_irq(priv);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	cc_teardown(priv);
+	return ret;
+}
+
+static void cc_remove(struct platform_device *pdev)
+{
+	cc_teardown(dev_get_drvdata(&pdev->dev));
+}
+
+static struct platform_driver cc_driver = {
+	.probe = cc_probe,
+	.remove = cc_remove,
+	.driver = { .name = "cc" },
+};
+
+/* A second caller fails without undoing it: the finding is here. */
+static int cc_attach(struct cc_priv *priv)
+{
+	int ret;
+
+	ret = cc_setup(priv);
+	if (ret)
+		return ret;	/* expect-clang: unbalanced-registration */
+	ret = cc_request_irq(priv);
+	if (ret)
+		goto err;
+	return 0;
+err:
+	cc_teardown(priv);
+	return ret;
+}
+
+/* A helper whose only caller ignores how it failed: the helper's own. */
+static int cc_setup_alone(struct cc_priv *priv)
+{
+	int ret;
+
+	ret = misc_register(&priv->misc);
+	if (ret)
+		return ret;
+	ret = cc_request_irq(priv);
+	if (ret)
+		return ret;	/* expect-clang: unbalanced-registration */
+	return 0;
+}
+
+/* Its caller's returns say nothing of failure: the helpers judge. */
+int cc_bind(struct cc_priv *priv)
+{
+	return cc_attach(priv) ?: cc_setup_alone(priv);
+}
+
+static int __init cc_init(void)
+{
+	return platform_driver_register(&cc_driver);
+}
+module_init(cc_init);
+
+static void __exit cc_exit(void)
+{
+	platform_driver_unregister(&cc_driver);
+}
+module_exit(cc_exit);
+MODULE_LICENSE("GPL");
