@@ -178,7 +178,11 @@ void const_note_definition(struct walk *w, CXCursor c)
 	record_fixes(w, o->key, c);
 }
 
-/* A use of a candidate here, or of a global one defined elsewhere. */
+/*
+ * A use of a candidate here, or of a global one defined elsewhere; or of
+ * a static one defined further down ('static struct irq_chip foo_chip;'
+ * declared first, used, then defined), whose uses count as well.
+ */
 void const_note_reference(struct walk *w, CXCursor ref)
 {
 	CXCursor decl = clang_getCursorReferenced(ref);
@@ -188,9 +192,7 @@ void const_note_reference(struct walk *w, CXCursor ref)
 		return;
 	o = object_for(w, decl);
 	if (!o) {
-		if (!at_file_scope(decl) ||
-		    clang_getCursorLinkage(decl) != CXLinkage_External ||
-		    !const_candidate_type(w, decl))
+		if (!at_file_scope(decl) || !const_candidate_type(w, decl))
 			return;
 		o = object_add(w, decl);
 	}
