@@ -144,6 +144,8 @@ unsigned int cx_child_count(CXCursor c);
 CXCursor cx_strip(CXCursor c);
 /* The same, and through '&' and '*' too: the object an expression names. */
 CXCursor cx_strip_address(CXCursor c);
+/* Is t a pointer, after typedefs? */
+bool cx_is_pointer(CXType t);
 
 /* Is c a call of the function 'name'? */
 bool cx_call_named(CXCursor c, const char *name);

@@ -47,6 +47,11 @@ CXCursor cx_strip(CXCursor c)
 	}
 }
 
+bool cx_is_pointer(CXType t)
+{
+	return clang_getCanonicalType(t).kind == CXType_Pointer;
+}
+
 CXCursor cx_strip_address(CXCursor c)
 {
 	c = cx_strip(c);

@@ -178,11 +178,15 @@ static bool owns_object(const struct ur_build *b, const struct ur_helper *h)
 	return !param;
 }
 
+static void group_event(struct ur_build *b, CXCursor call, const char *name,
+			bool guarded, const struct ur_obj *o);
+
 /* A call of a helper that only registers or only unregisters. */
 static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 			  CXCursor call)
 {
 	struct ur_event *ev;
+	bool guarded;
 
 	if (b->hoist && h->ev.kind != EV_UNREG)
 		return;
@@ -203,6 +207,9 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 	if (ev->kind == EV_UNREG)
 		mark_guarded(b, ev);
 	ev->guarded |= h->ev.guarded;
+	guarded = ev->guarded;
+	for (size_t j = 0; j < h->ngroup; j++)
+		group_event(b, call, h->name, guarded, &h->group[j]);
 }
 
 /*
@@ -255,6 +262,8 @@ static void indirect_events(struct ur_build *b, const struct ur_helper *h,
 		ev->call = call;
 		ev->pos = cx_cursor_start(call);
 	}
+	for (size_t j = 0; j < h->ngroup; j++)
+		group_event(b, call, h->name, false, &h->group[j]);
 }
 
 /* devm_kzalloc(), snd_devm_card_new(), __devm_...: a managed allocation. */
@@ -285,6 +294,41 @@ static void managed_out_args(struct ur_build *b, CXCursor call)
 	}
 }
 
+/* ---- attribute groups ---- */
+
+static void group_event(struct ur_build *b, CXCursor call, const char *name,
+			bool guarded, const struct ur_obj *o)
+{
+	struct ur_event *ev = new_event(b, EV_UNREG);
+
+	ev->name = xstrdup(name);
+	ev->grouped = true;
+	ev->nargs = 2;
+	ev->arg[0] = ur_obj_dup(o);
+	ev->arg[1] = ur_group_outer(o);
+	ev->call = call;
+	ev->pos = cx_cursor_start(call);
+	ev->guarded = guarded;
+}
+
+/*
+ * One unregister event per file of the groups a call removes, naming the
+ * attribute ('&foo.dev_attr.attr') and the device attribute around it
+ * ('&foo.dev_attr').
+ */
+static void group_events(struct ur_build *b, CXCursor call, const char *name,
+			 bool guarded)
+{
+	struct ur_obj *v;
+	size_t n = ur_group_members(call, &v);
+
+	for (size_t i = 0; i < n; i++) {
+		group_event(b, call, name, guarded, &v[i]);
+		ur_obj_free(&v[i]);
+	}
+	free(v);
+}
+
 static void call_event(struct ur_build *b, CXCursor c)
 {
 	char *name = cx_spelling(c);
@@ -298,8 +342,10 @@ static void call_event(struct ur_build *b, CXCursor c)
 		ev = new_event(b, reg ? EV_REG : EV_UNREG);
 		ev->name = name;
 		fill_call(ev, c);
-		if (unreg)
+		if (unreg) {
 			mark_guarded(b, ev);
+			group_events(b, c, name, ev->guarded);
+		}
 		/* The file that implements an unregister: what it undoes. */
 		if (unreg && h && !h->wraps)
 			indirect_events(b, h, c);

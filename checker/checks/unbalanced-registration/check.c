@@ -158,10 +158,10 @@ static bool undoes(const struct balance *bl, const struct ur_event *r,
 
 	if (u->kind != EV_UNREG || u->indirect)
 		return false;
+	if (!u->deferred)
+		return ur_undoes(bl->rp, r, u, true);
 	p = regpairs_find(bl->rp, r->name, u->name);
-	return p &&
-	       (u->deferred || ur_same_object(ur_event_object(r, p),
-					      ur_event_object(u, p), true));
+	return p != NULL;
 }
 
 /* Unregistered on the other side, or handed to a callback on this one. */

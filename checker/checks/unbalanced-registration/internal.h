@@ -71,6 +71,11 @@ struct ur_event {
 	bool deferred; /* released by a callback handed elsewhere */
 	bool indirect; /* an unregister inside a called function of the file */
 	bool teardown; /* ... of one that registers nothing */
+	/*
+	 * One file of an attribute group removed whole: arg[0] the
+	 * attribute, arg[1] the device attribute around it (or no name).
+	 */
+	bool grouped;
 	bool hoisted; /* a copy of a loop's or an if's unregister */
 	bool looped; /* inside a loop's body: may run many times */
 	bool guarded; /* under a test of the object or of a flag */
@@ -131,6 +136,9 @@ struct ur_helper {
 	bool returns_bool; /* true: registered ('if (foo_register_all())') */
 	bool has_unreg; /* calls some unregister (for callbacks) */
 	bool has_reg; /* calls some register, itself or through helpers */
+	/* The files of the attribute groups it removes, itself or below. */
+	struct ur_obj *group;
+	size_t ngroup, groupcap;
 	char **unregs; /* the unregister functions it calls */
 	size_t nunregs, unregcap;
 	/*
@@ -196,6 +204,18 @@ const struct regpair *ur_devm_pair(const struct regpairs *rp, const char *devm);
 /* The object a register or unregister event is about, for one pair. */
 const struct ur_obj *ur_event_object(const struct ur_event *e,
 				     const struct regpair *p);
+/*
+ * The attributes an unregister call's attribute group lists ('.attrs' of
+ * '&foo_group'), into *out; their number.
+ */
+size_t ur_group_members(CXCursor call, struct ur_obj **out);
+/* '&foo.dev_attr.attr' without '.attr': the device attribute, or no name. */
+struct ur_obj ur_group_outer(const struct ur_obj *o);
+
+/* Does unregister u undo register r (cross: between functions)? */
+bool ur_undoes(const struct regpairs *rp, const struct ur_event *r,
+	       const struct ur_event *u, bool cross);
+
 /*
  * How messages name e's object: as the source spells it ("priv->misc",
  * "devt" for a number), or "the object"; the caller frees.

@@ -70,12 +70,7 @@ static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 			const struct ur_event *u)
 {
 	for (unsigned int b = 0; b < f->nbits; b++) {
-		const struct ur_event *r = ur_reg_event(f, b);
-		const struct regpair *p =
-			regpairs_find(f->rp, r->name, u->name);
-
-		if (p && ur_same_object(ur_event_object(r, p),
-					ur_event_object(u, p), false)) {
+		if (ur_undoes(f->rp, ur_reg_event(f, b), u, false)) {
 			s->live &= ~(1ULL << b);
 			/*
 			 * What a callee left: undone by the caller only by an

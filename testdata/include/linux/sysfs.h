@@ -5,6 +5,15 @@
 
 #include <linux/device.h>
 
+struct device_attribute {
+	struct attribute attr;
+	ssize_t (*show)(struct device *dev, struct device_attribute *attr,
+			char *buf);
+};
+
+int device_create_file(struct device *dev, const struct device_attribute *attr);
+void device_remove_file(struct device *dev,
+			const struct device_attribute *attr);
 int sysfs_create_group(struct kobject *kobj, const struct attribute_group *grp);
 void sysfs_remove_group(struct kobject *kobj, const struct attribute_group *grp);
 int kobject_init_and_add(struct kobject *kobj, const struct kobj_type *ktype,
