@@ -443,6 +443,20 @@ static size_t *callers_first(const struct funcs *fs, struct ur_helpers *h)
 }
 
 /*
+ * What fn's error paths take for granted: globals module exit undoes are
+ * kept (not for init itself), and built-in init code of a file with no
+ * exit registers for good.
+ */
+static void set_side(struct ur_paths *ctx, const struct side *init,
+		     const struct side *fini, const struct ur_func *fn)
+{
+	bool in_init = in_side(init, fn);
+
+	ctx->nkept = in_init ? 0 : fini->n;
+	ctx->permanent = in_init && ctx->builtin && !fini->n;
+}
+
+/*
  * What each function leaves registered when it fails, for its callers:
  * a few passes, so that a caller that passes a callee's on is seen.
  */
@@ -458,7 +472,7 @@ static void summarise(struct ur_helpers *h, const struct funcs *fs,
 		size_t now = 0;
 
 		for (size_t i = 0; i < fs->n; i++) {
-			ctx->nkept = in_side(init, &fs->v[i]) ? 0 : fini->n;
+			set_side(ctx, init, fini, &fs->v[i]);
 			ur_pending_of(&fs->v[i], ctx, &next[i], &n[i]);
 		}
 		for (size_t i = 0; i < fs->n; i++) {
@@ -495,7 +509,9 @@ static void check_error_paths(const struct regpairs *rp,
 			      struct ur_helpers *helpers)
 {
 	struct side init = { 0 }, fini = { 0 };
-	struct ur_paths ctx = { rp, unit, NULL, 0, managed, helpers };
+	struct ur_paths ctx = {
+		.rp = rp, .unit = unit, .managed = managed, .helpers = helpers
+	};
 	size_t *order;
 
 	side_of(&init, fs, roles->init.v, roles->init.n);
@@ -507,12 +523,13 @@ static void check_error_paths(const struct regpairs *rp,
 		fini.n = 0;
 	}
 	ctx.kept_by = fini.v;
+	ctx.builtin = roles->builtin && !roles->exit.n;
 	summarise(helpers, fs, &ctx, &init, &fini);
 	order = callers_first(fs, helpers);
 	for (size_t k = 0; k < fs->n; k++) {
 		const struct ur_func *fn = &fs->v[order[k]];
 
-		ctx.nkept = in_side(&init, fn) ? 0 : fini.n;
+		set_side(&ctx, &init, &fini, fn);
 		ur_check_error_paths(fn, &ctx);
 	}
 	free(order);

@@ -84,6 +84,7 @@ struct ur_flow {
 	size_t nkept;
 	const struct strset *managed; /* objects of managed allocations */
 	uint64_t lost; /* registers whose handle, a local, never escapes */
+	bool permanent; /* built-in init code with no exit: reports nothing */
 	/*
 	 * Bits nreg .. nbits: what called functions of the file leave
 	 * registered when they fail (virt[b - nreg], made up at the call).

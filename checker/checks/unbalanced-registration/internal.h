@@ -285,6 +285,12 @@ struct ur_paths {
 	size_t nkept;
 	const struct strset *managed;
 	/*
+	 * The function is built-in init code of a file with no exit: what it
+	 * registers is there for good, by design, even when it fails.
+	 */
+	bool permanent;
+	bool builtin; /* the file is built-in and has no exit */
+	/*
 	 * The file's functions, with what each leaves when it fails; checked
 	 * callers first, they tell each entry whether they undid it.
 	 */
@@ -316,6 +322,8 @@ struct ur_driver {
 
 struct ur_roles {
 	struct ur_names init, exit; /* module_init(), module_exit() */
+	/* An init is a built-in initcall: the file is not built as a module. */
+	bool builtin;
 	struct ur_driver *drv; /* structures with .probe and .remove */
 	size_t ndrv, drvcap;
 };

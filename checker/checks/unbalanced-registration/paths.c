@@ -382,13 +382,14 @@ static bool kept(const struct ur_flow *f, unsigned int b)
  * Not a subsystem object of a managed allocation; not a register whose
  * result, the object, is dropped: the code cannot undo it at all, its
  * parent owns it; nor one made under a parent that takes it along; nor a
- * global module exit undoes.
+ * global module exit undoes; nor anything built-in init code registers.
  */
 static bool reportable(const struct ur_flow *f, unsigned int b)
 {
 	const struct regpair *p = f->reg_pair[b];
 
-	return ur_pair_reportable(p, reg_object(f, b), f->managed,
+	return !f->permanent &&
+	       ur_pair_reportable(p, reg_object(f, b), f->managed,
 				  f->fn->name) &&
 	       !ur_with_parent(ur_reg_event(f, b), p) &&
 	       !(p->reg_arg == 0 && !ur_reg_event(f, b)->result.key) &&
@@ -462,6 +463,7 @@ static struct ur_flow flow_of(const struct ur_func *fn,
 				 .kept_by = ctx->kept_by,
 				 .nkept = ctx->nkept,
 				 .managed = ctx->managed,
+				 .permanent = ctx->permanent,
 				 .helpers = ctx->helpers };
 }
 

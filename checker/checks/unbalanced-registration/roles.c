@@ -111,6 +111,7 @@ static void find_entry(struct find *fd, CXCursor c, enum CXCursorKind k)
 		    (k == CXCursor_FunctionDecl ||
 		     starts(name, "__initcall_") ||
 		     (strstr(name, fn) && !declared_with(fd->prev, c, fn)))) {
+			fd->roles->builtin |= k != CXCursor_FunctionDecl;
 			names_add(&fd->roles->init, fn);
 			fn = NULL;
 		}
