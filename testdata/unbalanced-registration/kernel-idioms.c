@@ -241,7 +241,7 @@ int k_pci_probe(void)
 {
 	if (platform_driver_register(&k_kept_driver))
 		return -EIO;
-	return -ENODEV;	/* expect-cocci: unbalanced-registration */
+	return -ENODEV;
 }
 
 static int __init k_init(void)
