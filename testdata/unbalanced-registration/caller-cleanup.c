@@ -1,7 +1,8 @@
 /*
  * A helper that fails may leave what it registered to its caller's
  * cleanup.  Its failing return is then no finding when every caller
- * undoes the object; a caller that fails without undoing it is.
+ * undoes the object, itself or through its own callers; when one fails
+ * without undoing it, the helper's return is the finding.
  */
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -17,7 +18,10 @@ struct cc_priv {
 
 int cc_request_irq(struct cc_priv *priv);
 
-/* Leaves priv->misc registered when the input fails: the callers judge. */
+/*
+ * Leaves priv->misc registered when the input fails: a finding, since
+ * one caller (cc_attach()) fails without undoing it.
+ */
 static int cc_setup(struct cc_priv *priv)
 {
 	int ret;
@@ -27,7 +31,7 @@ static int cc_setup(struct cc_priv *priv)
 		return ret;
 	ret = input_register_device(priv->input);
 	if (ret)
-		return ret;
+		return ret;	/* expect-clang: unbalanced-registration */
 	return 0;
 }
 
@@ -66,14 +70,14 @@ static struct platform_driver cc_driver = {
 	.driver = { .name = "cc" },
 };
 
-/* A second caller fails without undoing it: the finding is here. */
+/* A second caller fails without undoing it. */
 static int cc_attach(struct cc_priv *priv)
 {
 	int ret;
 
 	ret = cc_setup(priv);
 	if (ret)
-		return ret;	/* expect-clang: unbalanced-registration */
+		return ret;
 	ret = cc_request_irq(priv);
 	if (ret)
 		goto err;
@@ -95,6 +99,37 @@ static int cc_setup_alone(struct cc_priv *priv)
 	if (ret)
 		return ret;	/* expect-clang: unbalanced-registration */
 	return 0;
+}
+
+/* Left two callers up: cc_mid() fails with it, cc_top() undoes it. */
+static int cc_setup_deep(struct cc_priv *priv)
+{
+	int ret;
+
+	ret = misc_register(&priv->misc);
+	if (ret)
+		return ret;
+	if (cc_request_irq(priv))
+		return -EIO;
+	return 0;
+}
+
+static int cc_mid(struct cc_priv *priv)
+{
+	int ret = cc_setup_deep(priv);
+
+	if (ret)
+		return ret;
+	return 0;
+}
+
+int cc_top(struct cc_priv *priv)
+{
+	int ret = cc_mid(priv);
+
+	if (ret)
+		cc_teardown(priv);
+	return ret;
 }
 
 /* Its caller's returns say nothing of failure: the helpers judge. */

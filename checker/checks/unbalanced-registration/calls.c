@@ -202,6 +202,7 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 		clang_getCanonicalType(clang_getCursorType(call)).kind ==
 		CXType_Pointer;
 	ev->ok_result = h->returns_bool;
+	ev->wrapped = true;
 	ev->call = call;
 	ev->pos = cx_cursor_start(call);
 	if (ev->kind == EV_UNREG)
@@ -362,11 +363,17 @@ static void call_event(struct ur_build *b, CXCursor c)
 		managed_out_args(b, c);
 	if (h && h->wraps)
 		wrapped_event(b, h, c);
-	else if (h && !b->hoist) {
+	/*
+	 * A wrapper's call too: what it leaves when it fails after its
+	 * register (a pool made, then an allocation from it failing) is its
+	 * callers' to undo.  The wrapped register stands for the rest.
+	 */
+	if (h && !b->hoist) {
 		ev = new_event(b, EV_CALL);
 		ev->name = xstrdup(name);
 		ev->call = c;
 		ev->pos = cx_cursor_start(c);
+		ev->wrapper = h->wraps;
 	}
 	if (h && !h->wraps)
 		indirect_events(b, h, c);
@@ -434,9 +441,20 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 		if ((r->kind == EV_REG || r->kind == EV_DEVM) &&
 		    !clang_Cursor_isNull(r->call) &&
 		    cx_same_expr(r->call, call)) {
+			/*
+			 * 'ret = foo_make_pool(priv)': a wrapper that returns
+			 * a status, not the object its register returned.
+			 */
+			ev->from_reg = (int)i;
+			if (r->wrapped && !r->ptr_result &&
+			    ur_reg_pair(b->rp, r->name) &&
+			    ur_reg_pair(b->rp, r->name)->reg_arg == 0) {
+				ur_obj_free(&r->status);
+				r->status = ur_obj_dup(&ev->lhs);
+				break;
+			}
 			ur_obj_free(&r->result);
 			r->result = ur_obj_dup(&ev->lhs);
-			ev->from_reg = (int)i;
 			break;
 		}
 	}

@@ -130,7 +130,8 @@ static void side_close(struct side *s, const struct funcs *fs)
 
 		for (size_t i = from; i < to; i++)
 			for (size_t j = 0; j < s->v[i]->nev; j++)
-				if (s->v[i]->ev[j].kind == EV_CALL)
+				if (s->v[i]->ev[j].kind == EV_CALL &&
+				    !s->v[i]->ev[j].wrapper)
 					side_add(s,
 						 func_named(
 							 fs,

@@ -363,7 +363,6 @@ void ur_event_free(struct ur_event *e)
 	ur_obj_free(&e->lhs);
 	ur_obj_free(&e->rhs);
 	free(e->name);
-	free(e->via);
 }
 
 void ur_pending_free(struct ur_event *v, size_t n)

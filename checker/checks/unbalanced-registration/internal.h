@@ -76,6 +76,8 @@ struct ur_event {
 	 * attribute, arg[1] the device attribute around it (or no name).
 	 */
 	bool grouped;
+	bool wrapper; /* EV_CALL of a helper that wraps one call (ev.wraps) */
+	bool wrapped; /* EV_REG or EV_UNREG made from such a helper's call */
 	bool hoisted; /* a copy of a loop's or an if's unregister */
 	bool looped; /* inside a loop's body: may run many times */
 	bool guarded; /* under a test of the object or of a flag */
@@ -89,15 +91,10 @@ struct ur_event {
 	CXCursor call; /* null for events made up from a helper */
 	struct cx_pos pos;
 	/*
-	 * A register a called function of the file left in place when it
-	 * failed: that function (via) and where it registered (origin).
-	 */
-	char *via;
-	struct cx_pos origin;
-	/*
-	 * Such an entry of the callee's summary (pend, in a made-up event);
-	 * in the summary: the calls that met it, and those whose caller
-	 * undid it or reported it itself.
+	 * A register a called function of the file leaves when it fails: in
+	 * the caller's made-up event, its entry of the callee's summary
+	 * (pend); in the summary, the calls that met it and those that
+	 * cleared it (the caller undid it, or left it to callers that did).
 	 */
 	struct ur_event *pend;
 	unsigned int sites, handled;

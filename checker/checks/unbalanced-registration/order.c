@@ -216,7 +216,7 @@ static void flatten(struct flat *fl, const struct ur_func *fn, int depth)
 			fl->out->v[fl->out->n++] = e;
 			continue;
 		}
-		if (e->kind != EV_CALL || depth == MAX_DEPTH)
+		if (e->kind != EV_CALL || e->wrapper || depth == MAX_DEPTH)
 			continue;
 		callee = func_named(fl->fns, fl->nfns, e->name);
 		for (int d = 0; callee && d <= depth; d++)

@@ -326,11 +326,7 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	char *msg, *rel;
 	struct finding *fd;
 
-	if (r->via)
-		msg = xasprintf(
-			"'%s' registered by %s() in %s() is not unregistered on this error path of %s(): call %s() before returning",
-			shown, r->name, r->via, f->fn->name, p->unreg);
-	else if (lost)
+	if (lost)
 		msg = xasprintf(
 			"'%s' registered by %s() is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
 			shown, r->name, f->fn->name, shown, p->unreg);
@@ -340,17 +336,9 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 			shown, r->name, f->fn->name, p->unreg);
 	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
 			 unit->path, n->pos.line, n->pos.column, shown, msg);
-	rel = r->via ? xasprintf("%s() leaves '%s' registered when it fails",
-				 r->via, shown) :
-		       xasprintf("'%s' registered here", shown);
+	rel = xasprintf("'%s' registered here", shown);
 	finding_add_related(fd, unit->path, r->pos.line, r->pos.column, rel);
 	free(rel);
-	if (r->via) {
-		rel = xasprintf("'%s' registered here", shown);
-		finding_add_related(fd, unit->path, r->origin.line,
-				    r->origin.column, rel);
-		free(rel);
-	}
 	free(msg);
 	free(shown);
 }
@@ -402,7 +390,7 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 	struct walk w = { .f = f };
 	struct ur_state zero = { 0 };
 	size_t steps = 0;
-	uint64_t missed = 0;
+	uint64_t missed = 0, passed = 0;
 
 	w.in = xcalloc(fn->nnode, sizeof(*w.in));
 	w.work = xcalloc(fn->nnode, sizeof(*w.work));
@@ -418,14 +406,24 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 	}
 	for (size_t id = 0; id < fn->nnode; id++)
 		missed |= w.missed[id];
+	/*
+	 * What a callee left: the caller undid it and never failed with it,
+	 * or failed with it and leaves it in turn to callers that undo it (or
+	 * need not).  Else the callee's own failing return is the finding.
+	 */
+	for (unsigned int b = f->nreg; b < f->nbits; b++)
+		if ((missed & (1ULL << b)) &&
+		    (!reportable(f, b) || ur_pending_defers(f, b)))
+			passed |= 1ULL << b;
 	if (!f->summary)
-		ur_pending_tell(f, missed | w.undone);
+		ur_pending_tell(f, (w.undone & ~missed) | passed);
 	for (size_t id = 0; id < fn->nnode; id++)
 		for (unsigned int b = 0; b < f->nbits; b++)
 			if ((w.missed[id] & (1ULL << b)) && reportable(f, b)) {
 				if (f->summary)
 					ur_pending_add(f, b);
-				else if (!ur_pending_defers(f, b))
+				else if (b < f->nreg &&
+					 !ur_pending_defers(f, b))
 					report(f, unit, (int)id, b, false);
 			} else if ((w.lost[id] & (1ULL << b)) && !f->summary &&
 				   reportable(f, b)) {

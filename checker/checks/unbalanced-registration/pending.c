@@ -3,13 +3,20 @@
  * unbalanced-registration: what a function leaves registered when it
  * fails.  A helper that registers 'priv->input' and then fails often
  * leaves the unwinding to its caller ('ret = foo_setup(priv); if (ret)
- * goto err_cleanup;', the cleanup undoing all of it).  So a failing
- * return that leaves an object the callers can reach (a member, a
- * global, a parameter) is not the helper's finding when functions of the
- * file call it: at each call the object becomes a register of the
- * caller, live whether the call failed or not, and the caller's error
- * paths must undo it.  A caller that passes it on is summarised the same
- * way, so wrappers of wrappers compose.
+ * goto err_cleanup;', the cleanup undoing all of it).  So what a failing
+ * return leaves that the callers can reach (a member, a global, a
+ * parameter) is summarised, and at each call of the function in the
+ * file it becomes a register of the caller, live whether the call failed
+ * or not.  A caller that fails with it summarises it in turn, so the
+ * summaries compose.
+ *
+ * The helper's failing return is then no finding when every call of it
+ * is cleared: its caller undoes the object (an unregister, or a teardown
+ * function of the file that registers nothing), or fails with it and
+ * leaves it to callers that are all cleared in turn.  A caller that fails
+ * without undoing it, or whose returns say nothing ('return a() ?:
+ * b();'), leaves the finding on the helper, where the unwinding is
+ * missing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -56,7 +63,6 @@ static void copy_event(struct ur_event *to, const struct ur_event *r,
 	to->ptr_result = r->ptr_result;
 	to->from_reg = -1;
 	to->call = clang_getNullCursor();
-	to->origin = r->via ? r->origin : r->pos;
 }
 
 void ur_pending_index(struct ur_flow *f)
@@ -79,7 +85,6 @@ void ur_pending_index(struct ur_flow *f)
 				f->virt = xcalloc(UR_BITS, sizeof(*f->virt));
 			v = &f->virt[f->nbits - f->nreg];
 			copy_event(v, &h->pending[j], h, e->call);
-			v->via = xstrdup(h->name);
 			v->pend = &h->pending[j];
 			v->pos = e->pos;
 			f->reg_pair[f->nbits] = ur_reg_pair(f->rp, v->name);
@@ -152,8 +157,7 @@ void ur_pending_add(struct ur_flow *f, unsigned int b)
 		return;
 	GROW(f->out, f->outcap, f->nout);
 	copy_event(&f->out[f->nout], r, NULL, clang_getNullCursor());
-	f->out[f->nout].pos = r->pos;
-	f->out[f->nout++].via = r->via ? xstrdup(r->via) : NULL;
+	f->out[f->nout++].pos = r->pos;
 }
 
 void ur_pending_done(struct ur_flow *f)
