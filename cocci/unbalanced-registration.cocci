@@ -52,7 +52,7 @@ PAIRS = {
 	"platform_driver_register": ("platform_driver_unregister", "arg"),
 	"platform_driver_probe": ("platform_driver_unregister", "arg"),
 	"platform_register_drivers": ("platform_unregister_drivers", "arg"),
-	"platform_device_register": ("platform_device_unregister", "arg"),
+	"platform_device_register": ("platform_device_unregister platform_device_del", "arg"),
 	"platform_device_add": ("platform_device_del platform_device_unregister", "arg"),
 	"platform_device_register_full": ("platform_device_unregister", "result"),
 	"platform_device_register_simple": ("platform_device_unregister", "result"),
@@ -100,6 +100,7 @@ for r, (us, _) in PAIRS.items():
 state = {"file": None}
 inits, exits, helpers, calls_in_exit, found = [], [], {}, set(), {}
 undoers, guarded, params, init_names = {}, set(), {}, set()
+looped = set()
 
 def start_file(path):
 	if state["file"] == path:
@@ -110,6 +111,7 @@ def start_file(path):
 	helpers.clear()
 	undoers.clear()
 	guarded.clear()
+	looped.clear()
 	params.clear()
 	init_names.clear()
 	calls_in_exit.clear()
@@ -177,7 +179,7 @@ def record_error_path(R, obj, pos, A="", C2=""):
 	if key not in found:
 		found[key] = (pos, "'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning"
 			      % (obj, R, pos.current_element, unregisters(R)[0]),
-			      root_of(A))
+			      root_of(A), R)
 
 def error_path_findings():
 	"""What is left once the classes the script cannot follow are
@@ -188,8 +190,8 @@ def error_path_findings():
 	outside module init, an object module exit unregisters."""
 	out = []
 	for key in sorted(found, key=lambda k: (int(k[0]), k[1])):
-		p, msg, root = found[key]
-		if followed(p, key[1], root):
+		p, msg, root, R = found[key]
+		if followed(p, key[1], root, R):
 			out.append((p, msg))
 	return out
 
@@ -205,21 +207,25 @@ def kept_by_exit(obj):
 	return any(o == obj and (f == fe or f in helpers.get(fe, ()))
 		   for _, o, f in calls_in_exit)
 
-def followed(p, obj, root):
+def followed(p, obj, root, R=None):
 	fn = p.current_element
 	if (fn, obj) in guarded:
+		return False
+	# An unregister of the pair inside a loop ('for (i--; i >= 0; i--)
+	# device_destroy(...)') unwinds what the loop made: not followed.
+	if R and any((fn, u) in looped for u in unregisters(R)):
 		return False
 	if fn not in init_names and kept_by_exit(obj):
 		return False
 	return not (root and root in params.get(fn, ()) and fn not in init_names)
 
-def keeps(O, p, A, E2="", C2=""):
+def keeps(O, p, A, E2="", C2="", R=None):
 	"""The context modes' form of record_error_path()'s and
 	error_path_findings()' decision."""
 	C2 = str(C2)
 	return O != "drvlint_no_object" and (not E2 or error_value(E2, C2)) and \
 	       "&&" not in C2 and not re.search(r"\b%s\b" % re.escape(O), C2) and \
-	       followed(p, O, root_of(A))
+	       followed(p, O, root_of(A), R)
 
 def init_exit_findings():
 	out = []
@@ -511,6 +517,46 @@ X << ugard.X;
 p << ugard.p;
 @@
 guarded.add((p[0].current_element, name_of(X)))
+
+// Unregisters inside a loop: an unwind loop over what a loop registered,
+// which the script does not follow; the function's error paths for the
+// pair are not reported.
+@uloop depends on tok@
+identifier U = {driver_unregister, bus_unregister, class_unregister,
+	class_destroy, device_unregister, device_del, device_destroy,
+	root_device_unregister, auxiliary_driver_unregister,
+	platform_driver_unregister, platform_unregister_drivers,
+	platform_device_unregister, platform_device_del, unregister_chrdev,
+	unregister_chrdev_region, cdev_del, cdev_device_del, misc_deregister,
+	pci_unregister_driver, i2c_del_driver, i2c_unregister_device,
+	spi_unregister_driver, usb_deregister, usb_deregister_device_driver,
+	usb_serial_deregister_drivers, hid_unregister_driver,
+	hid_destroy_device, serio_unregister_driver, serio_unregister_port,
+	unregister_virtio_driver, unregister_virtio_device,
+	acpi_bus_unregister_driver, pnp_unregister_driver,
+	pnp_unregister_card_driver, isa_unregister_driver,
+	wmi_driver_unregister, sdio_unregister_driver,
+	amba_driver_unregister, serdev_device_driver_unregister,
+	unregister_rpmsg_driver, phy_driver_unregister,
+	phy_drivers_unregister};
+position p;
+@@
+
+(
+for (...;...;...) { <+... U@p(...) ...+> }
+|
+while (...) { <+... U@p(...) ...+> }
+|
+for (...;...;...) U@p(...);
+|
+while (...) U@p(...);
+)
+
+@script:python@
+U << uloop.U;
+p << uloop.p;
+@@
+looped.add((p[0].current_element, str(U)))
 
 // The parameters of the file's functions: an object reached through one
 // may be cleaned up by the caller, which the script does not follow.
@@ -825,13 +871,14 @@ position ireg.p;
 * R@p(...)
 
 @script:python epath_ctx depends on context && tok@
+R << reg.R;
 A << reg.A;
 O << pair.O;
 p2 << epath.p2;
 C2 << epath.C2 = "";
 E2 << epath.E2 = "";
 @@
-if not keeps(O, p2[0], A, E2 or "", C2):
+if not keeps(O, p2[0], A, E2 or "", C2, str(R)):
 	cocci.include_match(False)
 
 @depends on context && tok@
@@ -842,6 +889,7 @@ expression E;
 * return@p2 E;
 
 @script:python elabel_ctx depends on context && tok@
+R << reg.R;
 A << reg.A;
 O << pair.O;
 pg << epath.pg;
@@ -849,7 +897,7 @@ p3 << elabel.p3;
 E3 << elabel.E3;
 @@
 if not (p3[0].current_element == pg[0].current_element and error_value(E3) and
-        keeps(O, p3[0], A)):
+        keeps(O, p3[0], A, R=str(R))):
 	cocci.include_match(False)
 
 @depends on context && tok@
@@ -866,7 +914,7 @@ p2 << epathi.p2;
 C2 << epathi.C2 = "";
 E2 << epathi.E2 = "";
 @@
-if not keeps(O, p2[0], A, E2 or "", C2):
+if not keeps(O, p2[0], A, E2 or "", C2, str(R)):
 	cocci.include_match(False)
 
 @depends on context && tok@
@@ -884,7 +932,7 @@ p3 << elabeli.p3;
 E3 << elabeli.E3;
 @@
 if not (p3[0].current_element == pg[0].current_element and error_value(E3) and
-        keeps(O, p3[0], A)):
+        keeps(O, p3[0], A, R=str(R))):
 	cocci.include_match(False)
 
 @depends on context && tok@
