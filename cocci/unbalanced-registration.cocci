@@ -519,9 +519,10 @@ p << ugard.p;
 guarded.add((p[0].current_element, name_of(X)))
 
 // Unregisters inside a loop: an unwind loop over what a loop registered,
-// which the script does not follow; the function's error paths for the
-// pair are not reported.
+// or over a list (list_for_each_entry()), which the script does not
+// follow; the function's error paths for the pair are not reported.
 @uloop depends on tok@
+iterator I;
 identifier U = {driver_unregister, bus_unregister, class_unregister,
 	class_destroy, device_unregister, device_del, device_destroy,
 	root_device_unregister, auxiliary_driver_unregister,
@@ -550,6 +551,10 @@ while (...) { <+... U@p(...) ...+> }
 for (...;...;...) U@p(...);
 |
 while (...) U@p(...);
+|
+I(...) { <+... U@p(...) ...+> }
+|
+I(...) U@p(...);
 )
 
 @script:python@
