@@ -181,6 +181,15 @@ static bool owns_object(const struct ur_build *b, const struct ur_helper *h)
 static void group_event(struct ur_build *b, CXCursor call, const char *name,
 			bool guarded, const struct ur_obj *o);
 
+/* An unregister that drops a reference: 'kobject_put()', 'put_device()'. */
+static bool is_release(const char *name)
+{
+	size_t len = strlen(name);
+
+	return !strncmp(name, "put_", 4) ||
+	       (len > 4 && !strcmp(name + len - 4, "_put"));
+}
+
 /* A call of a helper that only registers or only unregisters. */
 static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 			  CXCursor call)
@@ -203,6 +212,7 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 		CXType_Pointer;
 	ev->ok_result = h->returns_bool;
 	ev->wrapped = true;
+	ev->release = ev->kind == EV_UNREG && is_release(ev->name);
 	ev->call = call;
 	ev->pos = cx_cursor_start(call);
 	if (ev->kind == EV_UNREG)
@@ -344,6 +354,11 @@ static void call_event(struct ur_build *b, CXCursor c)
 		ev->name = name;
 		fill_call(ev, c);
 		if (unreg) {
+			size_t len = strlen(name);
+
+			ev->release =
+				!strncmp(name, "put_", 4) ||
+				(len > 4 && !strcmp(name + len - 4, "_put"));
 			mark_guarded(b, ev);
 			group_events(b, c, name, ev->guarded);
 		}

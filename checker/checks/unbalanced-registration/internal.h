@@ -78,6 +78,12 @@ struct ur_event {
 	bool grouped;
 	bool wrapper; /* EV_CALL of a helper that wraps one call (ev.wraps) */
 	bool wrapped; /* EV_REG or EV_UNREG made from such a helper's call */
+	/*
+	 * An unregister that drops a reference ('kobject_put()'): it also
+	 * belongs after a failed register and after the other unregister,
+	 * so the unwinding forms do not judge it.
+	 */
+	bool release;
 	bool hoisted; /* a copy of a loop's or an if's unregister */
 	bool looped; /* inside a loop's body: may run many times */
 	bool guarded; /* under a test of the object or of a flag */

@@ -202,7 +202,8 @@ static void flatten(struct flat *fl, const struct ur_func *fn, int depth)
 	fl->stack[depth] = fn;
 	for (size_t i = 0; i < fn->nev; i++)
 		if (!fn->ev[i].hoisted && !fn->ev[i].deferred &&
-		    !fn->ev[i].indirect && !fn->ev[i].grouped)
+		    !fn->ev[i].indirect && !fn->ev[i].grouped &&
+		    !fn->ev[i].release)
 			v[n++] = (struct sorted){ &fn->ev[i], i };
 	qsort(v, n, sizeof(*v), by_position);
 	for (size_t i = 0; i < n; i++) {

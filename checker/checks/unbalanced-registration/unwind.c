@@ -72,7 +72,7 @@ void ur_unwind_index(struct ur_flow *f)
 		const struct ur_obj *o;
 
 		if (e->kind != EV_UNREG || e->hoisted || e->deferred ||
-		    e->indirect || e->grouped)
+		    e->indirect || e->grouped || e->release)
 			continue;
 		o = unreg_object(f, e);
 		if (!o->key || slot_of(f, o) >= 0)
@@ -243,7 +243,8 @@ void ur_unwind_unreg(struct ur_flow *f, struct ur_state *s, size_t ev)
 	uint64_t m, ran;
 	int k;
 
-	if (e->hoisted || e->deferred || e->indirect || e->grouped || s->merged)
+	if (e->hoisted || e->deferred || e->indirect || e->grouped ||
+	    e->release || s->merged)
 		return;
 	m = undone_by(f, e);
 	check_order(f, s, ev, m);
@@ -307,7 +308,7 @@ static const struct ur_event *earlier_unreg(const struct ur_flow *f, size_t ev)
 		const struct ur_event *x = &f->fn->ev[i];
 
 		if (i == ev || x->kind != EV_UNREG || x->hoisted ||
-		    x->indirect || x->grouped ||
+		    x->indirect || x->grouped || x->release ||
 		    !same_name(unreg_object(f, x), o->key, o->shown))
 			continue;
 		if (!best || (pos_before(&x->pos, &e->pos) &&

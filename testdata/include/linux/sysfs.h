@@ -16,6 +16,10 @@ void device_remove_file(struct device *dev,
 			const struct device_attribute *attr);
 int sysfs_create_group(struct kobject *kobj, const struct attribute_group *grp);
 void sysfs_remove_group(struct kobject *kobj, const struct attribute_group *grp);
+int kobject_add(struct kobject *kobj, struct kobject *parent,
+		const char *fmt, ...);
+void kobject_del(struct kobject *kobj);
+void kobject_put(struct kobject *kobj);
 int kobject_init_and_add(struct kobject *kobj, const struct kobj_type *ktype,
 			 struct kobject *parent, const char *fmt, ...);
 /* An API that has not learned const yet. */
