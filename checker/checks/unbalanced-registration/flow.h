@@ -114,9 +114,9 @@ static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
  */
 void ur_pending_index(struct ur_flow *f);
 void ur_pending_call(const struct ur_flow *f, struct ur_state *s, size_t ev);
-/* Did every call's caller undo bit b's object, or report it itself? */
+/* Is bit b's object, left at a failing return, cleared by every call? */
 bool ur_pending_defers(const struct ur_flow *f, unsigned int b);
-/* What this caller did with the callees' entries: undone or reported. */
+/* Which of the callees' entries this caller cleared (bits in handled). */
 void ur_pending_tell(const struct ur_flow *f, uint64_t handled);
 void ur_pending_add(struct ur_flow *f, unsigned int b);
 void ur_pending_done(struct ur_flow *f);

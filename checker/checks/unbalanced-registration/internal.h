@@ -295,7 +295,7 @@ struct ur_paths {
 	bool builtin; /* the file is built-in and has no exit */
 	/*
 	 * The file's functions, with what each leaves when it fails; checked
-	 * callers first, they tell each entry whether they undid it.
+	 * callers first, they tell each entry whether they cleared it.
 	 */
 	struct ur_helpers *helpers;
 };
