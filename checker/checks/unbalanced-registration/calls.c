@@ -354,11 +354,7 @@ static void call_event(struct ur_build *b, CXCursor c)
 		ev->name = name;
 		fill_call(ev, c);
 		if (unreg) {
-			size_t len = strlen(name);
-
-			ev->release =
-				!strncmp(name, "put_", 4) ||
-				(len > 4 && !strcmp(name + len - 4, "_put"));
+			ev->release = is_release(name);
 			mark_guarded(b, ev);
 			group_events(b, c, name, ev->guarded);
 		}

@@ -111,11 +111,8 @@ static bool in_side(const struct side *s, const struct ur_func *fn)
 
 static void side_add(struct side *s, const struct ur_func *fn)
 {
-	if (!fn)
+	if (!fn || in_side(s, fn))
 		return;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i] == fn)
-			return;
 	GROW(s->v, s->cap, s->n);
 	s->v[s->n++] = fn;
 }
@@ -387,7 +384,6 @@ static struct ur_helper *helper_of(struct ur_helpers *h, const char *name)
 struct callees {
 	size_t *fn_of; /* helper index -> function index + 1, 0: none */
 	struct ur_helpers *h;
-	const struct funcs *fs;
 };
 
 static size_t callee(const struct callees *c, const struct ur_event *e)
@@ -407,7 +403,7 @@ static size_t callee(const struct callees *c, const struct ur_event *e)
  */
 static size_t *callers_first(const struct funcs *fs, struct ur_helpers *h)
 {
-	struct callees c = { xcalloc(h->n ? h->n : 1, sizeof(size_t)), h, fs };
+	struct callees c = { xcalloc(h->n ? h->n : 1, sizeof(size_t)), h };
 	size_t *order = xcalloc(fs->n ? fs->n : 1, sizeof(*order));
 	size_t *stack = xcalloc(fs->n ? fs->n : 1, sizeof(*stack));
 	size_t *next = xcalloc(fs->n ? fs->n : 1, sizeof(*next));
@@ -462,7 +458,7 @@ static void set_side(struct ur_paths *ctx, const struct side *init,
 	bool in_init = in_side(init, fn);
 
 	ctx->nkept = in_init ? 0 : fini->n;
-	ctx->permanent = in_init && ctx->builtin && !fini->n;
+	ctx->permanent = in_init && ctx->builtin;
 }
 
 /*
