@@ -224,36 +224,40 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
 }
 
 /*
- * A helper passed as a callback (devm_add_action_or_reset(dev, fn, x))
- * will run its unregisters later: the object is handed over.
+ * A helper handed over as a callback will run its unregisters later: the
+ * object is handed over.  'a' names the function, 'at' is the call or
+ * assignment that hands it.
  */
-static void callback_events(struct ur_build *b, CXCursor call)
+static void handed_function(struct ur_build *b, CXCursor a, CXCursor at)
+{
+	const struct ur_helper *h;
+	char *name = ur_function_ref(a);
+
+	if (!name)
+		return;
+	h = ur_helper_find(b->helpers, name);
+	free(name);
+	for (size_t j = 0; h && j < h->nunregs; j++) {
+		struct ur_event *ev = new_event(b, EV_UNREG);
+
+		ev->name = xstrdup(h->unregs[j]);
+		ev->deferred = true;
+		ev->call = at;
+		ev->pos = cx_cursor_start(at);
+	}
+}
+
+/* devm_add_action_or_reset(dev, fn, x): fn runs when the device goes. */
+static void callback_events(struct ur_build *b, CXCursor call, const char *name)
 {
 	int n = clang_Cursor_getNumArguments(call);
+	size_t first = b->fn->nev;
 
-	for (int i = 0; i < n; i++) {
-		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
-		const struct ur_helper *h;
-		char *name;
-
-		if (cx_operator(a) == CX_OP_ADDR)
-			a = cx_strip(clang_Cursor_getArgument(a, 0));
-		if (clang_getCursorKind(a) != CXCursor_DeclRefExpr ||
-		    clang_getCursorKind(clang_getCursorReferenced(a)) !=
-			    CXCursor_FunctionDecl)
-			continue;
-		name = cx_spelling(a);
-		h = ur_helper_find(b->helpers, name);
-		free(name);
-		for (size_t j = 0; h && j < h->nunregs; j++) {
-			struct ur_event *ev = new_event(b, EV_UNREG);
-
-			ev->name = xstrdup(h->unregs[j]);
-			ev->deferred = true;
-			ev->call = call;
-			ev->pos = cx_cursor_start(call);
-		}
-	}
+	for (int i = 0; i < n; i++)
+		handed_function(b, clang_Cursor_getArgument(call, i), call);
+	for (size_t i = first; i < b->fn->nev; i++)
+		b->fn->ev[i].devm_action =
+			!strncmp(name, "devm_add_action", 15);
 }
 
 /*
@@ -388,8 +392,8 @@ static void call_event(struct ur_build *b, CXCursor c)
 	}
 	if (h && !h->wraps)
 		indirect_events(b, h, c);
+	callback_events(b, c, name);
 	free(name);
-	callback_events(b, c);
 }
 
 static enum ur_value value_of(CXCursor v)
@@ -427,6 +431,12 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 		ur_obj_free(&lhs);
 		return;
 	}
+	/*
+	 * 'dev->v4l2_dev.release = foo_release': the release callback a
+	 * put runs undoes what it unregisters.
+	 */
+	if (lhs.key && strncmp(lhs.key, "l:", 2))
+		handed_function(b, rhs, lhs_cur);
 	ev = new_event(b, EV_ASSIGN);
 	ev->lhs = lhs;
 	ev->rhs = ur_obj_of(rhs);

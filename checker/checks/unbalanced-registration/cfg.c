@@ -367,6 +367,49 @@ static void link_statuses(struct ur_func *fn)
 	}
 }
 
+static void alias_object(struct ur_obj *o, const char *member,
+			 const char *local)
+{
+	if (!o->key || o->alias)
+		return;
+	if (!strcmp(o->key, member))
+		o->alias = xstrdup(local);
+	else if (!strcmp(o->key, local))
+		o->alias = xstrdup(member);
+	else if (o->root && !strcmp(o->root, local))
+		o->alias = xasprintf("%s%s", member, o->path);
+}
+
+/*
+ * 'STm->cdevs[rew] = cdev', 'iboe = &ibdev->iboe', 'dev = priv->dev': in
+ * this function the local and the member name one object, whichever the
+ * register and the unregister spell.
+ */
+static void link_aliases(struct ur_func *fn)
+{
+	for (size_t i = 0; i < fn->nev; i++) {
+		const struct ur_event *a = &fn->ev[i];
+		const char *member, *local;
+
+		if (a->kind != EV_ASSIGN || a->err_of || a->lhs_int ||
+		    !a->rhs.key || !a->lhs.key ||
+		    !strncmp(a->lhs.key, "l:", 2) ==
+			    !strncmp(a->rhs.key, "l:", 2))
+			continue;
+		local = strncmp(a->lhs.key, "l:", 2) ? a->rhs.key : a->lhs.key;
+		member = local == a->lhs.key ? a->rhs.key : a->lhs.key;
+		for (size_t j = 0; j < fn->nev; j++) {
+			struct ur_event *e = &fn->ev[j];
+
+			if (e->kind != EV_REG && e->kind != EV_UNREG)
+				continue;
+			for (unsigned int k = 0; k < e->nargs; k++)
+				alias_object(&e->arg[k], member, local);
+			alias_object(&e->result, member, local);
+		}
+	}
+}
+
 void ur_func_build(struct ur_func *fn, CXCursor decl, const struct regpairs *rp,
 		   const struct ur_helpers *h)
 {
@@ -397,6 +440,7 @@ void ur_func_build(struct ur_func *fn, CXCursor decl, const struct regpairs *rp,
 		clang_visitChildren(ch[n - 1], find_labels, &b);
 		fn->entry = build(&b, ch[n - 1], b.end);
 		link_statuses(fn);
+		link_aliases(fn);
 	}
 	free(ch);
 	for (size_t i = 0; i < b.nlabel; i++)

@@ -42,6 +42,18 @@ static char *root_type(CXCursor base)
 	return cx_take(clang_getTypeSpelling(t));
 }
 
+/* The local a member chain starts from, and the chain after it. */
+static void chain_root(struct ur_obj *o, const struct ur_obj *b, const char *m)
+{
+	if (!strncmp(b->key, "l:", 2)) {
+		o->root = xstrdup(b->key);
+		o->path = xasprintf(".%s", m);
+	} else if (b->root) {
+		o->root = xstrdup(b->root);
+		o->path = xasprintf("%s.%s", b->path, m);
+	}
+}
+
 static struct ur_obj member_obj(CXCursor e)
 {
 	CXCursor base = cx_strip(cx_child(e, 0));
@@ -74,6 +86,7 @@ static struct ur_obj member_obj(CXCursor e)
 			o.typed = xasprintf("T%s.%s", t, m);
 			free(t);
 		}
+		chain_root(&o, &b, m);
 	}
 	free(m);
 	ur_obj_free(&b);
@@ -107,6 +120,10 @@ struct ur_obj ur_obj_of(CXCursor e)
 		if (b.key) {
 			o.key = xasprintf("%s[]", b.key);
 			o.shown = xasprintf("%s[]", b.shown);
+			if (b.root) {
+				o.root = xstrdup(b.root);
+				o.path = xasprintf("%s[]", b.path);
+			}
 		}
 		ur_obj_free(&b);
 		return o;
@@ -136,12 +153,27 @@ struct ur_obj ur_arg_obj(CXCursor arg)
 	return o;
 }
 
+char *ur_function_ref(CXCursor a)
+{
+	a = cx_strip(a);
+	while (cx_operator(a) == CX_OP_ADDR)
+		a = cx_strip(cx_last_child(a));
+	if (clang_getCursorKind(a) != CXCursor_DeclRefExpr ||
+	    clang_getCursorKind(clang_getCursorReferenced(a)) !=
+		    CXCursor_FunctionDecl)
+		return NULL;
+	return cx_spelling(a);
+}
+
 void ur_obj_free(struct ur_obj *o)
 {
 	free(o->key);
 	free(o->shown);
 	free(o->typed);
-	o->key = o->shown = o->typed = NULL;
+	free(o->alias);
+	free(o->root);
+	free(o->path);
+	o->key = o->shown = o->typed = o->alias = o->root = o->path = NULL;
 }
 
 struct ur_obj ur_obj_dup(const struct ur_obj *o)
@@ -152,6 +184,9 @@ struct ur_obj ur_obj_dup(const struct ur_obj *o)
 		d.key = xstrdup(o->key);
 		d.shown = xstrdup(o->shown);
 		d.typed = o->typed ? xstrdup(o->typed) : NULL;
+		d.alias = o->alias ? xstrdup(o->alias) : NULL;
+		d.root = o->root ? xstrdup(o->root) : NULL;
+		d.path = o->path ? xstrdup(o->path) : NULL;
 		d.embedded = o->embedded;
 	}
 	return d;
@@ -327,6 +362,9 @@ bool ur_same_object(const struct ur_obj *a, const struct ur_obj *b, bool cross)
 	if (!a->key || !b->key)
 		return true;
 	if (cross && (!strncmp(a->key, "l:", 2) || !strncmp(b->key, "l:", 2)))
+		return true;
+	if ((a->alias && !strcmp(a->alias, b->key)) ||
+	    (b->alias && !strcmp(a->key, b->alias)))
 		return true;
 	if (cross && ((a->typed && !strcmp(a->typed, b->key)) ||
 		      (b->typed && !strcmp(a->key, b->typed))))

@@ -35,6 +35,12 @@ struct ur_state {
 	uint64_t known; /* flags whose value this path knows */
 	uint64_t same; /* ... equal to the constant they are tested with */
 	uint64_t merged; /* non-zero: several paths merged into one */
+	/*
+	 * Registers whose pair a devm action added earlier on this path
+	 * undoes: once made, the action's (drivers/platform/x86/
+	 * asus-tf103c-dock.c adds it first).
+	 */
+	uint64_t handed;
 };
 
 /* An object some unregister of the function names. */

@@ -26,23 +26,6 @@ struct scan {
 };
 
 /* 'devm_add_action_or_reset(dev, release, x)': a callback is handed over. */
-static bool passes_function(CXCursor call)
-{
-	int n = clang_Cursor_getNumArguments(call);
-
-	for (int i = 0; i < n; i++) {
-		CXCursor a = cx_strip(clang_Cursor_getArgument(call, i));
-
-		while (cx_operator(a) == CX_OP_ADDR)
-			a = cx_strip(cx_last_child(a));
-		if (clang_getCursorKind(a) == CXCursor_DeclRefExpr &&
-		    clang_getCursorKind(clang_getCursorReferenced(a)) ==
-			    CXCursor_FunctionDecl)
-			return true;
-	}
-	return false;
-}
-
 static void fill_args(struct ur_event *ev, CXCursor call)
 {
 	int n = clang_Cursor_getNumArguments(call);
@@ -87,6 +70,32 @@ static void add_unreg(struct ur_helper *h, const char *name)
 	GROW(h->unregs, h->unregcap, h->nunregs);
 	h->unregs[h->nunregs++] = xstrdup(name);
 	h->has_unreg = true;
+}
+
+/*
+ * The functions of the file a call hands over ('device_for_each_child(dev,
+ * NULL, foo_remove_one)', 'devm_add_action_or_reset(dev, foo_free, x)'):
+ * what they unregister, this function has undone or handed over.  True if
+ * it passes any function.
+ */
+static bool scan_callbacks(struct scan *s, CXCursor call)
+{
+	int n = clang_Cursor_getNumArguments(call);
+	bool any = false;
+
+	for (int i = 0; i < n; i++) {
+		char *name = ur_function_ref(clang_Cursor_getArgument(call, i));
+		const struct ur_helper *g;
+
+		if (!name)
+			continue;
+		any = true;
+		g = s->prev ? ur_helper_find(s->prev, name) : NULL;
+		for (size_t j = 0; g && j < g->nunregs; j++)
+			add_unreg(s->h, g->unregs[j]);
+		free(name);
+	}
+	return any;
 }
 
 /*
@@ -140,7 +149,7 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 	name = cx_spelling(c);
 	reg = regpairs_is_register(s->rp, name);
 	unreg = regpairs_is_unregister(s->rp, name);
-	s->hands_over |= passes_function(c);
+	s->hands_over |= scan_callbacks(s, c);
 	h->has_reg |= reg;
 	if (reg || unreg) {
 		if (++s->nregs == 1) {

@@ -38,6 +38,18 @@ struct ur_obj {
 	 */
 	char *typed;
 	/*
+	 * The same object named through the member a local is copied to or
+	 * from ('STm->cdevs[rew] = cdev', 'iboe = &ibdev->iboe'), in the
+	 * function that copies it.  NULL if none.
+	 */
+	char *alias;
+	/*
+	 * A member chain on a local: the local's key and the chain after it
+	 * ("l:iboe", ".nb"), to name it again once the local is known to be
+	 * a copy of a member.  NULL otherwise.
+	 */
+	char *root, *path;
+	/*
 	 * Passed by address ('&priv->misc'): static or embedded in another
 	 * object, so its unregister frees nothing.  An object held by pointer
 	 * may be freed by its unregister (cdev_del() of a cdev_alloc() cdev).
@@ -69,6 +81,7 @@ struct ur_event {
 	bool ptr_result; /* the register returns the object */
 	bool ok_result; /* its result is true on success (a bool helper) */
 	bool deferred; /* released by a callback handed elsewhere */
+	bool devm_action; /* ... to a devm action: for what follows too */
 	bool indirect; /* an unregister inside a called function of the file */
 	bool teardown; /* ... of one that registers nothing */
 	/*
@@ -196,6 +209,8 @@ struct ur_func {
 struct ur_obj ur_obj_of(CXCursor e);
 /* The same for a call's argument: numbers (dev_t, majors) name nothing. */
 struct ur_obj ur_arg_obj(CXCursor arg);
+/* 'foo_release' or '&foo_release': the function's name, else NULL. */
+char *ur_function_ref(CXCursor a);
 void ur_obj_free(struct ur_obj *o);
 struct ur_obj ur_obj_dup(const struct ur_obj *o);
 /* The first pair with this register, unregister or devm_ form, or NULL. */

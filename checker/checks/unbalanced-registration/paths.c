@@ -70,6 +70,9 @@ static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 			const struct ur_event *u)
 {
 	for (unsigned int b = 0; b < f->nbits; b++) {
+		if (u->devm_action &&
+		    ur_undoes(f->rp, ur_reg_event(f, b), u, false))
+			s->handed |= 1ULL << b;
 		if (ur_undoes(f->rp, ur_reg_event(f, b), u, false)) {
 			s->live &= ~(1ULL << b);
 			/*
@@ -120,6 +123,7 @@ static void apply_reg(const struct ur_flow *f, struct ur_state *s,
 	s->failed &= ~bit;
 	s->undone &= ~bit;
 	ur_unwind_reg(f, s, b);
+	s->live &= ~(s->handed & bit);
 }
 
 static void apply_events(struct ur_flow *f, const struct ur_node *n,
@@ -224,6 +228,7 @@ static void merge(struct ur_state *m, const struct ur_state *s)
 	m->gone |= s->gone;
 	m->devm |= s->devm;
 	m->early |= s->early;
+	m->handed &= s->handed; /* on every path merged */
 	/* Known alike on both, or not known. */
 	m->known &= s->known & ~(m->same ^ s->same);
 	m->same &= m->known;

@@ -1,0 +1,237 @@
+/*
+ * One object, two names: a member and the local copied to or from it, a
+ * member reached through a pointer to the structure that holds it, and
+ * an object whose release callback, set in a member, unregisters it.
+ * Each is the same object, undone; each contrast leaves one undone.
+ */
+#include <linux/module.h>
+#include <linux/platform_device.h>
+#include <linux/miscdevice.h>
+#include <linux/cdev.h>
+#include <linux/netdevice.h>
+#include <linux/debugfs.h>
+#include <linux/errno.h>
+
+struct al_mode {
+	struct cdev *cdevs[2];
+};
+
+struct al_tape {
+	struct al_mode modes[4];
+};
+
+int al_more(struct al_tape *tape);
+struct cdev *al_cdev_alloc(void);
+
+/* Stored first, then added: the label deletes it by the member. */
+static int al_one_cdev(struct al_tape *tape, int mode, int rew)
+{
+	struct al_mode *m = &tape->modes[mode];
+	struct cdev *cdev;
+	int error;
+
+	cdev = al_cdev_alloc();
+	if (!cdev)
+		return -ENOMEM;
+	m->cdevs[rew] = cdev;
+	error = cdev_add(cdev, 0, 1);
+	if (error)
+		goto out;
+	error = al_more(tape);
+	if (error)
+		goto out_del;
+	return 0;
+out_del:
+	cdev_del(m->cdevs[rew]);
+out:
+	m->cdevs[rew] = NULL;
+	return error;
+}
+
+/* The same, with no deletion on the later failure. */
+static int al_one_cdev_leak(struct al_tape *tape, int mode, int rew)
+{
+	struct al_mode *m = &tape->modes[mode];
+	struct cdev *cdev;
+	int error;
+
+	cdev = al_cdev_alloc();
+	if (!cdev)
+		return -ENOMEM;
+	m->cdevs[rew] = cdev;
+	error = cdev_add(cdev, 0, 1);
+	if (error)
+		goto out;
+	error = al_more(tape);
+	if (error)
+		goto out;
+	return 0;
+out:
+	m->cdevs[rew] = NULL;
+	return error;		/* expect: unbalanced-registration */
+}
+
+int al_cdevs(struct al_tape *tape)
+{
+	int err = al_one_cdev(tape, 0, 0);
+
+	if (err)
+		return err;
+	err = al_one_cdev_leak(tape, 0, 1);
+	if (err)
+		cdev_del(tape->modes[0].cdevs[0]);
+	return err;
+}
+
+/* A notifier in a structure embedded in the private data. */
+struct al_iboe {
+	struct notifier_block nb;
+	int ports;
+};
+
+struct al_priv {
+	struct al_iboe iboe;
+	struct al_iboe spare;
+	struct miscdevice misc;
+	void (*release)(struct al_priv *priv);
+	struct al_dbg *dbg;
+};
+
+struct al_dbg {
+	struct dentry *dir;
+};
+
+/* Probe names the notifier through 'iboe', remove through the member. */
+static int al_probe(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+	struct al_iboe *iboe = &priv->iboe;
+
+	return register_netdevice_notifier(&iboe->nb);
+}
+
+static void al_remove(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+
+	unregister_netdevice_notifier(&priv->iboe.nb);
+}
+
+static struct platform_driver al_driver = {
+	.probe = al_probe,
+	.remove = al_remove,
+	.driver = { .name = "al" },
+};
+
+/* Remove unregisters another object of the same type. */
+static int al_probe_leak(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+	struct al_iboe *iboe = &priv->spare;
+
+	return register_netdevice_notifier(&iboe->nb); /* expect-clang: unbalanced-registration */
+}
+
+static void al_remove_leak(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+
+	unregister_netdevice_notifier(&priv->iboe.nb);
+}
+
+/* A debugfs directory in a structure the private data points at. */
+static int al_dbg_probe(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+	struct al_dbg *dbg = priv->dbg;
+
+	dbg->dir = debugfs_create_dir("al", NULL);
+	return 0;
+}
+
+static void al_dbg_remove(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+
+	debugfs_remove(priv->dbg->dir);
+}
+
+static struct platform_driver al_dbg_driver = {
+	.probe = al_dbg_probe,
+	.remove = al_dbg_remove,
+	.driver = { .name = "al-dbg" },
+};
+
+/* The release callback a put runs undoes the misc device. */
+static void al_release(struct al_priv *priv)
+{
+	misc_deregister(&priv->misc);
+}
+
+void al_put(struct al_priv *priv);
+
+static int al_misc_probe(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+
+	priv->release = al_release;
+	return misc_register(&priv->misc);
+}
+
+static void al_misc_remove(struct platform_device *pdev)
+{
+	al_put(dev_get_drvdata(&pdev->dev));
+}
+
+static struct platform_driver al_misc_driver = {
+	.probe = al_misc_probe,
+	.remove = al_misc_remove,
+	.driver = { .name = "al-misc" },
+};
+
+/* A release callback that undoes nothing. */
+static void al_release_none(struct al_priv *priv)
+{
+	priv->release = NULL;
+}
+
+static int al_misc_probe_leak(struct platform_device *pdev)
+{
+	struct al_priv *priv = dev_get_drvdata(&pdev->dev);
+
+	priv->release = al_release_none;
+	return misc_register(&priv->misc);	/* expect-clang: unbalanced-registration */
+}
+
+static struct platform_driver al_misc_driver_leak = {
+	.probe = al_misc_probe_leak,
+	.remove = al_misc_remove,
+	.driver = { .name = "al-misc-leak" },
+};
+
+static struct platform_driver al_driver_leak = {
+	.probe = al_probe_leak,
+	.remove = al_remove_leak,
+	.driver = { .name = "al-leak" },
+};
+
+static int __init al_init(void)
+{
+	platform_driver_register(&al_driver_leak);
+	platform_driver_register(&al_misc_driver_leak);
+	platform_driver_register(&al_misc_driver);
+	platform_driver_register(&al_dbg_driver);
+	return platform_driver_register(&al_driver);
+}
+
+static void __exit al_exit(void)
+{
+	platform_driver_unregister(&al_driver);
+	platform_driver_unregister(&al_dbg_driver);
+	platform_driver_unregister(&al_misc_driver);
+	platform_driver_unregister(&al_misc_driver_leak);
+	platform_driver_unregister(&al_driver_leak);
+}
+module_init(al_init);
+module_exit(al_exit);
+MODULE_LICENSE("GPL");
