@@ -101,6 +101,10 @@ state = {"file": None}
 inits, exits, helpers, calls_in_exit, found = [], [], {}, set(), {}
 undoers, guarded, params, init_names = {}, set(), {}, set()
 looped = set()
+# Calls that hand a function of the file over as a callback: (the calling
+# function, the callback) for device_for_each_child() and the like, and
+# the callbacks of devm_add_action() and devm_add_action_or_reset().
+backs, devm_actions, reg_guarded = [], set(), set()
 
 def start_file(path):
 	if state["file"] == path:
@@ -112,6 +116,9 @@ def start_file(path):
 	undoers.clear()
 	guarded.clear()
 	looped.clear()
+	del backs[:]
+	devm_actions.clear()
+	reg_guarded.clear()
 	params.clear()
 	init_names.clear()
 	calls_in_exit.clear()
@@ -207,9 +214,31 @@ def kept_by_exit(obj):
 	return any(o == obj and (f == fe or f in helpers.get(fe, ()))
 		   for _, o, f in calls_in_exit)
 
+def undoers_of(u):
+	"""The functions of the file that call u, and those that hand one
+	of them to device_for_each_child() or the like."""
+	direct = undoers.get(u, set())
+	return direct | {g for g, cb in backs if cb in direct}
+
+def devm_handed(R):
+	"""Does a devm action of the file undo R's objects?  It may run for
+	an object made anywhere in the file (in a helper the probe calls
+	after adding the action): the pair's error paths are not followed."""
+	return any(cb in undoers_of(u) for u in unregisters(R)
+		   for cb in devm_actions)
+
+def guarded_register(p):
+	"""Is the register at p under a test ('if (!nopnp) { ... }')?  An
+	optional registration: which later paths run with it done depends on
+	the test, which the script does not follow."""
+	at = (int(p.line), int(p.column))
+	return any(b <= at <= e for b, e in reg_guarded)
+
 def followed(p, obj, root, R=None):
 	fn = p.current_element
 	if (fn, obj) in guarded:
+		return False
+	if R and devm_handed(R):
 		return False
 	# An unregister of the pair inside a loop ('for (i--; i >= 0; i--)
 	# device_destroy(...)') unwinds what the loop made: not followed.
@@ -233,6 +262,7 @@ def init_exit_findings():
 		return out
 	fe = exits[0]
 	undone = set()
+	registered = {obj for _, _, obj, _ in inits}
 	for u, obj, fn in calls_in_exit:
 		if fn == fe or fn in helpers.get(fe, ()):
 			undone.add((u, obj))
@@ -252,6 +282,11 @@ def init_exit_findings():
 		# The same object under another expression (a region registered
 		# as 'devid', unregistered as 'MKDEV(major, 0)'): not followed.
 		if any(u in us and not re.match(r"^\w+$", o) for u, o in undone):
+			continue
+		# ... or under a name init registers nothing as: a local of exit
+		# copied from the global ('isa_dev = serial8250_isa_devs'), a
+		# global init stores its local in.
+		if any(u in us and o not in registered for u, o in undone):
 			continue
 		out.append((p, "'%s' registered by %s() in %s() (module init) is never unregistered in %s(), the module exit: call %s() there"
 			    % (obj, R, fi, fe, us[0])))
@@ -563,6 +598,58 @@ p << uloop.p;
 @@
 looped.add((p[0].current_element, str(U)))
 
+// A function of the file handed over as a callback: a teardown through
+// device_for_each_child() and the like counts as calling its unregisters
+// (drivers/mfd/tps6586x.c), and a devm action that unregisters a pair
+// hands the pair's objects to the driver core (drivers/mfd/da903x.c).
+@uback depends on tok@
+identifier W = {device_for_each_child, device_for_each_child_reverse,
+	bus_for_each_dev, class_for_each_device, driver_for_each_device,
+	devm_add_action, devm_add_action_or_reset};
+identifier fn;
+position p;
+@@
+
+W@p(..., fn, ...)
+
+@script:python@
+W << uback.W;
+fn << uback.fn;
+p << uback.p;
+@@
+start_file(p[0].file)
+if str(W).startswith("devm_"):
+	devm_actions.add(str(fn))
+else:
+	backs.append((p[0].current_element, str(fn)))
+
+// Registers under a test: optional (a module parameter, a capability).
+// Which later paths run with the object registered depends on the test,
+// which the script does not follow: their error paths are not reported.
+// The branches of every if, as ranges; a register inside one is under
+// its test (a nest "if (E) { <+... R(...) ...+> }" binds one register
+// per branch).
+@rgard depends on tok@
+expression E;
+statement S1, S2;
+position p;
+@@
+
+(
+if (E) S1@p else S2
+|
+if (E) S1 else S2@p
+|
+if (E) S1@p
+)
+
+@script:python@
+p << rgard.p;
+@@
+start_file(p[0].file)
+reg_guarded.add(((int(p[0].line), int(p[0].column)),
+		 (int(p[0].line_end), int(p[0].column_end))))
+
 // The parameters of the file's functions: an object reached through one
 // may be cleaned up by the caller, which the script does not follow.
 @fparams depends on tok@
@@ -615,6 +702,7 @@ if (C@pi) S
 @script:python pair@
 R << reg.R;
 A << reg.A;
+p1 << reg.p1;
 C << reg.C;
 ret << reg.ret;
 S << reg.S;
@@ -633,13 +721,15 @@ obj = name_of(ret) if PAIRS[R][1] == "result" else name_of(A)
 us = unregisters(R)
 coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
-helper = sorted(g for u in us for g in undoers.get(u, ()))
+helper = sorted(g for u in us for g in undoers_of(u))
 coccinelle.U3 = helper[0] if helper else us[0]
 coccinelle.U4 = helper[1] if len(helper) > 1 else us[0]
 coccinelle.U5 = helper[2] if len(helper) > 2 else us[0]
 # More helpers than the rules can name, or the register retried in its
 # own failure branch ('if (err) { ...; err = R(...); }'): not followed.
 if len(helper) > 3 or re.search(r"\b%s\s*\(" % R, str(S)):
+	obj = None
+if guarded_register(p1[0]):
 	obj = None
 coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
 
@@ -748,6 +838,7 @@ if (\(R@p1(A, ...)\|R@p1(A, ...) < 0\|R@p1(A, ...) != 0\|unlikely(R@p1(A, ...))\
 @script:python pairi@
 R << regi.R;
 A << regi.A;
+p1 << regi.p1;
 S << regi.S;
 U1;
 U2;
@@ -761,13 +852,15 @@ obj = name_of(A)
 us = unregisters(R)
 coccinelle.U1 = us[0]
 coccinelle.U2 = us[-1]
-helper = sorted(g for u in us for g in undoers.get(u, ()))
+helper = sorted(g for u in us for g in undoers_of(u))
 coccinelle.U3 = helper[0] if helper else us[0]
 coccinelle.U4 = helper[1] if len(helper) > 1 else us[0]
 coccinelle.U5 = helper[2] if len(helper) > 2 else us[0]
 # More helpers than the rules can name, or the register retried in its
 # own failure branch ('if (err) { ...; err = R(...); }'): not followed.
 if len(helper) > 3 or re.search(r"\b%s\s*\(" % R, str(S)):
+	obj = None
+if guarded_register(p1[0]):
 	obj = None
 coccinelle.O = obj if tested and obj and re.match(r"^[A-Za-z_]\w*$", obj) else "drvlint_no_object"
 
@@ -913,6 +1006,7 @@ expression E;
 * return@p3 E;
 
 @script:python epathi_ctx depends on context && tok@
+R << regi.R;
 A << regi.A;
 O << pairi.O;
 p2 << epathi.p2;
@@ -930,6 +1024,7 @@ expression E;
 * return@p2 E;
 
 @script:python elabeli_ctx depends on context && tok@
+R << regi.R;
 A << regi.A;
 O << pairi.O;
 pg << epathi.pg;
