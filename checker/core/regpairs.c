@@ -81,9 +81,15 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 	    !parse_argno(l->field[3], &p.unreg_arg) || !p.unreg_arg ||
 	    !parse_class(l->field[4], &p.class))
 		return -1;
-	if (l->nfield == 7 &&
-	    (!parse_argno(l->field[6], &p.parent_arg) || !p.parent_arg))
+	if (l->nfield == 7 && !strncmp(l->field[6], "del:", 4)) {
+		if (!parse_argno(l->field[6] + 4, &p.holder_arg) ||
+		    !p.holder_arg)
+			return -1;
+	} else if (l->nfield == 7 &&
+		   (!parse_argno(l->field[6], &p.parent_arg) ||
+		    !p.parent_arg)) {
 		return -1;
+	}
 	p.reg = xstrdup(l->field[0]);
 	p.unreg = xstrdup(l->field[1]);
 	p.managed = strcmp(l->field[5], "-") ? xstrdup(l->field[5]) : NULL;
@@ -102,7 +108,7 @@ static int add_lines(struct regpairs *rp, const struct rules_file *rf,
 		if (add_pair(rp, &rf->line[i]))
 			return set_error(
 				err, errlen,
-				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG]' (OBJ_ARG_U and PARENT_ARG at least 1)",
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1)",
 				rf->path, rf->line[i].lineno);
 	}
 	return 0;

@@ -33,6 +33,12 @@ struct regpair {
 	 * none.
 	 */
 	unsigned int parent_arg;
+	/*
+	 * 1-based argument of reg inside whose holder the object lives (an
+	 * attribute file in its device's directory: 'del:1' in the list): an
+	 * unregister of that holder removes it too.  0: none.
+	 */
+	unsigned int holder_arg;
 	unsigned int lineno;
 };
 

@@ -22,13 +22,17 @@ static void test_parse(void)
 		      "device_add device_del 1 1 core -\n"
 		      "device_add device_unregister 1 1 core -\n"
 		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n"
-		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n",
+		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n"
+		      "device_create_file device_remove_file 2 2 subsys - del:1\n",
 		      "x.list", err, sizeof(err)),
 	      0);
-	INTEQ(rp.n, 6);
+	INTEQ(rp.n, 7);
+	p = regpairs_find(&rp, "device_create_file", "device_remove_file");
+	OK(p && p->holder_arg == 1 && p->parent_arg == 0);
 	OK(regpairs_find(&rp, "debugfs_create_dir", "debugfs_remove")
 		   ->parent_arg == 2);
 	OK(regpairs_find(&rp, "device_add", "device_del")->parent_arg == 0);
+	OK(regpairs_find(&rp, "device_add", "device_del")->holder_arg == 0);
 	OK(regpairs_is_register(&rp, "__pci_register_driver"));
 	OK(!regpairs_is_register(&rp, "pci_register_driver"));
 	OK(regpairs_is_unregister(&rp, "device_unregister"));
@@ -54,6 +58,9 @@ static void test_errors(void)
 		"a b 1 1 driver -\n", /* unknown class */
 		"a b 1 1 core - 0\n", /* a parent is an argument */
 		"a b 1 1 core - 1 2\n", /* eight fields */
+		"a b 1 1 core - del:0\n", /* a holder is an argument */
+		"a b 1 1 core - del:\n", /* ... given */
+		"a b 1 1 core - del1\n", /* del: or a number */
 	};
 	struct regpairs rp;
 	char err[256];

@@ -377,6 +377,39 @@ static bool same_key(const struct ur_obj *a, const struct ur_obj *b)
 	return a->key && b->key && !strcmp(a->key, b->key);
 }
 
+/*
+ * Does k hold h ('pdev' holds '&pdev->dev.kobj', 'g:foo' holds
+ * 'g:foo.dev')?  A local only in its own function.
+ */
+static bool holds(const struct ur_obj *k, const struct ur_obj *h, bool cross)
+{
+	size_t n;
+
+	if (!h->key || !k->key)
+		return false;
+	if (!strncmp(k->key, "l:", 2))
+		return !cross && (!strcmp(h->key, k->key) ||
+				  (h->root && !strcmp(h->root, k->key)));
+	n = strlen(k->key);
+	return !strncmp(h->key, k->key, n) &&
+	       (h->key[n] == '\0' || h->key[n] == '.');
+}
+
+/* An attribute file goes with the device whose directory holds it. */
+static bool goes_with_holder(const struct regpairs *rp,
+			     const struct ur_event *r, const struct ur_event *u,
+			     bool cross)
+{
+	const struct regpair *p = ur_reg_pair(rp, r->name), *q;
+
+	if (!p || !p->holder_arg || p->holder_arg > r->nargs || u->deferred ||
+	    u->indirect)
+		return false;
+	q = ur_unreg_pair(rp, u->name);
+	return q &&
+	       holds(ur_event_object(u, q), &r->arg[p->holder_arg - 1], cross);
+}
+
 bool ur_undoes(const struct regpairs *rp, const struct ur_event *r,
 	       const struct ur_event *u, bool cross)
 {
@@ -388,8 +421,10 @@ bool ur_undoes(const struct regpairs *rp, const struct ur_event *r,
 			     same_key(ur_event_object(r, p), &u->arg[1]));
 	}
 	p = regpairs_find(rp, r->name, u->name);
-	return p && ur_same_object(ur_event_object(r, p), ur_event_object(u, p),
-				   cross);
+	if (!p)
+		return goes_with_holder(rp, r, u, cross);
+	return ur_same_object(ur_event_object(r, p), ur_event_object(u, p),
+			      cross);
 }
 
 void ur_event_free(struct ur_event *e)
