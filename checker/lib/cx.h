@@ -146,6 +146,8 @@ CXCursor cx_strip(CXCursor c);
 CXCursor cx_strip_address(CXCursor c);
 /* Is t a pointer, after typedefs? */
 bool cx_is_pointer(CXType t);
+/* Is c a for, while or do statement? */
+bool cx_is_loop(CXCursor c);
 
 /* Is c a call of the function 'name'? */
 bool cx_call_named(CXCursor c, const char *name);

@@ -47,6 +47,14 @@ CXCursor cx_strip(CXCursor c)
 	}
 }
 
+bool cx_is_loop(CXCursor c)
+{
+	enum CXCursorKind k = clang_getCursorKind(c);
+
+	return k == CXCursor_ForStmt || k == CXCursor_WhileStmt ||
+	       k == CXCursor_DoStmt;
+}
+
 bool cx_is_pointer(CXType t)
 {
 	return clang_getCanonicalType(t).kind == CXType_Pointer;

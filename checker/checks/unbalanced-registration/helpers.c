@@ -22,7 +22,14 @@ struct scan {
 	struct ur_helper *h;
 	unsigned int nregs;
 	unsigned int ifs; /* if statements around the call */
+	unsigned int loops; /* loop statements around it */
 	bool hands_over; /* passes a function to a call */
+	/*
+	 * Its one unregister runs in a loop ('for (...) snd_card_free(
+	 * mgr->chip[i]->card)'): a teardown of many objects, not a wrapper
+	 * of one.
+	 */
+	bool looped_unreg;
 };
 
 /* 'devm_add_action_or_reset(dev, release, x)': a callback is handed over. */
@@ -144,6 +151,12 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 		s->ifs--;
 		return CXChildVisit_Continue;
 	}
+	if (cx_is_loop(c)) {
+		s->loops++;
+		clang_visitChildren(c, scan_visit, s);
+		s->loops--;
+		return CXChildVisit_Continue;
+	}
 	if (clang_getCursorKind(c) != CXCursor_CallExpr)
 		return CXChildVisit_Recurse;
 	name = cx_spelling(c);
@@ -159,6 +172,7 @@ static enum CXChildVisitResult scan_visit(CXCursor c, CXCursor parent,
 			h->ev.call = clang_getNullCursor();
 			/* 'if (del_cdev) cdev_device_del(...)': may not run. */
 			h->ev.guarded = s->ifs > 0;
+			s->looped_unreg = unreg && s->loops > 0;
 		}
 	}
 	if (unreg) {
@@ -217,6 +231,7 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	s->h = h;
 	s->nregs = 0;
 	s->hands_over = false;
+	s->looped_unreg = false;
 	clang_visitChildren(c, scan_visit, s);
 	/*
 	 * One register or unregister, and no release callback handed over
@@ -224,6 +239,7 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	 * devm_add_action_or_reset() owes its caller nothing).
 	 */
 	h->wraps = s->nregs == 1 && !(h->ev.kind == EV_REG && s->hands_over) &&
+		   !s->looped_unreg &&
 		   clang_Cursor_getStorageClass(c) == CX_SC_Static;
 	if (h->wraps)
 		h->returns_bool =
