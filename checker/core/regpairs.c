@@ -76,6 +76,11 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 {
 	struct regpair p = { .lineno = l->lineno };
 
+	if (l->nfield == 2 && !strcmp(l->field[0], "managed-alloc")) {
+		strset_add(&rp->managed_allocs, l->field[1]);
+		return 0;
+	}
+
 	if ((l->nfield != 6 && l->nfield != 7) ||
 	    !parse_argno(l->field[2], &p.reg_arg) ||
 	    !parse_argno(l->field[3], &p.unreg_arg) || !p.unreg_arg ||
@@ -108,7 +113,7 @@ static int add_lines(struct regpairs *rp, const struct rules_file *rf,
 		if (add_pair(rp, &rf->line[i]))
 			return set_error(
 				err, errlen,
-				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1)",
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME'",
 				rf->path, rf->line[i].lineno);
 	}
 	return 0;
@@ -156,6 +161,7 @@ void regpairs_free(struct regpairs *rp)
 	free(rp->slot);
 	strset_free(&rp->reg_names);
 	strset_free(&rp->unreg_names);
+	strset_free(&rp->managed_allocs);
 	memset(rp, 0, sizeof(*rp));
 }
 
@@ -167,6 +173,11 @@ bool regpairs_is_register(const struct regpairs *rp, const char *name)
 bool regpairs_is_unregister(const struct regpairs *rp, const char *name)
 {
 	return strset_has(&rp->unreg_names, name);
+}
+
+bool regpairs_is_managed_alloc(const struct regpairs *rp, const char *name)
+{
+	return strset_has(&rp->managed_allocs, name);
 }
 
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,

@@ -47,6 +47,11 @@ struct regpairs {
 	size_t n, cap;
 	struct strset reg_names;
 	struct strset unreg_names;
+	/*
+	 * Allocators whose object the driver core unregisters when the
+	 * device goes, registered or not ('managed-alloc' lines).
+	 */
+	struct strset managed_allocs;
 	/* v by (reg, unreg), first pair first: index + 1, 0 empty */
 	size_t *slot;
 	size_t nslot; /* a power of two, at least twice n */
@@ -68,6 +73,7 @@ void regpairs_free(struct regpairs *rp);
 void regpairs_prefilter_keys(const struct regpairs *rp, struct strset *keys);
 bool regpairs_is_register(const struct regpairs *rp, const char *name);
 bool regpairs_is_unregister(const struct regpairs *rp, const char *name);
+bool regpairs_is_managed_alloc(const struct regpairs *rp, const char *name);
 /* The first pair reg/unreg, or NULL. */
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,
 				    const char *unreg);

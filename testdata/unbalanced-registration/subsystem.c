@@ -1,6 +1,7 @@
 /*
  * Subsystem pairs (input here) are reported as notes; an object from a
- * managed allocation is released by the driver core, registered or not.
+ * managed allocation that the driver core unregisters (input) needs no
+ * unregister; one whose allocator frees only the memory (IIO) does.
  */
 #include <linux/module.h>
 #include <linux/platform_device.h>
@@ -93,4 +94,37 @@ static struct platform_driver c_driver = {
 };
 module_platform_driver(c_driver);
 
+
+
+/*
+ * Most devm_ allocators free the memory only: an IIO device from
+ * devm_iio_device_alloc() is still the driver's to unregister.
+ */
+struct iio_dev {
+	int modes;
+};
+
+struct iio_dev *devm_iio_device_alloc(struct device *parent, int sizeof_priv);
+int __iio_device_register(struct iio_dev *indio_dev, struct module *owner);
+void iio_device_unregister(struct iio_dev *indio_dev);
+
+static int d_probe(struct platform_device *pdev)
+{
+	struct iio_dev *indio = devm_iio_device_alloc(&pdev->dev, 0);
+
+	if (!indio)
+		return -ENOMEM;
+	return __iio_device_register(indio, THIS_MODULE);	/* expect-clang: unbalanced-registration */
+}
+
+static void d_remove(struct platform_device *pdev)
+{
+}
+
+static struct platform_driver d_driver = {
+	.probe = d_probe,
+	.remove = d_remove,
+	.driver = { .name = "d" },
+};
+module_platform_driver(d_driver);
 MODULE_LICENSE("GPL");

@@ -23,10 +23,14 @@ static void test_parse(void)
 		      "device_add device_unregister 1 1 core -\n"
 		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n"
 		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n"
-		      "device_create_file device_remove_file 2 2 subsys - del:1\n",
+		      "device_create_file device_remove_file 2 2 subsys - del:1\n"
+		      "managed-alloc devm_input_allocate_device\n",
 		      "x.list", err, sizeof(err)),
 	      0);
 	INTEQ(rp.n, 7);
+	OK(regpairs_is_managed_alloc(&rp, "devm_input_allocate_device"));
+	OK(!regpairs_is_managed_alloc(&rp, "devm_kzalloc"));
+	OK(!regpairs_is_register(&rp, "managed-alloc"));
 	p = regpairs_find(&rp, "device_create_file", "device_remove_file");
 	OK(p && p->holder_arg == 1 && p->parent_arg == 0);
 	OK(regpairs_find(&rp, "debugfs_create_dir", "debugfs_remove")
@@ -61,6 +65,8 @@ static void test_errors(void)
 		"a b 1 1 core - del:0\n", /* a holder is an argument */
 		"a b 1 1 core - del:\n", /* ... given */
 		"a b 1 1 core - del1\n", /* del: or a number */
+		"managed-alloc\n", /* an allocator's name */
+		"managed-alloc a b\n", /* one */
 	};
 	struct regpairs rp;
 	char err[256];

@@ -281,12 +281,6 @@ static void indirect_events(struct ur_build *b, const struct ur_helper *h,
 		group_event(b, call, h->name, false, &h->group[j]);
 }
 
-/* devm_kzalloc(), snd_devm_card_new(), __devm_...: a managed allocation. */
-static bool is_managed_alloc(const char *name)
-{
-	return !strncmp(name, "devm_", 5) || strstr(name, "_devm_");
-}
-
 /* 'snd_devm_card_new(..., &card)': what its out-arguments point at. */
 static void managed_out_args(struct ur_build *b, CXCursor call)
 {
@@ -374,7 +368,7 @@ static void call_event(struct ur_build *b, CXCursor c)
 		fill_call(ev, c);
 		return;
 	}
-	if (!b->hoist && is_managed_alloc(name))
+	if (!b->hoist && regpairs_is_managed_alloc(b->rp, name))
 		managed_out_args(b, c);
 	if (h && h->wraps)
 		wrapped_event(b, h, c);
@@ -447,7 +441,7 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)
 		return;
 	name = cx_spelling(call);
-	ev->managed = is_managed_alloc(name);
+	ev->managed = regpairs_is_managed_alloc(b->rp, name);
 	free(name);
 	/* 'ret = PTR_ERR_OR_ZERO(pdev)': linked once the function is built. */
 	if (cx_call_named(call, "PTR_ERR_OR_ZERO")) {
