@@ -209,6 +209,44 @@ static struct platform_driver al_misc_driver_leak = {
 	.driver = { .name = "al-misc-leak" },
 };
 
+/*
+ * A release callback set after the register runs at the last put only:
+ * a failure that returns without the put leaves the device registered
+ * (drivers/media/usb/au0828/au0828-video.c), one that puts does not
+ * (drivers/media/test-drivers/vivid/vivid-core.c).
+ */
+struct al_v4l {
+	struct miscdevice misc;
+	void (*release)(struct al_v4l *v);
+};
+
+void al_misc_put(struct miscdevice *misc);
+int al_v4l_setup(struct al_v4l *v);
+
+static void al_v4l_release(struct al_v4l *v)
+{
+	misc_deregister(&v->misc);
+}
+
+int al_v4l_create(struct al_v4l *v)
+{
+	int ret;
+
+	ret = misc_register(&v->misc);
+	if (ret)
+		return ret;
+	v->release = al_v4l_release;
+	ret = al_v4l_setup(v);
+	if (ret)
+		return ret;	/* expect-clang: unbalanced-registration */
+	ret = al_v4l_setup(v);
+	if (ret) {
+		al_misc_put(&v->misc);
+		return ret;
+	}
+	return 0;
+}
+
 static struct platform_driver al_driver_leak = {
 	.probe = al_probe_leak,
 	.remove = al_remove_leak,

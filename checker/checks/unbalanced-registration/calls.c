@@ -228,7 +228,8 @@ static void wrapped_event(struct ur_build *b, const struct ur_helper *h,
  * object is handed over.  'a' names the function, 'at' is the call or
  * assignment that hands it.
  */
-static void handed_function(struct ur_build *b, CXCursor a, CXCursor at)
+static void handed_function(struct ur_build *b, CXCursor a, CXCursor at,
+			    bool at_put)
 {
 	const struct ur_helper *h;
 	char *name = ur_function_ref(a);
@@ -242,6 +243,7 @@ static void handed_function(struct ur_build *b, CXCursor a, CXCursor at)
 
 		ev->name = xstrdup(h->unregs[j]);
 		ev->deferred = true;
+		ev->at_put = at_put;
 		ev->call = at;
 		ev->pos = cx_cursor_start(at);
 	}
@@ -254,7 +256,8 @@ static void callback_events(struct ur_build *b, CXCursor call, const char *name)
 	size_t first = b->fn->nev;
 
 	for (int i = 0; i < n; i++)
-		handed_function(b, clang_Cursor_getArgument(call, i), call);
+		handed_function(b, clang_Cursor_getArgument(call, i), call,
+				false);
 	for (size_t i = first; i < b->fn->nev; i++)
 		b->fn->ev[i].devm_action =
 			!strncmp(name, "devm_add_action", 15);
@@ -361,6 +364,15 @@ static void call_event(struct ur_build *b, CXCursor c)
 			indirect_events(b, h, c);
 		return;
 	}
+	if (is_release(name) && !h && !b->hoist) {
+		ev = new_event(b, EV_PUT);
+		ev->name = xstrdup(name);
+		fill_call(ev, c);
+		/* kref_put(&x->ref, foo_release): the release is handed too. */
+		callback_events(b, c, name);
+		free(name);
+		return;
+	}
 	if (devm && !b->hoist) {
 		ev = new_event(b, EV_DEVM);
 		ev->name = name;
@@ -430,7 +442,7 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	 * put runs undoes what it unregisters.
 	 */
 	if (lhs.key && strncmp(lhs.key, "l:", 2))
-		handed_function(b, rhs, lhs_cur);
+		handed_function(b, rhs, lhs_cur, true);
 	ev = new_event(b, EV_ASSIGN);
 	ev->lhs = lhs;
 	ev->rhs = ur_obj_of(rhs);

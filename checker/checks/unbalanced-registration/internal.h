@@ -63,6 +63,11 @@ enum ur_ev_kind {
 	EV_ASSIGN, /* lhs = value: error codes and hand-overs */
 	EV_CALL, /* a call of another function defined in the file */
 	EV_DEVM, /* a register's managed (devm_) form */
+	/*
+	 * 'v4l2_device_put(&dev->v4l2_dev)', a put of no pair: it undoes an
+	 * object whose release callback the function set (at_put).
+	 */
+	EV_PUT,
 };
 
 enum ur_value {
@@ -82,6 +87,12 @@ struct ur_event {
 	bool ok_result; /* its result is true on success (a bool helper) */
 	bool deferred; /* released by a callback handed elsewhere */
 	bool devm_action; /* ... to a devm action: for what follows too */
+	/*
+	 * ... set in a member ('v4l2_dev.release = foo_release'): it runs at
+	 * the last put, so on this function's paths only a put undoes.
+	 */
+	bool at_put;
+
 	bool indirect; /* an unregister inside a called function of the file */
 	bool teardown; /* ... of one that registers nothing */
 	/*

@@ -69,6 +69,9 @@ static const struct ur_obj *reg_object(const struct ur_flow *f, unsigned int b)
 static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 			const struct ur_event *u)
 {
+	/* A release callback set in a member runs at the last put only. */
+	if (u->at_put)
+		return;
 	for (unsigned int b = 0; b < f->nbits; b++) {
 		if (u->devm_action &&
 		    ur_undoes(f->rp, ur_reg_event(f, b), u, false))
@@ -83,6 +86,38 @@ static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 			    (b < f->nreg || !u->indirect || u->teardown))
 				s->undone |= 1ULL << b;
 		}
+	}
+}
+
+/* Is the release callback of r's pair set in a member in this function? */
+static bool released_at_put(const struct ur_flow *f, const struct ur_event *r)
+{
+	for (size_t i = 0; i < f->fn->nev; i++) {
+		const struct ur_event *e = &f->fn->ev[i];
+
+		if (e->kind == EV_UNREG && e->at_put &&
+		    regpairs_find(f->rp, r->name, e->name))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * 'v4l2_device_put(&dev->v4l2_dev)' after 'dev->v4l2_dev.release =
+ * foo_release': the last put runs the release, which unregisters.
+ */
+static void apply_put(const struct ur_flow *f, struct ur_state *s,
+		      const struct ur_event *p)
+{
+	for (unsigned int b = 0; b < f->nbits && p->nargs; b++) {
+		const struct ur_event *r = ur_reg_event(f, b);
+
+		if (!(s->live & (1ULL << b)) || !released_at_put(f, r) ||
+		    !reg_object(f, b)->key || !p->arg[0].key ||
+		    !ur_same_object(reg_object(f, b), &p->arg[0], false))
+			continue;
+		s->live &= ~(1ULL << b);
+		s->undone |= 1ULL << b;
 	}
 }
 
@@ -153,6 +188,9 @@ static void apply_events(struct ur_flow *f, const struct ur_node *n,
 			break;
 		case EV_CALL:
 			ur_pending_call(f, s, i);
+			break;
+		case EV_PUT:
+			apply_put(f, s, e);
 			break;
 		}
 	}
