@@ -73,19 +73,17 @@ static void apply_unreg(const struct ur_flow *f, struct ur_state *s,
 	if (u->at_put)
 		return;
 	for (unsigned int b = 0; b < f->nbits; b++) {
-		if (u->devm_action &&
-		    ur_undoes(f->rp, ur_reg_event(f, b), u, false))
+		if (!ur_undoes(f->rp, ur_reg_event(f, b), u, false))
+			continue;
+		s->live &= ~(1ULL << b);
+		if (u->devm_action)
 			s->handed |= 1ULL << b;
-		if (ur_undoes(f->rp, ur_reg_event(f, b), u, false)) {
-			s->live &= ~(1ULL << b);
-			/*
-			 * What a callee left: undone by the caller only by an
-			 * unregister, or a helper that does nothing else.
-			 */
-			if (!u->hoisted &&
-			    (b < f->nreg || !u->indirect || u->teardown))
-				s->undone |= 1ULL << b;
-		}
+		/*
+		 * What a callee left: undone by the caller only by an
+		 * unregister, or a helper that does nothing else.
+		 */
+		if (!u->hoisted && (b < f->nreg || !u->indirect || u->teardown))
+			s->undone |= 1ULL << b;
 	}
 }
 
