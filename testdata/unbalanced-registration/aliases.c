@@ -247,6 +247,80 @@ int al_v4l_create(struct al_v4l *v)
 	return 0;
 }
 
+/*
+ * A number the register returns, copied to the status tested
+ * (drivers/gpu/drm/amd/amdkfd/kfd_chardev.c): the label reached when
+ * the copy is negative is the register's own failure.
+ */
+static int al_major;
+static const struct file_operations al_fops;
+
+int al_chardev_init(void)
+{
+	int err;
+
+	al_major = register_chrdev(0, "al", &al_fops);
+	err = al_major;
+	if (err < 0)
+		goto err_register;
+	err = al_more((struct al_tape *)0);
+	if (err)
+		goto err_more;
+	return 0;
+err_more:
+	unregister_chrdev(al_major, "al");
+err_register:
+	return err;
+}
+
+/* A member copied to another structure's member after the register. */
+struct al_acpi {
+	void *handle;
+};
+
+struct al_therm {
+	void *handle;
+};
+
+int acpi_install_notify_handler(void *handle, unsigned int type,
+				void (*handler)(void *handle, unsigned int event,
+						void *data),
+				void *context);
+void acpi_remove_notify_handler(void *handle, unsigned int type,
+				void (*handler)(void *handle,
+						unsigned int event, void *data));
+struct al_acpi *al_companion(struct platform_device *pdev);
+
+static void al_notify(void *handle, unsigned int event, void *data)
+{
+}
+
+static int al_therm_probe(struct platform_device *pdev)
+{
+	struct al_acpi *adev = al_companion(pdev);
+	struct al_therm *d = dev_get_drvdata(&pdev->dev);
+	int ret;
+
+	ret = acpi_install_notify_handler(adev->handle, 1, al_notify, d);
+	if (ret)
+		return ret;
+	d->handle = adev->handle;
+	return 0;
+}
+
+static void al_therm_remove(struct platform_device *pdev)
+{
+	struct al_therm *d = dev_get_drvdata(&pdev->dev);
+
+	acpi_remove_notify_handler(d->handle, 1, al_notify);
+}
+
+static struct platform_driver al_therm_driver = {
+	.probe = al_therm_probe,
+	.remove = al_therm_remove,
+	.driver = { .name = "al-therm" },
+};
+
 static struct platform_driver al_driver_leak = {
 	.probe = al_probe_leak,
 	.remove = al_remove_leak,
@@ -255,6 +329,7 @@ static struct platform_driver al_driver_leak = {
 
 static int __init al_init(void)
 {
+	platform_driver_register(&al_therm_driver);
 	platform_driver_register(&al_driver_leak);
 	platform_driver_register(&al_misc_driver_leak);
 	platform_driver_register(&al_misc_driver);
@@ -269,6 +344,7 @@ static void __exit al_exit(void)
 	platform_driver_unregister(&al_misc_driver);
 	platform_driver_unregister(&al_misc_driver_leak);
 	platform_driver_unregister(&al_driver_leak);
+	platform_driver_unregister(&al_therm_driver);
 }
 module_init(al_init);
 module_exit(al_exit);

@@ -345,23 +345,25 @@ static int build(struct ur_build *b, CXCursor s, int succ)
 
 /*
  * 'pdev = R(...); ret = PTR_ERR_OR_ZERO(pdev);': ret is non-zero exactly
- * when R failed.  Events are made backwards, so this is linked after.
+ * when R failed; so is 'err = major' of a register that returns a number
+ * ('major = register_chrdev(...); err = major; if (err < 0) ...').
+ * Events are made backwards, so this is linked after.
  */
 static void link_statuses(struct ur_func *fn)
 {
 	for (size_t i = 0; i < fn->nev; i++) {
 		const struct ur_event *a = &fn->ev[i];
 
-		if (a->kind != EV_ASSIGN || !a->err_of || !a->rhs.key ||
-		    !a->lhs.key)
+		if (a->kind != EV_ASSIGN || !(a->err_of || a->lhs_int) ||
+		    !a->rhs.key || !a->lhs.key)
 			continue;
 		for (size_t j = 0; j < fn->nev; j++) {
 			struct ur_event *r = &fn->ev[j];
 
 			if ((r->kind == EV_REG || r->kind == EV_DEVM) &&
-			    r->result.key &&
+			    (a->err_of || !r->ptr_result) && r->result.key &&
 			    !strcmp(r->result.key, a->rhs.key) &&
-			    !r->status.key)
+			    strcmp(r->result.key, a->lhs.key) && !r->status.key)
 				r->status = ur_obj_dup(&a->lhs);
 		}
 	}
@@ -393,9 +395,10 @@ static void link_aliases(struct ur_func *fn)
 
 		if (a->kind != EV_ASSIGN || a->err_of || a->lhs_int ||
 		    !a->rhs.key || !a->lhs.key ||
-		    !strncmp(a->lhs.key, "l:", 2) ==
-			    !strncmp(a->rhs.key, "l:", 2))
+		    (!strncmp(a->lhs.key, "l:", 2) &&
+		     !strncmp(a->rhs.key, "l:", 2)))
 			continue;
+		/* 'd->handle = adev->handle': two members, rhs the copy's. */
 		local = strncmp(a->lhs.key, "l:", 2) ? a->rhs.key : a->lhs.key;
 		member = local == a->lhs.key ? a->rhs.key : a->lhs.key;
 		for (size_t j = 0; j < fn->nev; j++) {
