@@ -138,6 +138,72 @@ int cc_bind(struct cc_priv *priv)
 	return cc_attach(priv) ?: cc_setup_alone(priv);
 }
 
+/*
+ * Registered through a local pointing at a member of the parameter
+ * (drivers/media/test-drivers/vivid/vivid-core.c: 'vfd =
+ * &dev->radio_rx_dev'): the caller reaches it by the member and undoes
+ * it on its failure.  The Coccinelle script does not see the local as
+ * the parameter's member and reports the return (its limit, in the
+ * rule document).
+ */
+struct cc_nodes {
+	struct miscdevice rx;
+	struct miscdevice tx;
+};
+
+static int cc_create_nodes(struct cc_nodes *n)
+{
+	struct miscdevice *m;
+	int ret;
+
+	m = &n->rx;
+	ret = misc_register(m);
+	if (ret)
+		return ret;
+	if (cc_request_irq(NULL))
+		return -EIO;		/* expect-cocci: unbalanced-registration */
+	return misc_register(&n->tx);
+}
+
+int cc_create_instance(struct cc_nodes *n)
+{
+	int ret;
+
+	ret = cc_create_nodes(n);
+	if (ret)
+		goto unreg;
+	return 0;
+unreg:
+	misc_deregister(&n->tx);
+	misc_deregister(&n->rx);
+	return ret;
+}
+
+/* A local reused for each node names none of them for the callers. */
+static int cc_create_reused(struct cc_nodes *n)
+{
+	struct miscdevice *m;
+	int ret;
+
+	m = &n->rx;
+	ret = misc_register(m);
+	if (ret)
+		return ret;
+	m = &n->tx;
+	if (cc_request_irq(NULL))
+		return -EIO;		/* expect: unbalanced-registration */
+	return misc_register(m);
+}
+
+int cc_create_reused_instance(struct cc_nodes *n)
+{
+	int ret = cc_create_reused(n);
+
+	if (ret)
+		misc_deregister(&n->tx);
+	return ret;
+}
+
 static int __init cc_init(void)
 {
 	return platform_driver_register(&cc_driver);

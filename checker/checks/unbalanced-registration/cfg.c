@@ -387,6 +387,21 @@ static void alias_object(struct ur_obj *o, const char *member,
  * this function the local and the member name one object, whichever the
  * register and the unregister spell.
  */
+/*
+ * Is key given more than one object in fn (a local reused for each node,
+ * 'vfd = &dev->vid_cap_dev' ... 'vfd = &dev->vbi_cap_dev')?  Then it
+ * names none of them for sure.  NULL and calls do not count.
+ */
+static bool reassigned(const struct ur_func *fn, const char *key)
+{
+	unsigned int n = 0;
+
+	for (size_t i = 0; i < fn->nev && n < 2; i++)
+		n += fn->ev[i].kind == EV_ASSIGN && fn->ev[i].lhs.key &&
+		     fn->ev[i].rhs.key && !strcmp(fn->ev[i].lhs.key, key);
+	return n > 1;
+}
+
 static void link_aliases(struct ur_func *fn)
 {
 	for (size_t i = 0; i < fn->nev; i++) {
@@ -396,7 +411,8 @@ static void link_aliases(struct ur_func *fn)
 		if (a->kind != EV_ASSIGN || a->err_of || a->lhs_int ||
 		    !a->rhs.key || !a->lhs.key ||
 		    (!strncmp(a->lhs.key, "l:", 2) &&
-		     !strncmp(a->rhs.key, "l:", 2)))
+		     !strncmp(a->rhs.key, "l:", 2)) ||
+		    reassigned(fn, a->lhs.key))
 			continue;
 		/* 'd->handle = adev->handle': two members, rhs the copy's. */
 		local = strncmp(a->lhs.key, "l:", 2) ? a->rhs.key : a->lhs.key;
