@@ -142,9 +142,11 @@ int cc_bind(struct cc_priv *priv)
  * Registered through a local pointing at a member of the parameter
  * (drivers/media/test-drivers/vivid/vivid-core.c: 'vfd =
  * &dev->radio_rx_dev'): the caller reaches it by the member and undoes
- * it on its failure.  The Coccinelle script does not see the local as
- * the parameter's member and reports the return (its limit, in the
- * rule document).
+ * it on its failure.  Neither engine summarises the local under the
+ * member's name for the caller: both report the return (a limit, in
+ * the rule document).  Naming it so lost a real bug on Debian's tree
+ * (drivers/net/ethernet/cavium/liquidio/lio_main.c), whose caller's
+ * teardown does not reach the devices a later port left.
  */
 struct cc_nodes {
 	struct miscdevice rx;
@@ -161,7 +163,7 @@ static int cc_create_nodes(struct cc_nodes *n)
 	if (ret)
 		return ret;
 	if (cc_request_irq(NULL))
-		return -EIO;		/* expect-cocci: unbalanced-registration */
+		return -EIO;		/* expect: unbalanced-registration */
 	return misc_register(&n->tx);
 }
 

@@ -24,41 +24,22 @@
 #include "lib/util.h"
 #include "checks/unbalanced-registration/flow.h"
 
-static bool reachable_key(const struct ur_flow *f, const char *key)
+/* Can fn's callers reach o: a member chain, a global, a parameter. */
+static bool reachable(const struct ur_flow *f, const struct ur_obj *o)
 {
 	const struct ur_helper *h;
 
-	if (!key)
+	if (!o->key)
 		return false;
-	if (key[0] == 'T' || !strncmp(key, "g:", 2))
+	if (o->key[0] == 'T' || !strncmp(o->key, "g:", 2))
 		return true;
-	if (strncmp(key, "l:", 2) || !f->helpers)
+	if (strncmp(o->key, "l:", 2) || !f->helpers)
 		return false;
 	h = ur_helper_find(f->helpers, f->fn->name);
 	for (unsigned int i = 0; h && i < h->nparams; i++)
-		if (!strcmp(key + 2, h->params[i]))
+		if (!strcmp(o->key + 2, h->params[i]))
 			return true;
 	return false;
-}
-
-/*
- * How fn's callers can reach o (a member chain, a global, a parameter):
- * by its name, or by the member a local of it is a copy of ('vfd =
- * &dev->radio_rx_dev'); NULL if they cannot.
- */
-static const char *reach_key(const struct ur_flow *f, const struct ur_obj *o)
-{
-	if (reachable_key(f, o->key))
-		return o->key;
-	if (o->alias && strncmp(o->alias, "l:", 2) &&
-	    reachable_key(f, o->alias))
-		return o->alias;
-	return NULL;
-}
-
-static bool reachable(const struct ur_flow *f, const struct ur_obj *o)
-{
-	return reach_key(f, o) != NULL;
 }
 
 static struct ur_obj map_obj(const struct ur_helper *h, const struct ur_obj *o,
@@ -128,12 +109,11 @@ static const struct ur_obj *bit_object(const struct ur_flow *f, unsigned int b)
 }
 
 /* The entry of v[0 .. n) for r's object, or NULL. */
-static const struct ur_event *entry(const struct ur_flow *f,
-				    const struct ur_event *v, size_t n,
+static const struct ur_event *entry(const struct ur_event *v, size_t n,
 				    const struct ur_event *r,
 				    const struct regpair *p)
 {
-	const char *key = reach_key(f, ur_event_object(r, p));
+	const char *key = ur_event_object(r, p)->key;
 
 	for (size_t i = 0; key && i < n; i++)
 		if (!strcmp(v[i].name, r->name) &&
@@ -151,7 +131,7 @@ bool ur_pending_defers(const struct ur_flow *f, unsigned int b)
 	if (!f->helpers || !f->reg_pair[b] || !reachable(f, bit_object(f, b)))
 		return false;
 	h = ur_helper_find(f->helpers, f->fn->name);
-	e = h ? entry(f, h->pending, h->npending, ur_reg_event(f, b),
+	e = h ? entry(h->pending, h->npending, ur_reg_event(f, b),
 		      f->reg_pair[b]) :
 		NULL;
 	return e && e->sites && e->handled == e->sites;
@@ -172,23 +152,12 @@ void ur_pending_add(struct ur_flow *f, unsigned int b)
 {
 	const struct ur_event *r = ur_reg_event(f, b);
 
-	const struct ur_obj *o = bit_object(f, b);
-	struct ur_event *to;
-	struct ur_obj *named;
-
-	if (!f->reg_pair[b] || !reachable(f, o) ||
-	    entry(f, f->out, f->nout, r, f->reg_pair[b]))
+	if (!f->reg_pair[b] || !reachable(f, bit_object(f, b)) ||
+	    entry(f->out, f->nout, r, f->reg_pair[b]))
 		return;
 	GROW(f->out, f->outcap, f->nout);
-	to = &f->out[f->nout++];
-	copy_event(to, r, NULL, clang_getNullCursor());
-	to->pos = r->pos;
-	/* Named for the callers by the member it is a copy of. */
-	named = (struct ur_obj *)ur_event_object(to, f->reg_pair[b]);
-	if (reach_key(f, o) != o->key && named->key) {
-		free(named->key);
-		named->key = xstrdup(reach_key(f, o));
-	}
+	copy_event(&f->out[f->nout], r, NULL, clang_getNullCursor());
+	f->out[f->nout++].pos = r->pos;
 }
 
 void ur_pending_done(struct ur_flow *f)
