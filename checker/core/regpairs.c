@@ -80,6 +80,10 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 		strset_add(&rp->managed_allocs, l->field[1]);
 		return 0;
 	}
+	if (l->nfield == 2 && !strcmp(l->field[0], "release-member")) {
+		strset_add(&rp->release_members, l->field[1]);
+		return 0;
+	}
 
 	if ((l->nfield != 6 && l->nfield != 7) ||
 	    !parse_argno(l->field[2], &p.reg_arg) ||
@@ -113,7 +117,7 @@ static int add_lines(struct regpairs *rp, const struct rules_file *rf,
 		if (add_pair(rp, &rf->line[i]))
 			return set_error(
 				err, errlen,
-				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME'",
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME' or 'release-member NAME'",
 				rf->path, rf->line[i].lineno);
 	}
 	return 0;
@@ -162,6 +166,7 @@ void regpairs_free(struct regpairs *rp)
 	strset_free(&rp->reg_names);
 	strset_free(&rp->unreg_names);
 	strset_free(&rp->managed_allocs);
+	strset_free(&rp->release_members);
 	memset(rp, 0, sizeof(*rp));
 }
 
@@ -178,6 +183,11 @@ bool regpairs_is_unregister(const struct regpairs *rp, const char *name)
 bool regpairs_is_managed_alloc(const struct regpairs *rp, const char *name)
 {
 	return strset_has(&rp->managed_allocs, name);
+}
+
+bool regpairs_is_release_member(const struct regpairs *rp, const char *name)
+{
+	return strset_has(&rp->release_members, name);
 }
 
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,

@@ -52,6 +52,11 @@ struct regpairs {
 	 * device goes, registered or not ('managed-alloc' lines).
 	 */
 	struct strset managed_allocs;
+	/*
+	 * Members that hold a release callback, run when the last reference
+	 * goes ('release-member' lines: v4l2_device.release, private_free).
+	 */
+	struct strset release_members;
 	/* v by (reg, unreg), first pair first: index + 1, 0 empty */
 	size_t *slot;
 	size_t nslot; /* a power of two, at least twice n */
@@ -74,6 +79,7 @@ void regpairs_prefilter_keys(const struct regpairs *rp, struct strset *keys);
 bool regpairs_is_register(const struct regpairs *rp, const char *name);
 bool regpairs_is_unregister(const struct regpairs *rp, const char *name);
 bool regpairs_is_managed_alloc(const struct regpairs *rp, const char *name);
+bool regpairs_is_release_member(const struct regpairs *rp, const char *name);
 /* The first pair reg/unreg, or NULL. */
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,
 				    const char *unreg);

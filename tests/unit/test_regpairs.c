@@ -24,12 +24,15 @@ static void test_parse(void)
 		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n"
 		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n"
 		      "device_create_file device_remove_file 2 2 subsys - del:1\n"
-		      "managed-alloc devm_input_allocate_device\n",
+		      "managed-alloc devm_input_allocate_device\n"
+		      "release-member private_free\n",
 		      "x.list", err, sizeof(err)),
 	      0);
 	INTEQ(rp.n, 7);
 	OK(regpairs_is_managed_alloc(&rp, "devm_input_allocate_device"));
 	OK(!regpairs_is_managed_alloc(&rp, "devm_kzalloc"));
+	OK(regpairs_is_release_member(&rp, "private_free"));
+	OK(!regpairs_is_release_member(&rp, "func"));
 	OK(!regpairs_is_register(&rp, "managed-alloc"));
 	p = regpairs_find(&rp, "device_create_file", "device_remove_file");
 	OK(p && p->holder_arg == 1 && p->parent_arg == 0);

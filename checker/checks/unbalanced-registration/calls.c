@@ -439,10 +439,17 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	}
 	/*
 	 * 'dev->v4l2_dev.release = foo_release': the release callback a
-	 * put runs undoes what it unregisters.
+	 * put runs undoes what it unregisters.  Not any member: a work's
+	 * function (INIT_WORK()) runs no put.
 	 */
-	if (lhs.key && strncmp(lhs.key, "l:", 2))
-		handed_function(b, rhs, lhs_cur, true);
+	if (lhs.key && strncmp(lhs.key, "l:", 2) &&
+	    clang_getCursorKind(lhs_cur) == CXCursor_MemberRefExpr) {
+		char *m = cx_spelling(lhs_cur);
+
+		if (regpairs_is_release_member(b->rp, m))
+			handed_function(b, rhs, lhs_cur, true);
+		free(m);
+	}
 	ev = new_event(b, EV_ASSIGN);
 	ev->lhs = lhs;
 	ev->rhs = ur_obj_of(rhs);
