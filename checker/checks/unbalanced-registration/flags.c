@@ -72,11 +72,11 @@ static void clobber(struct clobbered *cl, CXCursor e)
 {
 	struct ur_obj o = ur_obj_of(e);
 
-	if (o.key && cl->n < UR_BITS * 2)
+	if (o.key && cl->n < UR_BITS * 2) {
 		cl->key[cl->n++] = o.key;
-	else
-		free(o.key);
-	free(o.shown);
+		o.key = NULL;
+	}
+	ur_obj_free(&o);
 }
 
 /* '&x', 'x++', 'x += y': a variable the tests cannot follow. */

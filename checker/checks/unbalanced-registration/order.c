@@ -66,7 +66,8 @@ static enum CXChildVisitResult names_in(CXCursor c, CXCursor parent,
 		return CXChildVisit_Recurse;
 	o = ur_obj_of(c);
 	uses_add(u, o.key);
-	free(o.shown);
+	o.key = NULL;
+	ur_obj_free(&o);
 	return CXChildVisit_Recurse;
 }
 
@@ -125,7 +126,8 @@ static void registered(struct uses *u, const struct ur_event *r,
 			value_add(u, a);
 	}
 	uses_add(u, o.key);
-	free(o.shown);
+	o.key = NULL;
+	ur_obj_free(&o);
 }
 
 static void uses_free(struct uses *u)
