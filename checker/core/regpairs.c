@@ -76,15 +76,19 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 {
 	struct regpair p = { .lineno = l->lineno };
 
-	if (l->nfield == 2 && !strcmp(l->field[0], "managed-alloc")) {
-		strset_add(&rp->managed_allocs, l->field[1]);
-		return 0;
-	}
-	if (l->nfield == 2 && !strcmp(l->field[0], "release-member")) {
-		strset_add(&rp->release_members, l->field[1]);
-		return 0;
-	}
+	/* 'managed-alloc NAME', 'release-member NAME': a name in a set. */
+	if (l->nfield == 2) {
+		struct strset *set = !strcmp(l->field[0], "managed-alloc") ?
+					     &rp->managed_allocs :
+				     !strcmp(l->field[0], "release-member") ?
+					     &rp->release_members :
+					     NULL;
 
+		if (!set)
+			return -1;
+		strset_add(set, l->field[1]);
+		return 0;
+	}
 	if ((l->nfield != 6 && l->nfield != 7) ||
 	    !parse_argno(l->field[2], &p.reg_arg) ||
 	    !parse_argno(l->field[3], &p.unreg_arg) || !p.unreg_arg ||

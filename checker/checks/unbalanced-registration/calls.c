@@ -254,13 +254,13 @@ static void callback_events(struct ur_build *b, CXCursor call, const char *name)
 {
 	int n = clang_Cursor_getNumArguments(call);
 	size_t first = b->fn->nev;
+	bool devm_action = !strncmp(name, "devm_add_action", 15);
 
 	for (int i = 0; i < n; i++)
 		handed_function(b, clang_Cursor_getArgument(call, i), call,
 				false);
 	for (size_t i = first; i < b->fn->nev; i++)
-		b->fn->ev[i].devm_action =
-			!strncmp(name, "devm_add_action", 15);
+		b->fn->ev[i].devm_action = devm_action;
 }
 
 /*

@@ -383,11 +383,6 @@ static void alias_object(struct ur_obj *o, const char *member,
 }
 
 /*
- * 'STm->cdevs[rew] = cdev', 'iboe = &ibdev->iboe', 'dev = priv->dev': in
- * this function the local and the member name one object, whichever the
- * register and the unregister spell.
- */
-/*
  * Is key given more than one object in fn (a local reused for each node,
  * 'vfd = &dev->vid_cap_dev' ... 'vfd = &dev->vbi_cap_dev')?  Then it
  * names none of them for sure.  NULL and calls do not count.
@@ -402,6 +397,11 @@ static bool reassigned(const struct ur_func *fn, const char *key)
 	return n > 1;
 }
 
+/*
+ * 'STm->cdevs[rew] = cdev', 'iboe = &ibdev->iboe', 'dev = priv->dev': in
+ * this function the local and the member name one object, whichever the
+ * register and the unregister spell.
+ */
 static void link_aliases(struct ur_func *fn)
 {
 	for (size_t i = 0; i < fn->nev; i++) {

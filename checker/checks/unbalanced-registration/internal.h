@@ -92,7 +92,6 @@ struct ur_event {
 	 * the last put, so on this function's paths only a put undoes.
 	 */
 	bool at_put;
-
 	bool indirect; /* an unregister inside a called function of the file */
 	bool teardown; /* ... of one that registers nothing */
 	/*
