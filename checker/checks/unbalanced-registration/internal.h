@@ -343,6 +343,7 @@ struct ur_names {
 
 struct ur_driver {
 	char *probe, *remove; /* remove: NULL when the driver has none */
+	char *alt_probe; /* .connect (serio, gameport), .add (ACPI) */
 	char *name; /* the driver structure */
 	struct cx_pos pos;
 	bool no_unbind; /* .suppress_bind_attrs: no unbind through sysfs */

@@ -135,6 +135,15 @@ static bool is_remove_field(const char *f)
 	       !strcmp(f, "disconnect");
 }
 
+/*
+ * The probe of a bus driver under another name: serio's and gameport's
+ * .connect, ACPI's .add (in its .ops).
+ */
+static bool is_alt_probe_field(const char *f)
+{
+	return !strcmp(f, "connect") || !strcmp(f, "add");
+}
+
 /* '.probe = foo_probe' in an initialiser: a MemberRef, then the value. */
 static enum CXChildVisitResult find_callbacks(CXCursor c, CXCursor parent,
 					      CXClientData data)
@@ -157,6 +166,8 @@ static enum CXChildVisitResult find_callbacks(CXCursor c, CXCursor parent,
 			     NULL;
 		if (fn && !strcmp(field, "probe") && !drv->probe)
 			drv->probe = xstrdup(fn);
+		else if (fn && is_alt_probe_field(field) && !drv->alt_probe)
+			drv->alt_probe = xstrdup(fn);
 		else if (fn && is_remove_field(field) && !drv->remove)
 			drv->remove = xstrdup(fn);
 		else if (!strcmp(field, "suppress_bind_attrs"))
@@ -168,25 +179,22 @@ static enum CXChildVisitResult find_callbacks(CXCursor c, CXCursor parent,
 	return CXChildVisit_Recurse;
 }
 
-/* A field 'driver' of type struct device_driver: a bus's driver. */
+/* A field of type struct device_driver: a bus's driver. */
 static enum CXVisitorResult find_driver_field(CXCursor c, CXClientData data)
 {
 	bool *found = data;
-	char *name = cx_spelling(c);
 	char *type = cx_take(clang_getTypeSpelling(
 		clang_getCanonicalType(clang_getCursorType(c))));
 
-	*found = !strcmp(name, "driver") &&
-		 !strcmp(type, "struct device_driver");
-	free(name);
+	*found = !strcmp(type, "struct device_driver");
 	free(type);
 	return *found ? CXVisit_Break : CXVisit_Continue;
 }
 
 /*
  * A bus's driver structure (struct platform_driver, pci_driver, ...,
- * which embed a struct device_driver as 'driver'), not any other
- * structure with a probe callback (a sound component's, a PHY's).
+ * which embed a struct device_driver: 'driver', ACPI's 'drv'), not any
+ * other structure with a probe callback (a sound component's, a PHY's).
  */
 static bool is_bus_driver(CXCursor var)
 {
@@ -236,6 +244,12 @@ static void find_driver(struct find *fd, CXCursor c)
 	struct ur_driver drv = { 0 };
 
 	clang_visitChildren(c, find_callbacks, &drv);
+	if (!drv.probe && drv.alt_probe && is_bus_driver(c)) {
+		drv.probe = drv.alt_probe;
+		drv.alt_probe = NULL;
+	}
+	free(drv.alt_probe);
+	drv.alt_probe = NULL;
 	if (drv.probe && !drv.remove)
 		drv.remove = remove_from_tokens(c);
 	if (drv.probe && (drv.remove || is_bus_driver(c))) {
