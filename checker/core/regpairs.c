@@ -76,12 +76,17 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 {
 	struct regpair p = { .lineno = l->lineno };
 
-	/* 'managed-alloc NAME', 'release-member NAME': a name in a set. */
+	/*
+	 * 'managed-alloc NAME', 'release-member NAME', 'private-area NAME':
+	 * a name in a set.
+	 */
 	if (l->nfield == 2) {
 		struct strset *set = !strcmp(l->field[0], "managed-alloc") ?
 					     &rp->managed_allocs :
 				     !strcmp(l->field[0], "release-member") ?
 					     &rp->release_members :
+				     !strcmp(l->field[0], "private-area") ?
+					     &rp->private_areas :
 					     NULL;
 
 		if (!set)
@@ -121,7 +126,7 @@ static int add_lines(struct regpairs *rp, const struct rules_file *rf,
 		if (add_pair(rp, &rf->line[i]))
 			return set_error(
 				err, errlen,
-				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME' or 'release-member NAME'",
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME' or 'release-member NAME' or 'private-area NAME'",
 				rf->path, rf->line[i].lineno);
 	}
 	return 0;
@@ -171,6 +176,7 @@ void regpairs_free(struct regpairs *rp)
 	strset_free(&rp->unreg_names);
 	strset_free(&rp->managed_allocs);
 	strset_free(&rp->release_members);
+	strset_free(&rp->private_areas);
 	memset(rp, 0, sizeof(*rp));
 }
 
@@ -192,6 +198,11 @@ bool regpairs_is_managed_alloc(const struct regpairs *rp, const char *name)
 bool regpairs_is_release_member(const struct regpairs *rp, const char *name)
 {
 	return strset_has(&rp->release_members, name);
+}
+
+bool regpairs_is_private_area(const struct regpairs *rp, const char *name)
+{
+	return strset_has(&rp->private_areas, name);
 }
 
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,

@@ -57,6 +57,12 @@ struct regpairs {
 	 * goes ('release-member' lines: v4l2_device.release, private_free).
 	 */
 	struct strset release_members;
+	/*
+	 * Functions that return the private area allocated with their first
+	 * argument, and members that point to it ('private-area' lines:
+	 * netdev_priv(), snd_card.private_data).
+	 */
+	struct strset private_areas;
 	/* v by (reg, unreg), first pair first: index + 1, 0 empty */
 	size_t *slot;
 	size_t nslot; /* a power of two, at least twice n */
@@ -80,6 +86,7 @@ bool regpairs_is_register(const struct regpairs *rp, const char *name);
 bool regpairs_is_unregister(const struct regpairs *rp, const char *name);
 bool regpairs_is_managed_alloc(const struct regpairs *rp, const char *name);
 bool regpairs_is_release_member(const struct regpairs *rp, const char *name);
+bool regpairs_is_private_area(const struct regpairs *rp, const char *name);
 /* The first pair reg/unreg, or NULL. */
 const struct regpair *regpairs_find(const struct regpairs *rp, const char *reg,
 				    const char *unreg);

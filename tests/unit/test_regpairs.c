@@ -25,7 +25,8 @@ static void test_parse(void)
 		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n"
 		      "device_create_file device_remove_file 2 2 subsys - del:1\n"
 		      "managed-alloc devm_input_allocate_device\n"
-		      "release-member private_free\n",
+		      "release-member private_free\n"
+		      "private-area netdev_priv\n",
 		      "x.list", err, sizeof(err)),
 	      0);
 	INTEQ(rp.n, 7);
@@ -33,6 +34,8 @@ static void test_parse(void)
 	OK(!regpairs_is_managed_alloc(&rp, "devm_kzalloc"));
 	OK(regpairs_is_release_member(&rp, "private_free"));
 	OK(!regpairs_is_release_member(&rp, "func"));
+	OK(regpairs_is_private_area(&rp, "netdev_priv"));
+	OK(!regpairs_is_private_area(&rp, "private_free"));
 	OK(!regpairs_is_register(&rp, "managed-alloc"));
 	p = regpairs_find(&rp, "device_create_file", "device_remove_file");
 	OK(p && p->holder_arg == 1 && p->parent_arg == 0);
@@ -70,6 +73,7 @@ static void test_errors(void)
 		"a b 1 1 core - del1\n", /* del: or a number */
 		"managed-alloc\n", /* an allocator's name */
 		"managed-alloc a b\n", /* one */
+		"private-areas a\n", /* an unknown kind */
 	};
 	struct regpairs rp;
 	char err[256];

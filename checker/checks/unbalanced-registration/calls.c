@@ -424,6 +424,45 @@ static bool integral(CXType t)
 	return k >= CXType_Bool && k <= CXType_Int128 && k != CXType_Bool;
 }
 
+/*
+ * 'card->private_data', 'netdev_priv(ndev)': the key of the local whose
+ * private area v is, or NULL.
+ */
+static char *private_owner(const struct regpairs *rp, CXCursor v)
+{
+	CXCursor base = clang_getNullCursor();
+	enum CXCursorKind k;
+	char *name, *key = NULL;
+	struct ur_obj o;
+
+	v = cx_strip(v);
+	k = clang_getCursorKind(v);
+	if (k != CXCursor_MemberRefExpr && k != CXCursor_CallExpr)
+		return NULL;
+	name = cx_spelling(v);
+	if (regpairs_is_private_area(rp, name)) {
+		if (k == CXCursor_CallExpr &&
+		    clang_Cursor_getNumArguments(v) >= 1)
+			base = clang_Cursor_getArgument(v, 0);
+		else if (k == CXCursor_MemberRefExpr) {
+			unsigned int n;
+			CXCursor *ch = cx_children(v, &n);
+
+			if (n)
+				base = ch[0];
+			free(ch);
+		}
+	}
+	free(name);
+	if (clang_Cursor_isNull(base))
+		return NULL;
+	o = ur_obj_of(base);
+	if (o.key && !strncmp(o.key, "l:", 2))
+		key = xstrdup(o.key);
+	ur_obj_free(&o);
+	return key;
+}
+
 /* lhs = rhs, or a declaration with an initialiser. */
 static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 			 struct ur_obj lhs, CXCursor rhs)
@@ -457,6 +496,8 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	ev->has_const = cx_int_constant(cx_strip(rhs), &ev->cval);
 	ev->lhs_int = integral(clang_getCursorType(lhs_cur));
 	ev->pos = cx_cursor_start(lhs_cur);
+	if (ev->lhs.key && !strncmp(ev->lhs.key, "l:", 2))
+		ev->owner = private_owner(b->rp, rhs);
 	if (clang_getCursorKind(call) != CXCursor_CallExpr)
 		return;
 	name = cx_spelling(call);

@@ -435,6 +435,7 @@ void ur_event_free(struct ur_event *e)
 	ur_obj_free(&e->status);
 	ur_obj_free(&e->lhs);
 	ur_obj_free(&e->rhs);
+	free(e->owner);
 	free(e->name);
 }
 

@@ -132,6 +132,12 @@ struct ur_event {
 	enum ur_value value;
 	bool lhs_int;
 	bool err_of; /* lhs = PTR_ERR_OR_ZERO(rhs) */
+	/*
+	 * lhs, a local, gets the private area of the local owner ('chip =
+	 * card->private_data', 'priv = netdev_priv(ndev)'): what is stored
+	 * in it is reached through owner only.  NULL otherwise.
+	 */
+	char *owner;
 	bool has_const; /* lhs = cval, an integer constant */
 	long long cval;
 	int from_reg; /* the register event whose result is assigned, or -1 */

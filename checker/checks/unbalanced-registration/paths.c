@@ -119,6 +119,25 @@ static void apply_put(const struct ur_flow *f, struct ur_state *s,
 	}
 }
 
+/*
+ * 'chip->card = card' after 'chip = card->private_data': stored inside
+ * the object itself, which is reached through it only.
+ */
+static bool stored_inside(const struct ur_func *fn, const struct ur_obj *lhs,
+			  const struct ur_obj *o)
+{
+	if (!lhs->root)
+		return false;
+	for (size_t i = 0; i < fn->nev; i++) {
+		const struct ur_event *e = &fn->ev[i];
+
+		if (e->kind == EV_ASSIGN && e->owner && e->lhs.key &&
+		    !strcmp(e->lhs.key, lhs->root) && !strcmp(e->owner, o->key))
+			return true;
+	}
+	return false;
+}
+
 /* 'priv->pdev = pdev', 'global = x': the object now lives elsewhere. */
 static void apply_assign(const struct ur_flow *f, struct ur_state *s,
 			 const struct ur_event *a)
@@ -140,7 +159,8 @@ static void apply_assign(const struct ur_flow *f, struct ur_state *s,
 			s->fresh &= ~(1ULL << b);
 		if (a->rhs.key && a->lhs.key && !a->err_of &&
 		    strncmp(a->lhs.key, "l:", 2) && o->key &&
-		    !strcmp(o->key, a->rhs.key))
+		    !strcmp(o->key, a->rhs.key) &&
+		    !stored_inside(f->fn, &a->lhs, o))
 			s->live &= ~(1ULL << b);
 	}
 }
