@@ -1,3 +1,4 @@
+/* drvlint-flags: -DMODULE */
 /* Flags named 'registered' that record something else, or lack half of the evidence: no finding. */
 #include <linux/module.h>
 #include <linux/platform_device.h>

@@ -1,3 +1,4 @@
+/* drvlint-flags: -DMODULE */
 /*
  * The flag is set from the register call's result itself, before or while
  * that result is checked.  Only c_misc is mandatory (its failure fails

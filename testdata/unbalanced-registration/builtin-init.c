@@ -32,3 +32,22 @@ static int __init bi_chr_init(void)
 	return bi_setup_hw();
 }
 subsys_initcall(bi_chr_init);
+
+/*
+ * An __init helper that another file's init calls, in a file built in
+ * with no exit (drivers/tty/vt/keyboard.c's kbd_init() under vty_init()):
+ * boot code as well.  init-helper-module.c is the same file as a module.
+ */
+static struct miscdevice bi_kbd_misc = { .name = "bi-kbd" };
+
+int __init bi_kbd_init(void)
+{
+	int ret = misc_register(&bi_kbd_misc);
+
+	if (ret)
+		return ret;
+	ret = bi_setup_hw();
+	if (ret)
+		return ret;
+	return 0;
+}

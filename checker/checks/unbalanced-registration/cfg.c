@@ -429,6 +429,31 @@ static void link_aliases(struct ur_func *fn)
 	}
 }
 
+/* 'static int __init foo_init(void)': an __init before the name. */
+static bool declared_init(CXCursor decl)
+{
+	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
+	CXSourceRange r = clang_getRange(
+		clang_getRangeStart(clang_getCursorExtent(decl)),
+		clang_getCursorLocation(decl));
+	CXToken *tok;
+	unsigned int n;
+	bool found = false;
+
+	clang_tokenize(tu, r, &tok, &n);
+	for (unsigned int i = 0; i < n && !found; i++) {
+		CXString s;
+
+		if (clang_getTokenKind(tok[i]) != CXToken_Identifier)
+			continue;
+		s = clang_getTokenSpelling(tu, tok[i]);
+		found = !strcmp(clang_getCString(s), "__init");
+		clang_disposeString(s);
+	}
+	clang_disposeTokens(tu, tok, n);
+	return found;
+}
+
 void ur_func_build(struct ur_func *fn, CXCursor decl, const struct regpairs *rp,
 		   const struct ur_helpers *h)
 {
@@ -447,6 +472,7 @@ void ur_func_build(struct ur_func *fn, CXCursor decl, const struct regpairs *rp,
 	fn->name = cx_spelling(decl);
 	fn->pos = cx_cursor_start(decl);
 	fn->returns_pointer = clang_getCanonicalType(rt).kind == CXType_Pointer;
+	fn->init_text = declared_init(decl);
 	b.end = new_node(&b, N_END, clang_getNullCursor(), -1, -1);
 	fn->entry = b.end;
 	if (n && clang_getCursorKind(ch[n - 1]) == CXCursor_CompoundStmt) {

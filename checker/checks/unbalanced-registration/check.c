@@ -458,7 +458,14 @@ static void set_side(struct ur_paths *ctx, const struct side *init,
 	bool in_init = in_side(init, fn);
 
 	ctx->nkept = in_init ? 0 : fini->n;
-	ctx->permanent = in_init && ctx->builtin;
+	/*
+	 * So does an __init function of a file with no exit that is not
+	 * built as a module: it runs once, at boot (tick_init_sysfs() under
+	 * clockevents' initcall, kbd_init() under vty_init()).  Code with an
+	 * exit may be a module in another configuration.
+	 */
+	ctx->permanent = (in_init && ctx->builtin) ||
+			 (fn->init_text && ctx->no_exit && !ctx->module);
 }
 
 /*
@@ -529,6 +536,8 @@ static void check_error_paths(const struct regpairs *rp,
 	}
 	ctx.kept_by = fini.v;
 	ctx.builtin = roles->builtin && !roles->exit.n;
+	ctx.module = roles->module;
+	ctx.no_exit = !roles->exit.n;
 	summarise(helpers, fs, &ctx, &init, &fini);
 	order = callers_first(fs, helpers);
 	for (size_t k = 0; k < fs->n; k++) {

@@ -213,6 +213,7 @@ struct ur_func {
 	CXCursor decl;
 	char *name;
 	bool returns_pointer;
+	bool init_text; /* declared __init: runs once, at boot or load */
 	struct cx_pos pos;
 	struct ur_event *ev;
 	size_t nev, evcap;
@@ -324,6 +325,8 @@ struct ur_paths {
 	 */
 	bool permanent;
 	bool builtin; /* the file is built-in and has no exit */
+	bool module; /* the unit is compiled as (part of) a module */
+	bool no_exit; /* the file has no module exit */
 	/*
 	 * The file's functions, with what each leaves when it fails; checked
 	 * callers first, they tell each entry whether they cleared it.
@@ -359,6 +362,8 @@ struct ur_roles {
 	struct ur_names init, exit; /* module_init(), module_exit() */
 	/* An init is a built-in initcall: the file is not built as a module. */
 	bool builtin;
+	/* THIS_MODULE is a module's (__this_module): compiled with MODULE. */
+	bool module;
 	struct ur_driver *drv; /* structures with .probe and .remove */
 	size_t ndrv, drvcap;
 };

@@ -25,4 +25,13 @@ typedef void (*exitcall_t)(void);
 #define device_initcall(fn)		__define_initcall(fn, 6)
 #define late_initcall(fn)		__define_initcall(fn, 7)
 
+/* As in the kernel: THIS_MODULE comes with the section markers. */
+struct module;
+#ifdef MODULE
+extern struct module __this_module;
+#define THIS_MODULE (&__this_module)
+#else
+#define THIS_MODULE ((struct module *)0)
+#endif
+
 #endif

@@ -11,13 +11,6 @@
 struct module;
 
 #ifdef MODULE
-extern struct module __this_module;
-#define THIS_MODULE (&__this_module)
-#else
-#define THIS_MODULE ((struct module *)0)
-#endif
-
-#ifdef MODULE
 /*
  * As in the kernel: an alias of the table under a name modpost looks for
  * (scripts/mod/file2alias.c), which reads the table up to its last entry.
