@@ -103,6 +103,11 @@ static int add_pair(struct regpairs *rp, const struct rules_line *l)
 		if (!parse_argno(l->field[6] + 4, &p.holder_arg) ||
 		    !p.holder_arg)
 			return -1;
+	} else if (l->nfield == 7 && !strncmp(l->field[6], "own:", 4)) {
+		if (!parse_argno(l->field[6] + 4, &p.parent_arg) ||
+		    !p.parent_arg)
+			return -1;
+		p.parent_own = true;
 	} else if (l->nfield == 7 &&
 		   (!parse_argno(l->field[6], &p.parent_arg) ||
 		    !p.parent_arg)) {
@@ -126,7 +131,7 @@ static int add_lines(struct regpairs *rp, const struct rules_file *rf,
 		if (add_pair(rp, &rf->line[i]))
 			return set_error(
 				err, errlen,
-				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME' or 'release-member NAME' or 'private-area NAME'",
+				"%s:%u: expected 'REGISTER UNREGISTER OBJ_ARG_R OBJ_ARG_U core|subsys MANAGED|- [PARENT_ARG|own:PARENT_ARG|del:HOLDER_ARG]' (OBJ_ARG_U, PARENT_ARG and HOLDER_ARG at least 1) or 'managed-alloc NAME' or 'release-member NAME' or 'private-area NAME'",
 				rf->path, rf->line[i].lineno);
 	}
 	return 0;

@@ -34,6 +34,13 @@ struct regpair {
 	 */
 	unsigned int parent_arg;
 	/*
+	 * ... only when that argument is embedded in the driver's data, passed
+	 * by address ('own:1' in the list): an I2C client on the driver's own
+	 * adapter ('&priv->adap') goes when the driver deletes the adapter; one
+	 * on the adapter it was probed on ('client->adapter') does not.
+	 */
+	bool parent_own;
+	/*
 	 * 1-based argument of reg inside whose holder the object lives (an
 	 * attribute file in its device's directory: 'del:1' in the list): an
 	 * unregister of that holder removes it too.  0: none.

@@ -6,6 +6,8 @@
  */
 #include <linux/module.h>
 #include <linux/debugfs.h>
+#include <linux/i2c.h>
+#include <linux/err.h>
 #include <linux/errno.h>
 
 struct p_priv {
@@ -44,3 +46,30 @@ int p_setup(struct p_priv *priv)
 	return p_debugfs_files(priv);
 }
 MODULE_LICENSE("GPL");
+
+/*
+ * An I2C client on the driver's own adapter, embedded in its data, goes
+ * when the driver deletes the adapter: its handle may be dropped.  One on
+ * the adapter the driver was probed on is lost for good.
+ */
+struct p_card {
+	struct i2c_adapter adap;
+};
+
+void p_ir_init(struct p_card *card)
+{
+	struct i2c_board_info info = { .addr = 0x4b };
+	struct i2c_client *ir = i2c_new_client_device(&card->adap, &info);
+
+	if (IS_ERR(ir))
+		return;
+}
+
+void p_ir_init_lost(struct i2c_client *client)
+{
+	struct i2c_board_info info = { .addr = 0x4b };
+	struct i2c_client *ir = i2c_new_client_device(client->adapter, &info);
+
+	if (IS_ERR(ir))
+		return;
+}				/* expect-clang: unbalanced-registration */

@@ -15,8 +15,6 @@
 #define GFP_KERNEL 0
 void *kzalloc(size_t size, int flags);
 void kfree(const void *p);
-void i2c_set_clientdata(struct i2c_client *client, void *data);
-void *i2c_get_clientdata(const struct i2c_client *client);
 
 struct snd_card {
 	void *private_data;
@@ -132,9 +130,6 @@ int pa_use(struct pa_unit *unit, struct pa_chip *owner, struct net_device *n)
 }
 
 /* I2C: a client on a second address is the probe's to unregister. */
-struct i2c_client *i2c_new_dummy_device(struct i2c_adapter *adapter,
-					unsigned short address);
-void i2c_unregister_device(struct i2c_client *client);
 
 struct pa_sensor {
 	struct i2c_client *second;

@@ -24,12 +24,13 @@ static void test_parse(void)
 		      "register_netdev unregister_netdev 1 1 subsys devm_register_netdev\n"
 		      "debugfs_create_dir debugfs_remove 0 1 subsys - 2\n"
 		      "device_create_file device_remove_file 2 2 subsys - del:1\n"
+		      "i2c_new_client_device i2c_unregister_device 0 1 core - own:1\n"
 		      "managed-alloc devm_input_allocate_device\n"
 		      "release-member private_free\n"
 		      "private-area netdev_priv\n",
 		      "x.list", err, sizeof(err)),
 	      0);
-	INTEQ(rp.n, 7);
+	INTEQ(rp.n, 8);
 	OK(regpairs_is_managed_alloc(&rp, "devm_input_allocate_device"));
 	OK(!regpairs_is_managed_alloc(&rp, "devm_kzalloc"));
 	OK(regpairs_is_release_member(&rp, "private_free"));
@@ -37,6 +38,8 @@ static void test_parse(void)
 	OK(regpairs_is_private_area(&rp, "netdev_priv"));
 	OK(!regpairs_is_private_area(&rp, "private_free"));
 	OK(!regpairs_is_register(&rp, "managed-alloc"));
+	p = regpairs_find(&rp, "i2c_new_client_device", "i2c_unregister_device");
+	OK(p && p->parent_arg == 1 && p->parent_own && !p->holder_arg);
 	p = regpairs_find(&rp, "device_create_file", "device_remove_file");
 	OK(p && p->holder_arg == 1 && p->parent_arg == 0);
 	OK(regpairs_find(&rp, "debugfs_create_dir", "debugfs_remove")
@@ -71,6 +74,7 @@ static void test_errors(void)
 		"a b 1 1 core - del:0\n", /* a holder is an argument */
 		"a b 1 1 core - del:\n", /* ... given */
 		"a b 1 1 core - del1\n", /* del: or a number */
+		"a b 1 1 core - own:0\n", /* a parent is an argument */
 		"managed-alloc\n", /* an allocator's name */
 		"managed-alloc a b\n", /* one */
 		"private-areas a\n", /* an unknown kind */

@@ -47,7 +47,8 @@ bool ur_pair_reportable(const struct regpair *p, const struct ur_obj *o,
 bool ur_with_parent(const struct ur_event *r, const struct regpair *p)
 {
 	return p && p->parent_arg && p->parent_arg <= r->nargs &&
-	       r->arg[p->parent_arg - 1].key;
+	       r->arg[p->parent_arg - 1].key &&
+	       (!p->parent_own || r->arg[p->parent_arg - 1].embedded);
 }
 
 enum severity ur_pair_severity(const struct regpair *p)
