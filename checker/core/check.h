@@ -58,6 +58,8 @@ struct check_unit {
 	struct finding_list *findings;
 	unsigned long *stats; /* the running check's counters */
 	struct fact_list *facts; /* the running check's facts */
+	/* Compiled with -DMODULE: kbuild's flags for a module's object. */
+	bool module;
 };
 
 struct check {

@@ -129,15 +129,27 @@ static CXTranslationUnit parse_unit(CXIndex index, const struct unit *u,
 	return code == CXError_Success ? tu : NULL;
 }
 
+/* '-DMODULE' or '-D MODULE' among the flags. */
+static bool module_flags(const struct strvec *args)
+{
+	for (size_t i = 0; i < args->n; i++)
+		if (!strcmp(args->v[i], "-DMODULE") ||
+		    (!strcmp(args->v[i], "-D") && i + 1 < args->n &&
+		     !strcmp(args->v[i + 1], "MODULE")))
+			return true;
+	return false;
+}
+
 void engine_run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
-		       const char *file, const char *source, size_t len,
-		       struct unit_results *res)
+		       const char *file, const struct strvec *args,
+		       const char *source, size_t len, struct unit_results *res)
 {
 	struct check_unit cu = { .tu = tu,
 				 .path = file,
 				 .source = source,
 				 .source_len = len,
-				 .findings = &res->findings };
+				 .findings = &res->findings,
+				 .module = module_flags(args) };
 	size_t first = 0;
 
 	res->parsed = true;
@@ -165,7 +177,7 @@ CXTranslationUnit engine_check_unit(CXIndex index,
 					  unsaved, nunsaved, &res->failures);
 
 	if (tu && !res->failures.n)
-		engine_run_checks(cfg, tu, u->file, source, len, res);
+		engine_run_checks(cfg, tu, u->file, &u->args, source, len, res);
 	return tu;
 }
 

@@ -80,10 +80,12 @@ CXTranslationUnit engine_check_unit(CXIndex index,
 
 /*
  * Run cfg's checks on a parsed unit whose main file is file (its text
- * source[0..len)): findings, counters and facts into res.
+ * source[0..len), its compiler flags args): findings, counters and facts
+ * into res.
  */
 void engine_run_checks(const struct engine_config *cfg, CXTranslationUnit tu,
-		       const char *file, const char *source, size_t len,
+		       const char *file, const struct strvec *args,
+		       const char *source, size_t len,
 		       struct unit_results *res);
 
 /*

@@ -163,15 +163,15 @@ static void add_include(CXFile file, CXSourceLocation *stack,
 
 /* The command line's way to run the checks on a parsed unit. */
 static void run_checks(const struct checker *ck, CXTranslationUnit tu,
-		       const char *file, const char *source, size_t len,
-		       struct unit_results *r)
+		       const struct command *cmd, const char *source,
+		       size_t len, struct unit_results *r)
 {
 	const struct engine_config cfg = { .checks = ck->checks,
 					   .states = ck->states,
 					   .nchecks = ck->n,
 					   .nstats = ck->nstats };
 
-	engine_run_checks(&cfg, tu, file, source, len, r);
+	engine_run_checks(&cfg, tu, cmd->file, &cmd->args, source, len, r);
 }
 
 bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
@@ -197,7 +197,7 @@ bool analysis_run(CXIndex index, struct kept_unit *k, const struct command *cmd,
 		a->includes_read = true;
 	}
 	if (!parse_failure_first_error(&a->r.failures, "", k->tu))
-		run_checks(ck, k->tu, cmd->file, source, len, &a->r);
+		run_checks(ck, k->tu, cmd, source, len, &a->r);
 	a->check_seconds = seconds() - start;
 	return true;
 }

@@ -433,9 +433,9 @@ static void link_aliases(struct ur_func *fn)
 static bool declared_init(CXCursor decl)
 {
 	CXTranslationUnit tu = clang_Cursor_getTranslationUnit(decl);
-	CXSourceRange r = clang_getRange(
-		clang_getRangeStart(clang_getCursorExtent(decl)),
-		clang_getCursorLocation(decl));
+	CXSourceRange r =
+		clang_getRange(clang_getRangeStart(clang_getCursorExtent(decl)),
+			       clang_getCursorLocation(decl));
 	CXToken *tok;
 	unsigned int n;
 	bool found = false;

@@ -536,7 +536,7 @@ static void check_error_paths(const struct regpairs *rp,
 	}
 	ctx.kept_by = fini.v;
 	ctx.builtin = roles->builtin && !roles->exit.n;
-	ctx.module = roles->module;
+	ctx.module = unit->module;
 	ctx.no_exit = !roles->exit.n;
 	summarise(helpers, fs, &ctx, &init, &fini);
 	order = callers_first(fs, helpers);

@@ -362,8 +362,6 @@ struct ur_roles {
 	struct ur_names init, exit; /* module_init(), module_exit() */
 	/* An init is a built-in initcall: the file is not built as a module. */
 	bool builtin;
-	/* THIS_MODULE is a module's (__this_module): compiled with MODULE. */
-	bool module;
 	struct ur_driver *drv; /* structures with .probe and .remove */
 	size_t ndrv, drvcap;
 };

@@ -270,14 +270,6 @@ static enum CXChildVisitResult find_roles(CXCursor c, CXCursor parent,
 	enum CXCursorKind k = clang_getCursorKind(c);
 
 	(void)parent;
-	if (k == CXCursor_VarDecl && !fd->roles->module) {
-		CXString s = clang_getCursorSpelling(c);
-
-		/* include/linux/init.h declares it only under MODULE. */
-		fd->roles->module = !strcmp(clang_getCString(s),
-					    "__this_module");
-		clang_disposeString(s);
-	}
 	if ((k != CXCursor_VarDecl && k != CXCursor_FunctionDecl) ||
 	    !cx_in_file(c, fd->main_file))
 		return CXChildVisit_Continue;
