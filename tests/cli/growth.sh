@@ -64,9 +64,12 @@ static void gen_exit_%(i)d(void)
 {
 	platform_driver_unregister(&gen_drv_%(i)d);
 }''' % {"i": i, "id": i % 65536})
-print('static int __init gen_init(void)\n{\n\tint ret;')
+# Module init ignores the blocks' failures: a failure that left the
+# earlier blocks' objects registered would be a finding for each of them
+# at each return, a count that grows faster than the blocks.
+print('static int __init gen_init(void)\n{')
 for i in range(n):
-    print('\tret = gen_init_%d();\n\tif (ret)\n\t\treturn ret;' % i)
+    print('\tgen_init_%d();' % i)
 print('\treturn 0;\n}\nstatic void __exit gen_exit(void)\n{')
 for i in range(n):
     print('\tgen_exit_%d();' % i)

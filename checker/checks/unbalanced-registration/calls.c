@@ -513,6 +513,14 @@ static void assign_event(struct ur_build *b, CXCursor lhs_cur,
 	for (size_t i = fn->nev - 1; i-- > 0;) {
 		struct ur_event *r = &fn->ev[i];
 
+		/* 'ret = foo_add(priv)': the status of the helper's call. */
+		if (r->kind == EV_CALL && !r->status.key &&
+		    !clang_Cursor_isNull(r->call) &&
+		    cx_same_expr(r->call, call)) {
+			r->status = ur_obj_dup(&ev->lhs);
+			ev->from_reg = (int)i;
+			continue;
+		}
 		if ((r->kind == EV_REG || r->kind == EV_DEVM) &&
 		    !clang_Cursor_isNull(r->call) &&
 		    cx_same_expr(r->call, call)) {

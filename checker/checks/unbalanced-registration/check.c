@@ -469,15 +469,15 @@ static void set_side(struct ur_paths *ctx, const struct side *init,
 }
 
 /*
- * What each function leaves registered when it fails, for its callers:
- * a few passes, so that a caller that passes a callee's on is seen.
+ * What each function leaves registered when it fails and when it
+ * succeeds, for its callers: a few passes, so that a caller that passes
+ * a callee's on is seen.
  */
 static void summarise(struct ur_helpers *h, const struct funcs *fs,
 		      struct ur_paths *ctx, const struct side *init,
 		      const struct side *fini)
 {
-	struct ur_event **next = xcalloc(fs->n ? fs->n : 1, sizeof(*next));
-	size_t *n = xcalloc(fs->n ? fs->n : 1, sizeof(*n));
+	struct ur_summary *next = xcalloc(fs->n ? fs->n : 1, sizeof(*next));
 	size_t total = 0;
 
 	for (int pass = 0; pass < PENDING_PASSES; pass++) {
@@ -485,26 +485,34 @@ static void summarise(struct ur_helpers *h, const struct funcs *fs,
 
 		for (size_t i = 0; i < fs->n; i++) {
 			set_side(ctx, init, fini, &fs->v[i]);
-			ur_pending_of(&fs->v[i], ctx, &next[i], &n[i]);
+			ur_pending_of(&fs->v[i], ctx, &next[i]);
 		}
 		for (size_t i = 0; i < fs->n; i++) {
 			struct ur_helper *x = helper_of(h, fs->v[i].name);
+			struct ur_summary *s = &next[i];
 
-			now += n[i];
+			now += s->npending + s->nleaves;
+			if (!x || x->wraps) {
+				ur_pending_free(s->leaves, s->nleaves);
+				s->leaves = NULL;
+				s->nleaves = 0;
+			}
 			if (!x) {
-				ur_pending_free(next[i], n[i]);
+				ur_pending_free(s->pending, s->npending);
 				continue;
 			}
 			ur_pending_free(x->pending, x->npending);
-			x->pending = next[i];
-			x->npending = n[i];
+			x->pending = s->pending;
+			x->npending = s->npending;
+			ur_pending_free(x->leaves, x->nleaves);
+			x->leaves = s->leaves;
+			x->nleaves = s->nleaves;
 		}
 		if (now == total)
 			break;
 		total = now;
 	}
 	free(next);
-	free(n);
 }
 
 /*

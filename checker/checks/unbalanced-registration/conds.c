@@ -52,6 +52,25 @@ static int reg_call(const struct ur_flow *f, const struct ur_node *n,
 	return -1;
 }
 
+/* The bits a register's result decides: the real ones, and leaves. */
+static bool tested_bit(const struct ur_flow *f, unsigned int b)
+{
+	return b < f->nreg || (f->leaves & (1ULL << b));
+}
+
+/* 'if (foo_add(priv))': what the helper leaves when it succeeds. */
+static void test_helper_call(const struct ur_flow *f, struct ur_state *s,
+			     CXCursor c, bool holds, bool neg)
+{
+	for (unsigned int b = f->nreg; b < f->nbits; b++) {
+		const struct ur_event *e = &f->fn->ev[f->reg_ev[b]];
+
+		if ((f->leaves & (1ULL << b)) &&
+		    !clang_Cursor_isNull(e->call) && cx_same_expr(e->call, c))
+			failed(s, b, failed_if(ur_reg_event(f, b), holds, neg));
+	}
+}
+
 /* x is non-zero (or negative, 'neg') exactly when 'holds'. */
 static void test_value(const struct ur_flow *f, const struct ur_node *n,
 		       struct ur_state *s, CXCursor x, bool holds, bool neg)
@@ -68,20 +87,21 @@ static void test_value(const struct ur_flow *f, const struct ur_node *n,
 			failed(s, (unsigned int)b,
 			       failed_if(ur_reg_event(f, (unsigned int)b),
 					 holds, neg));
+		test_helper_call(f, s, x, holds, neg);
 		return;
 	}
 	o = ur_obj_of(x);
 	if (!o.key)
 		return;
-	for (unsigned int i = 0; i < f->nreg; i++) {
+	for (unsigned int i = 0; i < f->nbits; i++) {
 		const struct ur_event *r = ur_reg_event(f, i);
 
-		if (!(s->fresh & (1ULL << i)))
+		if (!tested_bit(f, i) || !(s->fresh & (1ULL << i)))
 			continue;
 		if (r->result.key && !strcmp(r->result.key, o.key))
 			failed(s, i, failed_if(r, holds, neg));
 		else if (r->status.key && !strcmp(r->status.key, o.key))
-			failed(s, i, holds);
+			failed(s, i, r->ok_result ? !holds && !neg : holds);
 	}
 	b = ur_var_bit(f, o.key);
 	if (b >= 0) {

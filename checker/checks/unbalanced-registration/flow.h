@@ -96,6 +96,12 @@ struct ur_flow {
 	 * registered when they fail (virt[b - nreg], made up at the call).
 	 */
 	unsigned int nbits;
+	/*
+	 * Of those, the bits of what they leave when they succeed (their
+	 * 'leaves'): live only after a successful call, and this function's
+	 * to undo.
+	 */
+	uint64_t leaves;
 	struct ur_event *virt;
 	struct ur_helpers *helpers;
 	/*
@@ -105,6 +111,9 @@ struct ur_flow {
 	bool summary;
 	struct ur_event *out;
 	size_t nout, outcap;
+	/* ... and what its successful returns leave (the helper's leaves). */
+	struct ur_event *left;
+	size_t nleft, leftcap;
 };
 
 static inline const struct ur_event *ur_reg_event(const struct ur_flow *f,
@@ -125,6 +134,8 @@ bool ur_pending_defers(const struct ur_flow *f, unsigned int b);
 /* Which of the callees' entries this caller cleared (bits in handled). */
 void ur_pending_tell(const struct ur_flow *f, uint64_t handled);
 void ur_pending_add(struct ur_flow *f, unsigned int b);
+/* Bit b is live at a successful return: into the leaves summary. */
+void ur_leaves_add(struct ur_flow *f, unsigned int b);
 void ur_pending_done(struct ur_flow *f);
 
 /* The bit of register event ev, or -1. */

@@ -218,6 +218,7 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	struct ur_helpers *hs = w->hs;
 	struct scan *s = w->s;
 	struct ur_helper *h;
+	enum CXTypeKind rk;
 
 	(void)parent;
 	if (clang_getCursorKind(c) != CXCursor_FunctionDecl ||
@@ -241,11 +242,11 @@ static enum CXChildVisitResult helper_visit(CXCursor c, CXCursor parent,
 	h->wraps = s->nregs == 1 && !(h->ev.kind == EV_REG && s->hands_over) &&
 		   !s->looped_unreg &&
 		   clang_Cursor_getStorageClass(c) == CX_SC_Static;
-	if (h->wraps)
-		h->returns_bool =
-			clang_getCanonicalType(
-				clang_getResultType(clang_getCursorType(c)))
-				.kind == CXType_Bool;
+	rk = clang_getCanonicalType(clang_getResultType(clang_getCursorType(c)))
+		     .kind;
+	h->returns_bool = rk == CXType_Bool;
+	h->returns_void = rk == CXType_Void;
+	h->returns_status = rk >= CXType_Bool && rk <= CXType_Int128;
 	collect_params(h, c);
 	hs->n++;
 	return CXChildVisit_Continue;
@@ -314,6 +315,7 @@ void ur_helpers_free(struct ur_helpers *h)
 			free(x->unregs[j]);
 		free(x->unregs);
 		ur_pending_free(x->pending, x->npending);
+		ur_pending_free(x->leaves, x->nleaves);
 		for (size_t j = 0; j < x->ngroup; j++)
 			ur_obj_free(&x->group[j]);
 		free(x->group);

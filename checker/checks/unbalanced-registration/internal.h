@@ -140,7 +140,7 @@ struct ur_event {
 	char *owner;
 	bool has_const; /* lhs = cval, an integer constant */
 	long long cval;
-	int from_reg; /* the register event whose result is assigned, or -1 */
+	int from_reg; /* the register (or helper call) event assigned, or -1 */
 };
 
 enum ur_node_kind {
@@ -180,6 +180,16 @@ struct ur_helper {
 	 */
 	struct ur_event *pending;
 	size_t npending;
+	/*
+	 * What it leaves registered when it succeeds, objects its callers
+	 * can reach: a register function for its callers, whose error paths
+	 * after a successful call must undo it.  Named as in the function.
+	 * Not for a wrapper of one call (wraps), whose call is the register.
+	 */
+	struct ur_event *leaves;
+	size_t nleaves;
+	bool returns_status; /* returns an integer or a bool: the result */
+	bool returns_void;
 };
 
 struct ur_helpers {
@@ -336,12 +346,18 @@ struct ur_paths {
 
 void ur_check_error_paths(const struct ur_func *fn, const struct ur_paths *ctx);
 
+/* What a function leaves its callers: its helper's pending and leaves. */
+struct ur_summary {
+	struct ur_event *pending, *leaves;
+	size_t npending, nleaves;
+};
+
 /*
  * The same walk, reporting nothing: what fn leaves registered on its
- * failing returns, for its callers (added to *out, n entries).
+ * failing returns and on its successful ones, for its callers.
  */
 void ur_pending_of(const struct ur_func *fn, const struct ur_paths *ctx,
-		   struct ur_event **out, size_t *n);
+		   struct ur_summary *out);
 void ur_pending_free(struct ur_event *v, size_t n);
 
 /* The roles of a file's functions, by name. */

@@ -39,6 +39,8 @@ struct walk {
 	uint64_t *missed; /* per node: registrations live at a failing return */
 	uint64_t *lost; /* ... at another return, their handle lost */
 	uint64_t undone; /* unregistered on some path */
+	/* Live at every successful return (all bits before the first). */
+	uint64_t left;
 };
 
 static void index_events(struct ur_flow *f)
@@ -154,8 +156,11 @@ static void apply_assign(const struct ur_flow *f, struct ur_state *s,
 		const struct ur_event *r = ur_reg_event(f, b);
 		const struct ur_obj *o = reg_object(f, b);
 
-		if (f->reg_ev[b] != a->from_reg && r->result.key &&
-		    a->lhs.key && !strcmp(r->result.key, a->lhs.key))
+		/* A helper's status assigned again says nothing of it. */
+		if (f->reg_ev[b] != a->from_reg && a->lhs.key &&
+		    ((r->result.key && !strcmp(r->result.key, a->lhs.key)) ||
+		     (b >= f->nreg && r->status.key &&
+		      !strcmp(r->status.key, a->lhs.key))))
 			s->fresh &= ~(1ULL << b);
 		if (a->rhs.key && a->lhs.key && !a->err_of &&
 		    strncmp(a->lhs.key, "l:", 2) && o->key &&
@@ -358,13 +363,17 @@ static void step(struct walk *w, int id)
 		case N_RETURN:
 			w->undone |= s.undone;
 			returned(f, n, &s);
-			if (returns_failure(f, n, &s))
+			if (returns_failure(f, n, &s)) {
 				w->missed[id] |= s.live;
-			else if (!s.merged)
+				break;
+			}
+			w->left &= s.live;
+			if (!s.merged)
 				w->lost[id] |= s.live & f->lost;
 			break;
 		case N_END:
 			w->undone |= s.undone;
+			w->left &= s.live;
 			if (!s.merged)
 				w->lost[id] |= s.live & f->lost;
 			break;
@@ -384,17 +393,22 @@ static void report(const struct ur_flow *f, struct check_unit *unit, int id,
 	const struct regpair *p = f->reg_pair[b];
 	const struct ur_node *n = &f->fn->node[id];
 	char *shown = ur_label(r, p);
-	char *msg, *rel;
+	char *msg, *rel, *by;
 	struct finding *fd;
 
+	/* What a helper left: 'platform_device_add() in sony_pf_add()'. */
+	by = f->leaves & (1ULL << b) ? xasprintf("%s() in %s()", r->name,
+						 f->fn->ev[f->reg_ev[b]].name) :
+				       xasprintf("%s()", r->name);
 	if (lost)
 		msg = xasprintf(
-			"'%s' registered by %s() is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
-			shown, r->name, f->fn->name, shown, p->unreg);
+			"'%s' registered by %s is still registered when %s() leaves here, and the local '%s' is its only handle: nothing can call %s() on it any more; store it or unregister it",
+			shown, by, f->fn->name, shown, p->unreg);
 	else
 		msg = xasprintf(
-			"'%s' registered by %s() is not unregistered on this error path of %s(): call %s() before returning",
-			shown, r->name, f->fn->name, p->unreg);
+			"'%s' registered by %s is not unregistered on this error path of %s(): call %s() before returning",
+			shown, by, f->fn->name, p->unreg);
+	free(by);
 	fd = finding_add(unit->findings, RULE_ID, ur_pair_severity(p),
 			 unit->path, n->pos.line, n->pos.column, shown, msg);
 	rel = xasprintf("'%s' registered here", shown);
@@ -448,7 +462,7 @@ static bool reportable(const struct ur_flow *f, unsigned int b)
 static void walk(struct ur_flow *f, struct check_unit *unit)
 {
 	const struct ur_func *fn = f->fn;
-	struct walk w = { .f = f };
+	struct walk w = { .f = f, .left = ~0ULL };
 	struct ur_state zero = { 0 };
 	size_t steps = 0;
 	uint64_t missed = 0, passed = 0;
@@ -478,12 +492,16 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 			passed |= 1ULL << b;
 	if (!f->summary)
 		ur_pending_tell(f, (w.undone & ~missed) | passed);
+	for (unsigned int b = 0; f->summary && b < f->nbits; b++)
+		if ((w.left & (1ULL << b)) && reportable(f, b))
+			ur_leaves_add(f, b);
 	for (size_t id = 0; id < fn->nnode; id++)
 		for (unsigned int b = 0; b < f->nbits; b++)
 			if ((w.missed[id] & (1ULL << b)) && reportable(f, b)) {
 				if (f->summary)
 					ur_pending_add(f, b);
-				else if (b < f->nreg &&
+				else if ((b < f->nreg ||
+					  (f->leaves & (1ULL << b))) &&
 					 !ur_pending_defers(f, b))
 					report(f, unit, (int)id, b, false);
 			} else if ((w.lost[id] & (1ULL << b)) && !f->summary &&
@@ -535,13 +553,15 @@ void ur_check_error_paths(const struct ur_func *fn, const struct ur_paths *ctx)
 }
 
 void ur_pending_of(const struct ur_func *fn, const struct ur_paths *ctx,
-		   struct ur_event **out, size_t *n)
+		   struct ur_summary *out)
 {
 	struct ur_flow f = flow_of(fn, ctx);
 
 	f.summary = true;
 	check(&f, ctx);
 	ur_pending_done(&f);
-	*out = f.out;
-	*n = f.nout;
+	out->pending = f.out;
+	out->npending = f.nout;
+	out->leaves = f.left;
+	out->nleaves = f.nleft;
 }

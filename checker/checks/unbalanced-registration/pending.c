@@ -65,6 +65,24 @@ static void copy_event(struct ur_event *to, const struct ur_event *r,
 	to->call = clang_getNullCursor();
 }
 
+/* A made-up register at call event ev (index i) of an entry of h. */
+static struct ur_event *virtual_bit(struct ur_flow *f, size_t i,
+				    const struct ur_event *e,
+				    const struct ur_helper *h,
+				    const struct ur_event *entry)
+{
+	struct ur_event *v;
+
+	if (!f->virt)
+		f->virt = xcalloc(UR_BITS, sizeof(*f->virt));
+	v = &f->virt[f->nbits - f->nreg];
+	copy_event(v, entry, h, e->call);
+	v->pos = e->pos;
+	f->reg_pair[f->nbits] = ur_reg_pair(f->rp, v->name);
+	f->reg_ev[f->nbits++] = (int)i;
+	return v;
+}
+
 void ur_pending_index(struct ur_flow *f)
 {
 	const struct ur_func *fn = f->fn;
@@ -78,17 +96,24 @@ void ur_pending_index(struct ur_flow *f)
 			continue;
 		h = ur_helper_find(f->helpers, e->name);
 		for (size_t j = 0; h && j < h->npending && f->nbits < UR_BITS;
+		     j++)
+			virtual_bit(f, i, e, h, &h->pending[j])->pend =
+				&h->pending[j];
+		/*
+		 * What it leaves when it succeeds: registered once its
+		 * status says so ('ret = foo_add(priv); if (ret) ...').
+		 */
+		for (size_t j = 0;
+		     h && (h->returns_status || h->returns_void) &&
+		     j < h->nleaves && f->nbits < UR_BITS;
 		     j++) {
 			struct ur_event *v;
 
-			if (!f->virt)
-				f->virt = xcalloc(UR_BITS, sizeof(*f->virt));
-			v = &f->virt[f->nbits - f->nreg];
-			copy_event(v, &h->pending[j], h, e->call);
-			v->pend = &h->pending[j];
-			v->pos = e->pos;
-			f->reg_pair[f->nbits] = ur_reg_pair(f->rp, v->name);
-			f->reg_ev[f->nbits++] = (int)i;
+			f->leaves |= 1ULL << f->nbits;
+			v = virtual_bit(f, i, e, h, &h->leaves[j]);
+			ur_obj_free(&v->result);
+			v->status = ur_obj_dup(&e->status);
+			v->ok_result = h->returns_bool;
 		}
 	}
 }
@@ -100,6 +125,8 @@ void ur_pending_call(const struct ur_flow *f, struct ur_state *s, size_t ev)
 		if (f->reg_ev[b] == (int)ev) {
 			s->live |= 1ULL << b;
 			s->ran |= 1ULL << b;
+			if (f->leaves & (1ULL << b))
+				s->fresh |= 1ULL << b;
 		}
 }
 
@@ -142,6 +169,8 @@ void ur_pending_tell(const struct ur_flow *f, uint64_t handled)
 	for (unsigned int b = f->nreg; b < f->nbits; b++) {
 		struct ur_event *e = f->virt[b - f->nreg].pend;
 
+		if (!e) /* a leaves bit */
+			continue;
 		e->sites++;
 		if (handled & (1ULL << b))
 			e->handled++;
@@ -158,6 +187,18 @@ void ur_pending_add(struct ur_flow *f, unsigned int b)
 	GROW(f->out, f->outcap, f->nout);
 	copy_event(&f->out[f->nout], r, NULL, clang_getNullCursor());
 	f->out[f->nout++].pos = r->pos;
+}
+
+void ur_leaves_add(struct ur_flow *f, unsigned int b)
+{
+	const struct ur_event *r = ur_reg_event(f, b);
+
+	if (!f->reg_pair[b] || !reachable(f, bit_object(f, b)) ||
+	    entry(f->left, f->nleft, r, f->reg_pair[b]))
+		return;
+	GROW(f->left, f->leftcap, f->nleft);
+	copy_event(&f->left[f->nleft], r, NULL, clang_getNullCursor());
+	f->left[f->nleft++].pos = r->pos;
 }
 
 void ur_pending_done(struct ur_flow *f)
