@@ -38,7 +38,8 @@ static void test_parse(void)
 	OK(regpairs_is_private_area(&rp, "netdev_priv"));
 	OK(!regpairs_is_private_area(&rp, "private_free"));
 	OK(!regpairs_is_register(&rp, "managed-alloc"));
-	p = regpairs_find(&rp, "i2c_new_client_device", "i2c_unregister_device");
+	p = regpairs_find(&rp, "i2c_new_client_device",
+			  "i2c_unregister_device");
 	OK(p && p->parent_arg == 1 && p->parent_own && !p->holder_arg);
 	p = regpairs_find(&rp, "device_create_file", "device_remove_file");
 	OK(p && p->holder_arg == 1 && p->parent_arg == 0);
