@@ -163,3 +163,21 @@ static struct i2c_driver pa_i2c_drv = {
 
 module_i2c_driver(pa_i2c_drv);
 MODULE_LICENSE("GPL");
+
+/* 'rc < 0 || !card': a card left NULL was never made. */
+int pa_card_null_test(struct pa_unit *unit)
+{
+	struct snd_card *card;
+	int rc;
+
+	rc = snd_card_new(&unit->dev, -1, NULL, THIS_MODULE, 0, &card);
+	if (rc < 0 || !card)
+		return -ENODEV;
+	rc = snd_card_register(card);
+	if (rc < 0)
+		goto err;
+	return 0;
+err:
+	snd_card_free(card);
+	return rc;
+}

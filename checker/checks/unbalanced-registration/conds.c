@@ -71,6 +71,22 @@ static void test_helper_call(const struct ur_flow *f, struct ur_state *s,
 	}
 }
 
+/*
+ * 'if (rc < 0 || !card)' after 'snd_card_new(..., &card)': a register
+ * that fills a pointer passed by address left nothing when it is NULL.
+ */
+static bool out_param_object(const struct ur_flow *f, unsigned int b,
+			     const struct ur_obj *o, CXCursor x)
+{
+	const struct regpair *p = f->reg_pair[b];
+	const struct ur_obj *r;
+
+	if (!p || !p->reg_arg || !cx_is_pointer(clang_getCursorType(x)))
+		return false;
+	r = ur_event_object(ur_reg_event(f, b), p);
+	return r->embedded && r->key && !strcmp(r->key, o->key);
+}
+
 /* x is non-zero (or negative, 'neg') exactly when 'holds'. */
 static void test_value(const struct ur_flow *f, const struct ur_node *n,
 		       struct ur_state *s, CXCursor x, bool holds, bool neg)
@@ -102,6 +118,8 @@ static void test_value(const struct ur_flow *f, const struct ur_node *n,
 			failed(s, i, failed_if(r, holds, neg));
 		else if (r->status.key && !strcmp(r->status.key, o.key))
 			failed(s, i, r->ok_result ? !holds && !neg : holds);
+		else if (out_param_object(f, i, &o, x))
+			failed(s, i, !holds && !neg);
 	}
 	b = ur_var_bit(f, o.key);
 	if (b >= 0) {
