@@ -17,6 +17,13 @@
  * without undoing it, or whose returns say nothing ('return a() ?:
  * b();'), leaves the finding on the helper, where the unwinding is
  * missing.
+ *
+ * What a function leaves registered on every one of its successful
+ * returns is summarised too (its leaves): at each call it becomes a
+ * register of the caller, live once the call's status says the call
+ * succeeded, and the caller's own failures must undo it.  Only calls
+ * whose result is a status (an integer or a bool) or nothing are read
+ * so; a pointer result is not a status.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -177,28 +184,28 @@ void ur_pending_tell(const struct ur_flow *f, uint64_t handled)
 	}
 }
 
-void ur_pending_add(struct ur_flow *f, unsigned int b)
+/* Bit b's object into the summary v[0 .. *n), once, if callers reach it. */
+static void summary_add(const struct ur_flow *f, unsigned int b,
+			struct ur_event **v, size_t *n, size_t *cap)
 {
 	const struct ur_event *r = ur_reg_event(f, b);
 
 	if (!f->reg_pair[b] || !reachable(f, bit_object(f, b)) ||
-	    entry(f->out, f->nout, r, f->reg_pair[b]))
+	    entry(*v, *n, r, f->reg_pair[b]))
 		return;
-	GROW(f->out, f->outcap, f->nout);
-	copy_event(&f->out[f->nout], r, NULL, clang_getNullCursor());
-	f->out[f->nout++].pos = r->pos;
+	GROW(*v, *cap, *n);
+	copy_event(&(*v)[*n], r, NULL, clang_getNullCursor());
+	(*v)[(*n)++].pos = r->pos;
+}
+
+void ur_pending_add(struct ur_flow *f, unsigned int b)
+{
+	summary_add(f, b, &f->out, &f->nout, &f->outcap);
 }
 
 void ur_leaves_add(struct ur_flow *f, unsigned int b)
 {
-	const struct ur_event *r = ur_reg_event(f, b);
-
-	if (!f->reg_pair[b] || !reachable(f, bit_object(f, b)) ||
-	    entry(f->left, f->nleft, r, f->reg_pair[b]))
-		return;
-	GROW(f->left, f->leftcap, f->nleft);
-	copy_event(&f->left[f->nleft], r, NULL, clang_getNullCursor());
-	f->left[f->nleft++].pos = r->pos;
+	summary_add(f, b, &f->left, &f->nleft, &f->leftcap);
 }
 
 void ur_pending_done(struct ur_flow *f)
