@@ -41,6 +41,7 @@ struct walk {
 	uint64_t undone; /* unregistered on some path */
 	/* Live at every successful return (all bits before the first). */
 	uint64_t left;
+	bool succeeded; /* a successful return was reached */
 };
 
 static void index_events(struct ur_flow *f)
@@ -368,12 +369,14 @@ static void step(struct walk *w, int id)
 				break;
 			}
 			w->left &= s.live;
+			w->succeeded = true;
 			if (!s.merged)
 				w->lost[id] |= s.live & f->lost;
 			break;
 		case N_END:
 			w->undone |= s.undone;
 			w->left &= s.live;
+			w->succeeded = true;
 			if (!s.merged)
 				w->lost[id] |= s.live & f->lost;
 			break;
@@ -492,7 +495,7 @@ static void walk(struct ur_flow *f, struct check_unit *unit)
 			passed |= 1ULL << b;
 	if (!f->summary)
 		ur_pending_tell(f, (w.undone & ~missed) | passed);
-	for (unsigned int b = 0; f->summary && b < f->nbits; b++)
+	for (unsigned int b = 0; f->summary && w.succeeded && b < f->nbits; b++)
 		if ((w.left & (1ULL << b)) && reportable(f, b))
 			ur_leaves_add(f, b);
 	for (size_t id = 0; id < fn->nnode; id++)
